@@ -1,0 +1,50 @@
+# Two commands on a fresh machine: `make run` (set up, then serve the app) and `make test` (set up, then run
+# every test). Setup needs the package registries (PyPI, npm, Debian); after it the app runs offline.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test setup setup-dev data bench clean
+
+run: setup
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+test: setup-dev
+	$(BIN)/python -m pytest
+
+setup: $(VENV)/.runtime static/vendor/leaflet/leaflet.js
+
+setup-dev: setup $(VENV)/.dev $(CHROMIUM)
+
+data: setup
+	$(BIN)/python -m lib.build
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+# Leaflet is served by the app itself (Streamlit static serving), so the map needs no CDN.
+static/vendor/leaflet/leaflet.js: node_modules/.package-lock.json
+	rm -rf static/vendor/leaflet
+	mkdir -p static/vendor
+	cp -r node_modules/leaflet/dist static/vendor/leaflet
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor

@@ -1,0 +1,17 @@
+"""Entry point: page setup, shared sidebar and the page list. Pages hold no logic of their own."""
+
+import streamlit as st
+
+from lib import ui
+
+st.set_page_config(page_title="ICE collaboration — county explorer", page_icon="🗺️", layout="wide")
+
+navigation = st.navigation(
+    [
+        st.Page("pages/map.py", title="Map", default=True),
+        st.Page("pages/county.py", title="County", url_path="county"),
+        st.Page("pages/sources.py", title="Sources & method", url_path="sources"),
+    ]
+)
+ui.sidebar()
+navigation.run()

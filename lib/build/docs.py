@@ -1,0 +1,69 @@
+"""data/README.md and data/LICENSES.md, generated from the dataset schemas and the source registry."""
+
+from lib import datasets
+
+
+def _type_name(dtype: object) -> str:
+    text = str(dtype)
+    for prefix, name in (("str", "text"), ("int", "integer"), ("bool", "boolean"), ("float", "number")):
+        if text.startswith(prefix):
+            return name
+    return text
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def data_readme(registry: list[dict]) -> str:
+    by_id = {source["id"]: source for source in registry}
+    lines = [
+        "# Compiled data",
+        "",
+        "Written by `make data` (`python -m lib.build`) from the raw public files; do not edit by hand.",
+        "Every fact carries the date of its source (`as_of`, `source_date`), never the build date.",
+        "Keys: counties are always 5-character FIPS strings.",
+        "",
+        "## Files",
+        "",
+    ]
+    for dataset in datasets.ALL:
+        lines += [f"### `{dataset.file}`", "", dataset.description, ""]
+        if dataset.schema is None:
+            continue
+        lines += ["| field | type | description | source | as of |", "|---|---|---|---|---|"]
+        for name, column in dataset.schema.columns.items():
+            source_ids = [part.split(" ")[0] for part in column.metadata["source"].split(", ")]
+            as_of = "; ".join(str(by_id[sid]["as_of"]) for sid in source_ids if sid in by_id) or "build"
+            lines.append(
+                f"| `{name}` | {_type_name(column.dtype)} | {_cell(column.description)} | {_cell(column.metadata['source'])} "
+                f"| {_cell(as_of)} |"
+            )
+        lines.append("")
+    lines += ["## Sources", "", "| id | source | publisher | as of | licence | file(s) |", "|---|---|---|---|---|---|"]
+    for source in registry:
+        title = f"[{source['title']}]({source['url']})" if source.get("url") else source["title"]
+        lines.append(
+            f"| `{source['id']}` | {_cell(title)} | {_cell(source['publisher'])} | {_cell(source['as_of'])} "
+            f"| {_cell(source['licence'])} | {_cell(', '.join(source['files']))} |"
+        )
+    lines += ["", "Licence notices for third-party material are in `LICENSES.md`.", ""]
+    return "\n".join(lines)
+
+
+def licences(us_atlas_licence: str) -> str:
+    return "\n".join(
+        [
+            "# Licence notices",
+            "",
+            "ICE, FBI and Census material is a work of the US federal government (public domain).",
+            "Deportation Data Project material is CC0.",
+            "",
+            "## us-atlas 3.0.1 (county and state shapes, simplified here)",
+            "",
+            "```",
+            us_atlas_licence.strip(),
+            "```",
+            "",
+        ]
+    )

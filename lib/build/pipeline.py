@@ -1,0 +1,125 @@
+"""Runs every build step and writes data/ atomically: the new files are written to a temporary folder
+beside data/ and swapped in only when all of them are complete, so a failed build leaves data/ as it was."""
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from lib import datasets
+from lib.build import docs
+from lib.build.agencies import build_agencies
+from lib.build.agreements import build_agreements
+from lib.build.errors import RawDataError
+from lib.build.geography import build_counties
+from lib.build.readers import require_file
+from lib.countynames import CountyIndex
+from lib.sources import load_registry
+
+US_ATLAS_LICENCE = Path("geo/us-atlas-3.0.1_LICENSE.txt")
+
+
+class MatchRateDropped(Exception):
+    pass
+
+
+def match_report(agreements: pd.DataFrame) -> dict:
+    """Share of 287(g) rows placed on a county, among those that belong on one (not statewide, not territories)."""
+    placeable = agreements[~agreements["placed_by"].isin(["statewide", "territory_not_mapped"])]
+    matched = placeable["placed_by"] != "unmatched"
+    by_type = {
+        kind: {"rows": int(len(group)), "matched": int((group["placed_by"] != "unmatched").sum())}
+        for kind, group in agreements.groupby("agency_type")
+    }
+    unmatched = agreements[agreements["placed_by"] == "unmatched"]
+    return {
+        "agreements_287g": {
+            "rows": int(len(agreements)),
+            "placeable_rows": int(len(placeable)),
+            "matched_rows": int(matched.sum()),
+            "match_rate": round(float(matched.mean()), 4),
+            "by_agency_type": by_type,
+            "by_method": {k: int(v) for k, v in agreements["placed_by"].value_counts().sort_index().items()},
+            "unmatched": unmatched[["agency", "state_abbr", "agency_type", "model", "source_file", "source_row"]]
+            .to_dict("records"),
+        }
+    }
+
+
+def _csv(frame: pd.DataFrame) -> str:
+    return frame.to_csv(index=False, lineterminator="\n")
+
+
+def _geojson(frame: gpd.GeoDataFrame, id_column: str) -> str:
+    features = []
+    for record in frame.to_geo_dict(drop_id=True)["features"]:
+        record["id"] = record["properties"][id_column]
+        features.append(record)
+    return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"), sort_keys=True)
+
+
+def build_all(raw_dir: Path) -> dict[str, str]:
+    """Every file of data/, as text, keyed by file name."""
+    registry = load_registry()
+    counties, county_shapes, state_shapes = build_counties(raw_dir)
+    county_index = CountyIndex(counties[["fips", "state_fips", "name"]].itertuples(index=False))
+    agencies = build_agencies(raw_dir, county_index)
+    agreements = build_agreements(raw_dir, county_index, agencies)
+
+    for dataset, frame in ((datasets.COUNTIES, counties), (datasets.AGENCIES, agencies),
+                           (datasets.AGREEMENTS_287G, agreements)):
+        dataset.schema.validate(frame)
+
+    licence = require_file(raw_dir / US_ATLAS_LICENCE).read_text(encoding="utf-8")
+    return {
+        datasets.COUNTIES.file: _csv(counties),
+        datasets.AGENCIES.file: _csv(agencies),
+        datasets.AGREEMENTS_287G.file: _csv(agreements),
+        datasets.COUNTY_SHAPES.file: _geojson(county_shapes, "fips"),
+        datasets.STATE_SHAPES.file: _geojson(state_shapes, "state_fips"),
+        datasets.BUILD_REPORT.file: json.dumps(match_report(agreements), indent=1, sort_keys=True) + "\n",
+        datasets.SOURCES.file: json.dumps(registry, indent=1, sort_keys=True) + "\n",
+        "README.md": docs.data_readme(registry),
+        "LICENSES.md": docs.licences(licence),
+    }
+
+
+def check_match_rate(files: dict[str, str], out_dir: Path) -> None:
+    committed_report = out_dir / datasets.BUILD_REPORT.file
+    if not committed_report.is_file():
+        return
+    committed = json.loads(committed_report.read_text())["agreements_287g"]["match_rate"]
+    new = json.loads(files[datasets.BUILD_REPORT.file])["agreements_287g"]["match_rate"]
+    if new < committed:
+        raise MatchRateDropped(
+            f"287(g) match rate fell from {committed:.2%} to {new:.2%}: see 'unmatched' in the new report; "
+            f"fix the matching (or the county-name fixes), or delete {committed_report} to accept the lower rate"
+        )
+
+
+def write_atomically(files: dict[str, str], out_dir: Path) -> None:
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{out_dir.name}.tmp-", dir=out_dir.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; data/ is meant to be readable
+    try:
+        for name, text in files.items():
+            (staging / name).write_text(text, encoding="utf-8")
+        previous = out_dir.with_name(f"{out_dir.name}.old-{staging.name.rsplit('-', 1)[-1]}")
+        if out_dir.exists():
+            out_dir.rename(previous)
+        staging.rename(out_dir)
+        shutil.rmtree(previous, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def run(raw_dir: Path, out_dir: Path) -> dict[str, str]:
+    if not raw_dir.is_dir():
+        raise RawDataError(raw_dir, "raw folder not found (pass --raw or set ICE_MAP_RAW_DIR)")
+    files = build_all(raw_dir)
+    check_match_rate(files, out_dir)
+    write_atomically(files, out_dir)
+    return files

@@ -1,0 +1,74 @@
+"""Loading the compiled data in data/ (never the raw files). A missing or corrupt file raises DataFileError,
+which names the file and the command that rebuilds it."""
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+import pandera.errors
+
+from lib import datasets
+from lib.paths import DATA_DIR
+
+REBUILD_COMMAND = "make data"
+
+
+class DataFileError(Exception):
+    def __init__(self, path: Path, problem: str):
+        self.path = path
+        super().__init__(f"{path}: {problem}. Rebuild the data with `{REBUILD_COMMAND}`.")
+
+
+def _read_table(data_dir: Path, dataset: datasets.Dataset) -> pd.DataFrame:
+    path = data_dir / dataset.file
+    if not path.is_file():
+        raise DataFileError(path, "file is missing")
+    dtypes = {name: str for name, column in dataset.schema.columns.items() if str(column.dtype).startswith("str")}
+    try:
+        frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""])
+        return dataset.schema.validate(frame)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError,
+            pandera.errors.SchemaError) as error:
+        raise DataFileError(path, f"cannot be read ({type(error).__name__}: {str(error)[:200]})") from error
+
+
+def _read_json(data_dir: Path, dataset: datasets.Dataset):
+    path = data_dir / dataset.file
+    if not path.is_file():
+        raise DataFileError(path, "file is missing")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as error:
+        raise DataFileError(path, f"is not valid JSON ({error})") from error
+
+
+@dataclass(frozen=True)
+class CompiledData:
+    counties: pd.DataFrame
+    agencies: pd.DataFrame
+    agreements: pd.DataFrame
+    county_shapes: dict
+    state_shapes: dict
+    build_report: dict
+    sources: list[dict]
+
+    @cached_property
+    def counties_by_fips(self) -> pd.DataFrame:
+        return self.counties.set_index("fips", drop=False)
+
+    def source(self, source_id: str) -> dict:
+        return next(source for source in self.sources if source["id"] == source_id)
+
+
+def load(data_dir: Path = DATA_DIR) -> CompiledData:
+    return CompiledData(
+        counties=_read_table(data_dir, datasets.COUNTIES),
+        agencies=_read_table(data_dir, datasets.AGENCIES),
+        agreements=_read_table(data_dir, datasets.AGREEMENTS_287G),
+        county_shapes=_read_json(data_dir, datasets.COUNTY_SHAPES),
+        state_shapes=_read_json(data_dir, datasets.STATE_SHAPES),
+        build_report=_read_json(data_dir, datasets.BUILD_REPORT),
+        sources=_read_json(data_dir, datasets.SOURCES),
+    )

@@ -1,0 +1,152 @@
+"""The national county map as a folium map that needs no network: no tile layer, Leaflet served by the app
+itself, state outlines and labels drawn from our own data so the map reads without a base map."""
+
+import html
+from collections.abc import Iterable
+
+import folium
+import pandas as pd
+from branca.element import Element
+
+from lib.data import CompiledData
+from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS, Layer, in_force
+
+# Served by Streamlit's static file serving from static/vendor (copied from the npm leaflet package at setup).
+LEAFLET_JS = ("leaflet", "app/static/vendor/leaflet/leaflet.js")
+LEAFLET_CSS = ("leaflet_css", "app/static/vendor/leaflet/leaflet.css")
+
+NATIONAL_VIEW = {"center": (39.0, -96.5), "zoom": 4}
+QUICK_VIEWS = {
+    "Lower 48": NATIONAL_VIEW,
+    "Alaska": {"center": (62.5, -155.0), "zoom": 4},
+    "Hawaii": {"center": (20.6, -157.3), "zoom": 7},
+    "Puerto Rico": {"center": (18.2, -66.4), "zoom": 8},
+}
+TOOLTIP_AGENCY_LIMIT = 4
+OUTLINE_COLOR = "#222222"
+NO_SHAPE_NOTE = "Falls Church city (VA, 51610) has no shape in the 2017 boundaries and is not drawn."
+
+
+def agreement_tips(data: CompiledData) -> pd.Series:
+    """Per county, an HTML-escaped line per agency: 'Agency (type): models'."""
+    current = in_force(data.agreements)
+    lines = (
+        current.groupby(["county_fips", "agency", "agency_type"])["model"]
+        .agg(lambda models: ", ".join(MODEL_LABELS[m] for m in sorted(set(models))))
+        .reset_index()
+    )
+    lines["line"] = [
+        f"{html.escape(agency)} ({AGENCY_TYPE_LABELS[kind]}): {models}"
+        for agency, kind, models in zip(lines["agency"], lines["agency_type"], lines["model"])
+    ]
+
+    def join(county_lines: pd.Series) -> str:
+        shown = list(county_lines[:TOOLTIP_AGENCY_LIMIT])
+        if len(county_lines) > TOOLTIP_AGENCY_LIMIT:
+            shown.append(f"… and {len(county_lines) - TOOLTIP_AGENCY_LIMIT} more agencies")
+        return "<br>".join(shown)
+
+    return lines.groupby("county_fips")["line"].agg(join)
+
+
+def county_features(data: CompiledData, layer: Layer) -> dict:
+    """The county shapes with the properties the map shows: name, tooltip text and class."""
+    tips = agreement_tips(data)
+    names = data.counties_by_fips["name"] + ", " + data.counties_by_fips["state_abbr"]
+    labels = {c.id: c.label for c in layer.classes}
+    features = []
+    for shape in data.county_shapes["features"]:
+        if shape["geometry"] is None:
+            continue
+        fips = shape["id"]
+        class_id = layer.county_class[fips]
+        features.append(
+            {
+                "type": "Feature",
+                "id": fips,
+                "geometry": shape["geometry"],
+                "properties": {
+                    "fips": fips,
+                    "name": html.escape(names[fips]),
+                    "class": html.escape(labels[class_id]),
+                    "tip": tips.get(fips, ""),
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _use_local_leaflet_only(elements: Iterable) -> None:
+    """folium points every element at CDNs (Leaflet, jQuery, Bootstrap, fonts); the map needs Leaflet alone."""
+    for element in elements:
+        if hasattr(element, "default_js"):
+            element.default_js = []
+            element.default_css = []
+
+
+def _walk(element):
+    yield element
+    for child in getattr(element, "_children", {}).values():
+        yield from _walk(child)
+
+
+def build_map(data: CompiledData, layer: Layer) -> folium.Map:
+    fmap = folium.Map(location=NATIONAL_VIEW["center"], zoom_start=NATIONAL_VIEW["zoom"], tiles=None,
+                      prefer_canvas=True, min_zoom=2, max_zoom=11, zoom_snap=0.5, world_copy_jump=False)
+    fmap.get_root().header.add_child(
+        Element("<style>.leaflet-container{background:#ffffff;font-size:15px}"
+                ".state-label{font:600 12px sans-serif;color:#111;text-shadow:0 0 3px #fff,0 0 3px #fff;"
+                "white-space:nowrap;pointer-events:none}</style>")
+    )
+    colors = {c.id: c.color for c in layer.classes}
+    folium.GeoJson(
+        county_features(data, layer),
+        name="counties",
+        style_function=lambda feature: {
+            "fillColor": colors[layer.county_class[feature["id"]]],
+            "fillOpacity": 1,
+            "color": "#ffffff",
+            "weight": 0.4,
+        },
+        highlight_function=lambda feature: {"weight": 2.5, "color": "#000000"},
+        tooltip=folium.GeoJsonTooltip(
+            fields=["name", "class", "tip"], labels=False, sticky=True,
+            style="font-size:14px;max-width:420px;white-space:normal",
+        ),
+    ).add_to(fmap)
+    folium.GeoJson(
+        data.state_shapes,
+        name="states",
+        style_function=lambda feature: {"fill": False, "color": OUTLINE_COLOR, "weight": 1.3},
+        interactive=False,
+    ).add_to(fmap)
+    for state in data.state_shapes["features"]:
+        properties = state["properties"]
+        folium.Marker(
+            (properties["label_lat"], properties["label_lon"]),
+            icon=folium.DivIcon(html=f'<div class="state-label">{properties["state_abbr"]}</div>',
+                                icon_size=(24, 14), icon_anchor=(12, 7)),
+            interactive=False,
+        ).add_to(fmap)
+    _use_local_leaflet_only(_walk(fmap))
+    fmap.default_js = [LEAFLET_JS]
+    fmap.default_css = [LEAFLET_CSS]
+    return fmap
+
+
+def legend_html(layer: Layer) -> str:
+    """The legend beside the map: a swatch, label and county count per class, largest type for projectors."""
+    counts = layer.counts()
+    rows = "".join(
+        f'<li title="{html.escape(c.description)}"><span class="swatch" style="background:{c.color}"></span>'
+        f'<span class="label">{html.escape(c.label)}</span><span class="count">{counts[c.id]:,}</span></li>'
+        for c in layer.classes
+    )
+    return (
+        "<style>.legend{list-style:none;padding:0;margin:0;font:16px/1.35 sans-serif}"
+        ".legend li{display:flex;align-items:center;gap:.5em;margin:.35em 0}"
+        ".legend .swatch{flex:none;width:1.6em;height:1.1em;border:1px solid #444}"
+        ".legend .label{flex:1}.legend .count{font-variant-numeric:tabular-nums;font-weight:600}</style>"
+        f'<div><strong>{html.escape(layer.title)}</strong> — counties per class, ICE list of {layer.as_of}'
+        f'<ul class="legend" aria-label="Legend">{rows}</ul></div>'
+    )

@@ -1,0 +1,88 @@
+"""One county's profile as plain data; the county page and `python -m lib.profile FIPS` both use it.
+
+    python -m lib.profile 06085      # prints the profile as JSON
+"""
+
+import json
+import re
+import sys
+
+import pandas as pd
+
+from lib.data import CompiledData, DataFileError, load
+from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS, layer_287g
+
+FIPS_PATTERN = re.compile(r"^\d{5}$")
+
+
+class UnknownCounty(ValueError):
+    pass
+
+
+def parse_fips(text: object, data: CompiledData) -> str:
+    """A valid county FIPS from user input, or UnknownCounty with a message a person can act on."""
+    candidate = str(text).strip() if text is not None else ""
+    if not FIPS_PATTERN.match(candidate):
+        raise UnknownCounty(f"'{candidate[:20]}' is not a county code: a county FIPS code has exactly 5 digits, "
+                            "e.g. 06085")
+    if candidate not in data.counties_by_fips.index:
+        raise UnknownCounty(f"no county has the FIPS code {candidate}")
+    return candidate
+
+
+def _none_if_missing(value):
+    return None if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA else value
+
+
+def agreement_record(row: pd.Series) -> dict:
+    return {
+        "agency": row["agency"],
+        "agency_type": row["agency_type"],
+        "agency_type_label": AGENCY_TYPE_LABELS[row["agency_type"]],
+        "model": row["model"],
+        "model_label": MODEL_LABELS[row["model"]],
+        "signed": _none_if_missing(row["signed"]),
+        "status": row["status"],
+        "moa_url": _none_if_missing(row["moa_url"]),
+        "source": row["source_file"],
+        "source_date": row["source_date"],
+        "basis": "agreement",
+    }
+
+
+def county_profile(data: CompiledData, fips: str) -> dict:
+    county = data.counties_by_fips.loc[fips]
+    agreements = data.agreements
+    own = agreements[agreements["county_fips"] == fips]
+    statewide = agreements[(agreements["state_abbr"] == county["state_abbr"]) & (agreements["agency_type"] == "state")]
+    population_source = data.source("uwchr_county_population")
+    return {
+        "fips": fips,
+        "name": county["name"],
+        "state": county["state"],
+        "state_abbr": county["state_abbr"],
+        "population": {"value": int(county["population"]), "source": population_source["title"],
+                       "as_of": population_source["as_of"]},
+        "ice_field_office": _none_if_missing(county["ice_field_office"]) or None,
+        "class_287g": layer_287g(data).county_class[fips],
+        "agreements_287g": [agreement_record(row) for _, row in own.iterrows()],
+        "statewide_agreements_287g": [agreement_record(row) for _, row in statewide.iterrows()],
+    }
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print("usage: python -m lib.profile FIPS   (a 5-digit county code, e.g. 06085)", file=sys.stderr)
+        return 2
+    try:
+        data = load()
+        fips = parse_fips(argv[0], data)
+    except (UnknownCounty, DataFileError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(json.dumps(county_profile(data, fips), indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

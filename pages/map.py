@@ -1,0 +1,34 @@
+"""The national map: counties colored by the selected layer; a click opens the county page."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from lib import ui
+from lib.mapview import NO_SHAPE_NOTE, QUICK_VIEWS, legend_html
+
+data = ui.data_or_stop()
+layer = ui.layer("287g")
+
+st.title("Local collaboration with ICE, county by county")
+st.caption(f"Colored by the 287(g) agreements on ICE's participating list of {layer.as_of}. "
+           "Hover a county for its agreements; click it for the county page.")
+
+view = st.session_state.setdefault("map_view", QUICK_VIEWS["Lower 48"])
+jump_columns = st.columns(len(QUICK_VIEWS) + 2)
+for column, (label, target) in zip(jump_columns, QUICK_VIEWS.items()):
+    if column.button(label, key=f"jump_{label}", use_container_width=True):
+        st.session_state["map_view"] = view = target
+
+map_column, legend_column = st.columns([4, 1])
+with map_column:
+    clicked = st_folium(ui.county_map(layer.id), key="county_map", height=620, use_container_width=True,
+                        returned_objects=["last_active_drawing"], center=view["center"], zoom=view["zoom"])
+with legend_column:
+    st.html(legend_html(layer))
+    st.caption(NO_SHAPE_NOTE)
+    ui.county_search_box()
+
+feature = (clicked or {}).get("last_active_drawing") or {}
+fips = (feature.get("properties") or {}).get("fips")
+if fips:
+    st.switch_page(ui.COUNTY_PAGE, query_params={"fips": fips})

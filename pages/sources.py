@@ -1,0 +1,29 @@
+"""Sources & method: every source with its date, how the 287(g) rows were placed, and the rows we could not place."""
+
+import pandas as pd
+import streamlit as st
+
+from lib import ui
+from lib.layers import method_markdown
+
+data = ui.data_or_stop()
+report = data.build_report["agreements_287g"]
+
+st.title("Sources & method")
+st.subheader("Sources")
+st.dataframe(
+    pd.DataFrame(data.sources)[["title", "publisher", "as_of", "licence", "url", "retrieved_via"]],
+    column_config={"url": st.column_config.LinkColumn("official page"), "as_of": "as of"},
+    hide_index=True, use_container_width=True,
+)
+
+st.subheader("How the 287(g) layer is made")
+st.markdown(method_markdown())
+st.metric("287(g) rows placed on a county", f"{report['matched_rows']:,} of {report['placeable_rows']:,}",
+          f"{report['match_rate']:.1%}", delta_color="off")
+st.dataframe(pd.DataFrame(report["by_agency_type"]).T.rename_axis("agency type"), use_container_width=True)
+
+st.subheader(f"Rows not placed on a county ({len(report['unmatched'])})")
+st.caption("These agreements are on ICE's sheet but we could not tell which county the agency is in. "
+           "They are not on the map.")
+st.dataframe(pd.DataFrame(report["unmatched"]), hide_index=True, use_container_width=True)

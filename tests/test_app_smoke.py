@@ -1,0 +1,47 @@
+"""Every page runs without an exception (Streamlit's AppTest), with and without a county in the URL."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+PAGES = ["pages/map.py", "pages/county.py", "pages/sources.py"]
+TIMEOUT = 60
+APP = Path(__file__).resolve().parent.parent / "app.py"
+
+
+def run_page(page: str, **query) -> AppTest:
+    app = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    app.switch_page(page)
+    for name, value in query.items():
+        app.query_params[name] = value
+    return app.run()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs(page):
+    app = run_page(page)
+    assert not app.exception, app.exception
+
+
+def test_county_page_shows_the_county_and_its_agreements():
+    app = run_page("pages/county.py", fips="01001")
+    assert not app.exception
+    assert app.title[0].value == "Autauga County, Alabama"
+    assert any("287(g) agreements of agencies in this county" in s.value for s in app.subheader)
+    assert app.dataframe[0].value["agency"].str.contains("Autauga County Sheriff").any()
+
+
+@pytest.mark.parametrize("bad", ["", "6085", "99999", "<script>", "06085x"])
+def test_county_page_explains_a_bad_code(bad):
+    app = run_page("pages/county.py", fips=bad)
+    assert not app.exception
+    assert app.warning and "county" in app.warning[0].value.lower()
+
+
+def test_search_links_to_the_county():
+    app = run_page("pages/map.py")
+    app.text_input(key="county_search").input("Mesa, AZ").run()
+    assert not app.exception
+    labels = [link.proto.label for link in app.get("page_link")]
+    assert any("Maricopa County" in label for label in labels)
