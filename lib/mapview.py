@@ -6,16 +6,18 @@ from collections.abc import Iterable
 
 import folium
 import pandas as pd
-from branca.element import Element
+from branca.element import Element, MacroElement
+from jinja2 import Template
 
 from lib.data import CompiledData
 from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS, Layer, in_force
 
 # Served by Streamlit's static file serving from static/vendor (copied from the npm leaflet package at setup).
-LEAFLET_JS = ("leaflet", "app/static/vendor/leaflet/leaflet.js")
-LEAFLET_CSS = ("leaflet_css", "app/static/vendor/leaflet/leaflet.css")
+LEAFLET_JS = ("leaflet", "/app/static/vendor/leaflet/leaflet.js")
+LEAFLET_CSS = ("leaflet_css", "/app/static/vendor/leaflet/leaflet.css")
+LEAFLET_IMAGES = "/app/static/vendor/leaflet/images/"
 
-NATIONAL_VIEW = {"center": (39.0, -96.5), "zoom": 4}
+NATIONAL_VIEW = {"center": (38.5, -96.0), "zoom": 4}
 QUICK_VIEWS = {
     "Lower 48": NATIONAL_VIEW,
     "Alaska": {"center": (62.5, -155.0), "zoom": 4},
@@ -90,9 +92,22 @@ def _walk(element):
         yield from _walk(child)
 
 
+class _LocalIconPath(MacroElement):
+    """Markers briefly get Leaflet's default icon before their label replaces it; point it at our own copy."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}L.Icon.Default.imagePath = {{ this.path|tojson }};{% endmacro %}"
+    )
+
+    def __init__(self, path: str):
+        super().__init__()
+        self.path = path
+
+
 def build_map(data: CompiledData, layer: Layer) -> folium.Map:
     fmap = folium.Map(location=NATIONAL_VIEW["center"], zoom_start=NATIONAL_VIEW["zoom"], tiles=None,
-                      prefer_canvas=True, min_zoom=2, max_zoom=11, zoom_snap=0.5, world_copy_jump=False)
+                      prefer_canvas=True, min_zoom=2, max_zoom=11, zoom_snap=0.25, zoom_delta=0.5)
+    _LocalIconPath(LEAFLET_IMAGES).add_to(fmap)
     fmap.get_root().header.add_child(
         Element("<style>.leaflet-container{background:#ffffff;font-size:15px}"
                 ".state-label{font:600 12px sans-serif;color:#111;text-shadow:0 0 3px #fff,0 0 3px #fff;"

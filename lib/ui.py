@@ -38,8 +38,9 @@ def search_index() -> pd.DataFrame:
     return county_search.build_index(data())
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
 def county_map(layer_id: str):
+    # Built anew on every run: st_folium renames the elements of the map it is given, so a cached map
+    # object renders broken JavaScript the second time.
     return build_map(data(), layer(layer_id))
 
 

@@ -9,7 +9,7 @@ from lib.mapview import NO_SHAPE_NOTE, QUICK_VIEWS, legend_html
 data = ui.data_or_stop()
 layer = ui.layer("287g")
 
-st.title("Local collaboration with ICE, county by county")
+st.header("Local collaboration with ICE, county by county")
 st.caption(f"Colored by the 287(g) agreements on ICE's participating list of {layer.as_of}. "
            "Hover a county for its agreements; click it for the county page.")
 
@@ -19,7 +19,7 @@ for column, (label, target) in zip(jump_columns, QUICK_VIEWS.items()):
     if column.button(label, key=f"jump_{label}", use_container_width=True):
         st.session_state["map_view"] = view = target
 
-map_column, legend_column = st.columns([4, 1])
+map_column, legend_column = st.columns([3, 1])
 with map_column:
     clicked = st_folium(ui.county_map(layer.id), key="county_map", height=620, use_container_width=True,
                         returned_objects=["last_active_drawing"], center=view["center"], zoom=view["zoom"])
