@@ -1,0 +1,138 @@
+"""The build steps of the first map on small fixture files, good and malformed."""
+
+import pandas as pd
+import pytest
+import shapely
+
+from lib.build.agencies import build_agencies
+from lib.build.agreements import agency_type, build_agreements
+from lib.build.errors import RawDataError
+from lib.build.geography import build_counties
+from lib.countynames import CountyIndex
+from tests.build import rawfixtures
+
+
+@pytest.fixture()
+def raw(tmp_path):
+    return rawfixtures.write_raw_folder(tmp_path / "raw")
+
+
+def built(raw):
+    counties, shapes, states = build_counties(raw)
+    index = CountyIndex(counties[["fips", "state_fips", "name"]].itertuples(index=False))
+    agencies = build_agencies(raw, index)
+    return counties, shapes, states, agencies, build_agreements(raw, index, agencies)
+
+
+def test_counties_get_full_names_population_and_string_fips(raw):
+    counties, shapes, states, *_ = built(raw)
+    names = dict(zip(counties["fips"], counties["name"]))
+    assert names == {"06001": "Alameda County", "06085": "Santa Clara County", "51159": "Richmond County",
+                     "51610": "Falls Church city", "51760": "Richmond city"}
+    assert counties["fips"].map(type).eq(str).all()
+    assert counties.set_index("fips").loc["06085", "population"] == 1922200
+    assert list(states["state_abbr"]) == ["CA", "VA"]
+
+
+def test_neighbours_still_share_their_border_after_simplification(raw):
+    _, shapes, *_ = built(raw)
+    geometry = shapes.set_index("fips").geometry
+    shared = shapely.intersection(geometry["06001"], geometry["06085"])
+    assert shared.length == pytest.approx(1.0)
+    assert shapely.intersection(geometry["06001"], geometry["06085"]).area == 0
+    assert geometry["51610"] is None
+
+
+def test_fbi_agencies_are_placed_in_their_first_county(raw):
+    *_, agencies, _ = built(raw)
+    placed = agencies.set_index("agency")
+    assert placed.loc["Milpitas", "county_fips"] == "06085"
+    assert placed.loc["Milpitas", "all_county_fips"] == "06085;06001"
+    assert placed.loc["Richmond", "county_fips"] == "51760"
+    assert pd.isna(placed.loc["Hartford", "county_fips"])
+
+
+def test_agreements_are_cleaned_typed_and_placed(raw):
+    *_, agreements = built(raw)
+    rows = agreements.set_index("agency")
+    sheriff = rows.loc["Santa Clara County Sheriff's Office"]
+    assert (sheriff["model"], sheriff["agency_type"], sheriff["county_fips"]) == ("jail_enforcement", "sheriff", "06085")
+    assert sheriff["moa_url"].startswith("https://example.org/moa/")
+    assert sheriff["signed"] == "2025-01-02" and sheriff["source_date"] == "2026-05-18"
+    assert (rows.loc["Oakland Police Department", "county_fips"], rows.loc["Oakland Police Department", "placed_by"]) \
+        == ("06001", "fbi_agency_list")
+    assert rows.loc["Richmond County Sheriff's Office", "county_fips"] == "51159"
+    assert rows.loc["Richmond County Sheriff's Office", "placed_by"] == "county_name_fixed"
+    assert rows.loc["California Highway Patrol", "placed_by"] == "statewide"
+    assert pd.isna(rows.loc["California Highway Patrol", "county_fips"])
+    assert rows.loc["Guam Police Department", "placed_by"] == "territory_not_mapped"
+    assert rows.loc["Nowhere Township Constable", "placed_by"] == "unmatched"
+    assert rows.loc["Alameda County Sheriff's Office", "status"] == "pending"
+
+
+@pytest.mark.parametrize(
+    ("agency", "ice_type", "expected"),
+    [("Harris County Sheriff's Office", "County", "sheriff"),
+     ("Hudson County Department of Corrections", "County", "county_jail"),
+     ("Prince William County Police Department", "County", "other"),
+     ("Mesa Police Department", "Municipality", "municipal"),
+     ("Florida Highway Patrol", "State Agency", "state")],
+)
+def test_agency_type(agency, ice_type, expected):
+    assert agency_type(agency, ice_type) == expected
+
+
+def test_unknown_model_names_file_row_and_column(raw):
+    rows = list(rawfixtures.PARTICIPATING)
+    rows[2] = rows[2][:4] + ("Hotel Model",) + rows[2][5:]
+    path = rawfixtures.write_sheet(raw / "287g/ice_287g_participatingAgencies_2026-05-18.xlsx",
+                                   rawfixtures.SHEET_HEADER, rows)
+    with pytest.raises(RawDataError) as error:
+        built(raw)
+    assert (error.value.file, error.value.row, error.value.column) == (str(path), 4, "SUPPORT TYPE")
+
+
+def test_renamed_column_is_named(raw):
+    header = [name if name != "SUPPORT TYPE" else "MODEL" for name in rawfixtures.SHEET_HEADER]
+    rawfixtures.write_sheet(raw / "287g/ice_287g_participatingAgencies_2026-05-18.xlsx", header,
+                            rawfixtures.PARTICIPATING)
+    with pytest.raises(RawDataError, match="SUPPORT TYPE"):
+        built(raw)
+
+
+def test_bad_date_names_row(raw):
+    rows = list(rawfixtures.PARTICIPATING)
+    rows[0] = rows[0][:5] + ("not a date",)
+    rawfixtures.write_sheet(raw / "287g/ice_287g_participatingAgencies_2026-05-18.xlsx", rawfixtures.SHEET_HEADER,
+                            rows)
+    with pytest.raises(RawDataError, match="row 2, column 'SIGNED'"):
+        built(raw)
+
+
+def test_missing_file_is_named(raw):
+    (raw / "agencies/fbi_cde_lee_2025_agencies_by_ori.csv").unlink()
+    with pytest.raises(RawDataError, match="fbi_cde_lee_2025_agencies_by_ori.csv: file is missing"):
+        built(raw)
+
+
+def test_duplicate_fbi_key_is_rejected(raw):
+    rawfixtures.write_csv(raw / "agencies/fbi_cde_lee_2025_agencies_by_ori.csv",
+                          ["ori", "data_year", "pub_agency_name", "state_abbr", "county_name", "agency_type_name"],
+                          rawfixtures.FBI + [rawfixtures.FBI[0]])
+    with pytest.raises(RawDataError, match="column 'ori'"):
+        built(raw)
+
+
+def test_wrong_encoding_is_named(raw):
+    path = raw / "geo/uwchr_county_aor_population.csv"
+    path.write_bytes("geoid,name,estimate,aor\n06001,caf\xe9,1,SFR\n".encode("latin-1"))
+    with pytest.raises(RawDataError, match="not valid utf-8"):
+        built(raw)
+
+
+def test_empty_sheet_is_named(raw):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.save(raw / "287g/ice_287g_pendingAgencies_2026-02-27.xlsx")
+    with pytest.raises(RawDataError, match="pendingAgencies.*empty"):
+        built(raw)
