@@ -51,31 +51,65 @@ def agreement_tips(data: CompiledData) -> pd.Series:
     return lines.groupby("county_fips")["line"].agg(join)
 
 
-def county_features(data: CompiledData, layer: Layer) -> dict:
-    """The county shapes with the properties the map shows: name, tooltip text and class."""
+def county_features(data: CompiledData) -> dict:
+    """The county shapes with the layer-independent properties the tooltip shows: name and agreements."""
     tips = agreement_tips(data)
     names = data.counties_by_fips["name"] + ", " + data.counties_by_fips["state_abbr"]
-    labels = {c.id: c.label for c in layer.classes}
     features = []
     for shape in data.county_shapes["features"]:
         if shape["geometry"] is None:
             continue
         fips = shape["id"]
-        class_id = layer.county_class[fips]
-        features.append(
-            {
-                "type": "Feature",
-                "id": fips,
-                "geometry": shape["geometry"],
-                "properties": {
-                    "fips": fips,
-                    "name": html.escape(names[fips]),
-                    "class": html.escape(labels[class_id]),
-                    "tip": tips.get(fips, ""),
-                },
-            }
-        )
+        properties = {"fips": fips, "name": html.escape(names[fips]), "class": "", "tip": tips.get(fips, "")}
+        features.append({"type": "Feature", "id": fips, "geometry": shape["geometry"], "properties": properties})
     return {"type": "FeatureCollection", "features": features}
+
+
+class _Restyle(MacroElement):
+    """Colors the counties already on the map for one layer, and sets the class named in their tooltip.
+
+    Sent apart from the base map (st_folium's feature_group_to_add), so switching layers sends a few
+    kilobytes of classes instead of every county shape again, and the map is not rebuilt.
+    """
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        (function () {
+            const classes = {{ this.classes|tojson }};
+            const countyClass = {{ this.county_class|tojson }};
+            const styleOf = function (feature) {
+                const legendClass = classes[countyClass[feature.properties.fips]];
+                return {fillColor: legendClass ? legendClass.color : "#ffffff", fillOpacity: 1,
+                        color: "#ffffff", weight: 0.4};
+            };
+            {{ this.map_name }}.eachLayer(function (group) {
+                if (!(group instanceof L.GeoJSON)) { return; }
+                const first = group.getLayers()[0];
+                if (!first || !first.feature || !first.feature.properties.fips) { return; }
+                group.options.style = styleOf;
+                group.eachLayer(function (county) {
+                    const legendClass = classes[countyClass[county.feature.properties.fips]];
+                    county.feature.properties["class"] = legendClass ? legendClass.label : "";
+                    group.resetStyle(county);
+                });
+            });
+        })();
+        {% endmacro %}"""
+    )
+
+    def __init__(self, layer: Layer, map_name: str):
+        super().__init__()
+        order = [c.id for c in layer.classes]
+        self.classes = [{"label": html.escape(c.label), "color": c.color} for c in layer.classes]
+        self.county_class = {fips: order.index(class_id) for fips, class_id in layer.county_class.items()}
+        self.map_name = map_name
+
+
+def layer_style(layer: Layer, map_name: str = "map_div") -> folium.FeatureGroup:
+    """What st_folium adds on top of the base map for one color layer (map_div is st_folium's map variable)."""
+    group = folium.FeatureGroup(name=f"style-{layer.id}", control=False)
+    _Restyle(layer, map_name).add_to(group)
+    return group
 
 
 def _use_local_leaflet_only(elements: Iterable) -> None:
@@ -104,7 +138,8 @@ class _LocalIconPath(MacroElement):
         self.path = path
 
 
-def build_map(data: CompiledData, layer: Layer) -> folium.Map:
+def build_base_map(data: CompiledData) -> folium.Map:
+    """Shapes, outlines and labels; colors come from layer_style(), so the base map is the same for every layer."""
     fmap = folium.Map(location=NATIONAL_VIEW["center"], zoom_start=NATIONAL_VIEW["zoom"], tiles=None,
                       prefer_canvas=True, min_zoom=2, max_zoom=11, zoom_snap=0.25, zoom_delta=0.5)
     _LocalIconPath(LEAFLET_IMAGES).add_to(fmap)
@@ -113,20 +148,14 @@ def build_map(data: CompiledData, layer: Layer) -> folium.Map:
                 ".state-label{font:600 12px sans-serif;color:#111;text-shadow:0 0 3px #fff,0 0 3px #fff;"
                 "white-space:nowrap;pointer-events:none}</style>")
     )
-    colors = {c.id: c.color for c in layer.classes}
     folium.GeoJson(
-        county_features(data, layer),
+        county_features(data),
         name="counties",
-        style_function=lambda feature: {
-            "fillColor": colors[layer.county_class[feature["id"]]],
-            "fillOpacity": 1,
-            "color": "#ffffff",
-            "weight": 0.4,
-        },
+        style_function=lambda feature: {"fillColor": "#ffffff", "fillOpacity": 1, "color": "#ffffff", "weight": 0.4},
         highlight_function=lambda feature: {"weight": 2.5, "color": "#000000"},
         tooltip=folium.GeoJsonTooltip(
             fields=["name", "class", "tip"], labels=False, sticky=True,
-            style="font-size:14px;max-width:420px;white-space:normal",
+            style="font-size:14px;min-width:260px;max-width:420px;white-space:normal",
         ),
     ).add_to(fmap)
     folium.GeoJson(

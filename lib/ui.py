@@ -8,7 +8,7 @@ import streamlit as st
 from lib import data as compiled
 from lib import search as county_search
 from lib.layers import LAYERS, Layer
-from lib.mapview import build_map
+from lib.mapview import build_base_map, layer_style
 
 COUNTY_PAGE = "pages/county.py"
 MAP_PAGE = "pages/map.py"
@@ -38,10 +38,14 @@ def search_index() -> pd.DataFrame:
     return county_search.build_index(data())
 
 
-def county_map(layer_id: str):
+def county_map():
     # Built anew on every run: st_folium renames the elements of the map it is given, so a cached map
     # object renders broken JavaScript the second time.
-    return build_map(data(), layer(layer_id))
+    return build_base_map(data())
+
+
+def county_colors(layer_id: str):
+    return layer_style(layer(layer_id))
 
 
 def county_search_box(key: str = "county_search") -> None:

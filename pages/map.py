@@ -21,8 +21,9 @@ for column, (label, target) in zip(jump_columns, QUICK_VIEWS.items()):
 
 map_column, legend_column = st.columns([3, 1])
 with map_column:
-    clicked = st_folium(ui.county_map(layer.id), key="county_map", height=620, use_container_width=True,
-                        returned_objects=["last_active_drawing"], center=view["center"], zoom=view["zoom"])
+    clicked = st_folium(ui.county_map(), key="county_map", height=620, use_container_width=True,
+                        feature_group_to_add=ui.county_colors(layer.id), returned_objects=["last_active_drawing"],
+                        center=view["center"], zoom=view["zoom"])
 with legend_column:
     st.html(legend_html(layer))
     st.caption(NO_SHAPE_NOTE)

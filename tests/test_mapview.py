@@ -4,17 +4,19 @@ import dataclasses
 import re
 
 from lib.layers import layer_287g
-from lib.mapview import build_map, county_features, legend_html
+from lib.mapview import build_base_map, county_features, layer_style, legend_html
 
 
 def test_map_needs_no_network(data):
-    html = build_map(data, layer_287g(data)).get_root().render()
+    fmap = build_base_map(data)
+    layer_style(layer_287g(data)).add_to(fmap)
+    html = fmap.get_root().render()
     assert re.findall(r"https?://", html) == []
     assert "/app/static/vendor/leaflet/leaflet.js" in html
 
 
 def test_every_county_with_a_shape_is_a_feature(data):
-    features = county_features(data, layer_287g(data))["features"]
+    features = county_features(data)["features"]
     assert len(features) == int(data.counties["has_shape"].sum()) >= 3100
     assert all(feature["id"] == feature["properties"]["fips"] for feature in features)
 
@@ -24,9 +26,16 @@ def test_tooltip_text_is_escaped(data):
     first = hostile.index[(hostile["status"] == "participating") & hostile["county_fips"].notna()][0]
     hostile.loc[first, "agency"] = "<img src=x onerror=alert(1)>"
     tampered = dataclasses.replace(data, agreements=hostile)
-    tips = [f["properties"]["tip"] for f in county_features(tampered, layer_287g(tampered))["features"]]
+    tips = [f["properties"]["tip"] for f in county_features(tampered)["features"]]
     assert any("&lt;img src=x onerror=alert(1)&gt;" in tip for tip in tips)
     assert not any("<img" in tip for tip in tips)
+
+
+def test_layer_style_carries_every_county_class_and_no_shapes(data):
+    (restyle,) = layer_style(layer_287g(data))._children.values()
+    script = restyle._template.module.script(restyle)
+    assert '"01001": 0' in script  # Autauga's sheriff has a jail model agreement: the first class
+    assert len(script) < 100_000 and '"coordinates"' not in script
 
 
 def test_legend_counts_every_county(data):
