@@ -16,7 +16,7 @@ run: setup
 test: setup-dev
 	$(BIN)/python -m pytest
 
-setup: $(VENV)/.runtime static/vendor/leaflet/leaflet.js
+setup: $(VENV)/.runtime static/vendor/.copied
 
 setup-dev: setup $(VENV)/.dev $(CHROMIUM)
 
@@ -36,11 +36,13 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-# Leaflet is served by the app itself (Streamlit static serving), so the map needs no CDN.
-static/vendor/leaflet/leaflet.js: node_modules/.package-lock.json
-	rm -rf static/vendor/leaflet
+# Leaflet and topojson-client are served by the app itself (Streamlit static serving): the map needs no CDN.
+static/vendor/.copied: node_modules/.package-lock.json
+	rm -rf static/vendor
 	mkdir -p static/vendor
 	cp -r node_modules/leaflet/dist static/vendor/leaflet
+	cp -r node_modules/topojson-client/dist static/vendor/topojson-client
+	touch $@
 
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq

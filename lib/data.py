@@ -49,8 +49,8 @@ class CompiledData:
     counties: pd.DataFrame
     agencies: pd.DataFrame
     agreements: pd.DataFrame
-    county_shapes: dict
-    state_shapes: dict
+    states: pd.DataFrame
+    county_topology: dict
     build_report: dict
     sources: list[dict]
 
@@ -67,8 +67,8 @@ def load(data_dir: Path = DATA_DIR) -> CompiledData:
         counties=_read_table(data_dir, datasets.COUNTIES),
         agencies=_read_table(data_dir, datasets.AGENCIES),
         agreements=_read_table(data_dir, datasets.AGREEMENTS_287G),
-        county_shapes=_read_json(data_dir, datasets.COUNTY_SHAPES),
-        state_shapes=_read_json(data_dir, datasets.STATE_SHAPES),
+        states=_read_table(data_dir, datasets.STATES),
+        county_topology=_read_json(data_dir, datasets.COUNTY_SHAPES),
         build_report=_read_json(data_dir, datasets.BUILD_REPORT),
         sources=_read_json(data_dir, datasets.SOURCES),
     )

@@ -16,16 +16,17 @@ def test_counties_cover_the_country_with_unique_fips(data):
     assert set(counties["state_abbr"]) >= {"AK", "HI", "PR", "DC", "CA", "TX"}
 
 
-def test_only_documented_shapes_are_empty(data):
-    empty = {feature["id"] for feature in data.county_shapes["features"] if feature["geometry"] is None}
-    assert empty == set(data.counties.loc[~data.counties["has_shape"], "fips"]) == {"51610"}
-
-
-def test_shapes_and_table_share_their_keys(data):
-    shape_ids = [feature["id"] for feature in data.county_shapes["features"]]
-    assert shape_ids == sorted(shape_ids)
-    assert set(shape_ids) == set(data.counties["fips"])
+def test_shapes_cover_every_county_but_the_documented_empty_one(data):
+    shape_ids = [geometry["id"] for geometry in data.county_topology["objects"]["counties"]["geometries"]]
     assert all(isinstance(fips, str) and len(fips) == 5 for fips in shape_ids)
+    assert len(shape_ids) == len(set(shape_ids))
+    missing = set(data.counties["fips"]) - set(shape_ids)
+    assert missing == set(data.counties.loc[~data.counties["has_shape"], "fips"]) == {"51610"}
+
+
+def test_every_state_has_a_label_inside_the_map(data):
+    assert set(data.states["state_abbr"]) == set(data.counties["state_abbr"])
+    assert data.states["label_lon"].between(-180, -60).all() and data.states["label_lat"].between(17, 72).all()
 
 
 def test_every_agreement_has_a_source_and_a_source_date(data):

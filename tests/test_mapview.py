@@ -4,7 +4,7 @@ import dataclasses
 import re
 
 from lib.layers import layer_287g
-from lib.mapview import build_base_map, county_features, layer_style, legend_html
+from lib.mapview import build_base_map, county_topology, layer_style, legend_html
 
 
 def test_map_needs_no_network(data):
@@ -15,10 +15,19 @@ def test_map_needs_no_network(data):
     assert "/app/static/vendor/leaflet/leaflet.js" in html
 
 
+def counties_of(topology):
+    return topology["objects"]["counties"]["geometries"]
+
+
 def test_every_county_with_a_shape_is_a_feature(data):
-    features = county_features(data)["features"]
-    assert len(features) == int(data.counties["has_shape"].sum()) >= 3100
-    assert all(feature["id"] == feature["properties"]["fips"] for feature in features)
+    counties = counties_of(county_topology(data))
+    assert len(counties) == int(data.counties["has_shape"].sum()) >= 3100
+    assert all(county["id"] == county["properties"]["fips"] for county in counties)
+
+
+def test_tooltip_properties_do_not_leak_into_the_loaded_data(data):
+    county_topology(data)
+    assert "name" not in counties_of(data.county_topology)[0].get("properties", {})
 
 
 def test_tooltip_text_is_escaped(data):
@@ -26,7 +35,7 @@ def test_tooltip_text_is_escaped(data):
     first = hostile.index[(hostile["status"] == "participating") & hostile["county_fips"].notna()][0]
     hostile.loc[first, "agency"] = "<img src=x onerror=alert(1)>"
     tampered = dataclasses.replace(data, agreements=hostile)
-    tips = [f["properties"]["tip"] for f in county_features(tampered)["features"]]
+    tips = [county["properties"]["tip"] for county in counties_of(county_topology(tampered))]
     assert any("&lt;img src=x onerror=alert(1)&gt;" in tip for tip in tips)
     assert not any("<img" in tip for tip in tips)
 

@@ -6,7 +6,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import geopandas as gpd
 import pandas as pd
 
 from lib import datasets
@@ -14,7 +13,7 @@ from lib.build import docs
 from lib.build.agencies import build_agencies
 from lib.build.agreements import build_agreements
 from lib.build.errors import RawDataError
-from lib.build.geography import build_counties
+from lib.build.geography import build_counties, county_topology
 from lib.build.readers import require_file
 from lib.countynames import CountyIndex
 from lib.sources import load_registry
@@ -53,23 +52,16 @@ def _csv(frame: pd.DataFrame) -> str:
     return frame.to_csv(index=False, lineterminator="\n")
 
 
-def _geojson(frame: gpd.GeoDataFrame, id_column: str) -> str:
-    features = []
-    for record in frame.to_geo_dict(drop_id=True)["features"]:
-        record["id"] = record["properties"][id_column]
-        features.append(record)
-    return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"), sort_keys=True)
-
-
 def build_all(raw_dir: Path) -> dict[str, str]:
     """Every file of data/, as text, keyed by file name."""
     registry = load_registry()
-    counties, county_shapes, state_shapes = build_counties(raw_dir)
+    counties, county_shapes, state_labels = build_counties(raw_dir)
     county_index = CountyIndex(counties[["fips", "state_fips", "name"]].itertuples(index=False))
     agencies = build_agencies(raw_dir, county_index)
     agreements = build_agreements(raw_dir, county_index, agencies)
 
-    for dataset, frame in ((datasets.COUNTIES, counties), (datasets.AGENCIES, agencies),
+    for dataset, frame in ((datasets.COUNTIES, counties), (datasets.STATES, state_labels),
+                           (datasets.AGENCIES, agencies),
                            (datasets.AGREEMENTS_287G, agreements)):
         dataset.schema.validate(frame)
 
@@ -78,8 +70,8 @@ def build_all(raw_dir: Path) -> dict[str, str]:
         datasets.COUNTIES.file: _csv(counties),
         datasets.AGENCIES.file: _csv(agencies),
         datasets.AGREEMENTS_287G.file: _csv(agreements),
-        datasets.COUNTY_SHAPES.file: _geojson(county_shapes, "fips"),
-        datasets.STATE_SHAPES.file: _geojson(state_shapes, "state_fips"),
+        datasets.STATES.file: _csv(state_labels),
+        datasets.COUNTY_SHAPES.file: json.dumps(county_topology(county_shapes), separators=(",", ":"), sort_keys=True),
         datasets.BUILD_REPORT.file: json.dumps(match_report(agreements), indent=1, sort_keys=True) + "\n",
         datasets.SOURCES.file: json.dumps(registry, indent=1, sort_keys=True) + "\n",
         "README.md": docs.data_readme(registry),

@@ -7,7 +7,7 @@ import shapely
 from lib.build.agencies import build_agencies
 from lib.build.agreements import agency_type, build_agreements
 from lib.build.errors import RawDataError
-from lib.build.geography import build_counties
+from lib.build.geography import build_counties, county_topology
 from lib.countynames import CountyIndex
 from tests.build import rawfixtures
 
@@ -32,6 +32,14 @@ def test_counties_get_full_names_population_and_string_fips(raw):
     assert counties["fips"].map(type).eq(str).all()
     assert counties.set_index("fips").loc["06085", "population"] == 1922200
     assert list(states["state_abbr"]) == ["CA", "VA"]
+
+
+def test_topology_keys_counties_by_fips_and_leaves_out_empty_shapes(raw):
+    _, shapes, _ = build_counties(raw)
+    topology = county_topology(shapes)
+    ids = [geometry["id"] for geometry in topology["objects"]["counties"]["geometries"]]
+    assert ids == ["06001", "06085", "51159", "51760"]
+    assert "transform" in topology
 
 
 def test_neighbours_still_share_their_border_after_simplification(raw):
