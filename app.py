@@ -8,9 +8,9 @@ st.set_page_config(page_title="ICE collaboration — county explorer", page_icon
 
 navigation = st.navigation(
     [
-        st.Page("pages/map.py", title="Map", default=True),
-        st.Page("pages/county.py", title="County", url_path="county"),
-        st.Page("pages/sources.py", title="Sources & method", url_path="sources"),
+        st.Page("app_pages/map.py", title="Map", default=True),
+        st.Page("app_pages/county.py", title="County", url_path="county"),
+        st.Page("app_pages/sources.py", title="Sources & method", url_path="sources"),
     ]
 )
 ui.sidebar()

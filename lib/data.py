@@ -49,6 +49,8 @@ class CompiledData:
     counties: pd.DataFrame
     agencies: pd.DataFrame
     agreements: pd.DataFrame
+    state_laws: pd.DataFrame
+    local_policies: pd.DataFrame
     states: pd.DataFrame
     county_topology: dict
     build_report: dict
@@ -67,6 +69,8 @@ def load(data_dir: Path = DATA_DIR) -> CompiledData:
         counties=_read_table(data_dir, datasets.COUNTIES),
         agencies=_read_table(data_dir, datasets.AGENCIES),
         agreements=_read_table(data_dir, datasets.AGREEMENTS_287G),
+        state_laws=_read_table(data_dir, datasets.STATE_LAWS),
+        local_policies=_read_table(data_dir, datasets.LOCAL_POLICIES),
         states=_read_table(data_dir, datasets.STATES),
         county_topology=_read_json(data_dir, datasets.COUNTY_SHAPES),
         build_report=_read_json(data_dir, datasets.BUILD_REPORT),

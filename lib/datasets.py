@@ -132,5 +132,107 @@ BUILD_REPORT = Dataset(
 )
 SOURCES = Dataset("sources.json", "The source registry (sources.yaml) as the build used it.")
 
-TABLES = (COUNTIES, STATES, AGENCIES, AGREEMENTS_287G)
+# Evidence on state laws and local policies (curation/state_laws.csv, curation/local_policies.csv).
+# Dates are written only as precisely as the source gives them: a day is never guessed.
+PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+YEAR_OR_DATE = r"^\d{4}(-\d{2}-\d{2})?$"
+AS_OF_LABEL = r"^as of \d{4}$"
+POLICY_INDICATORS = ("holds", "notifications", "jail_access", "287g")
+# requires: the state orders the practice; preempts_local_limits: it bars local limits without ordering the
+# practice; limits / forbids: it restricts or bars the practice; silent: checked, the law does not address it.
+STATE_LAW_EFFECTS = ("requires", "preempts_local_limits", "limits", "forbids", "silent")
+LAW_STATUSES = ("in_force", "enjoined", "repealed")
+STATE_LAW_BASES = ("statute", "case_law")
+# Local effects read as the jail's practice, in each indicator's own words (honors/notifies/allows/participates
+# are the collaborating end, refuses the other).
+LOCAL_POLICY_EFFECTS = {
+    "holds": ("honors", "limits", "refuses"),
+    "notifications": ("notifies", "limits", "refuses"),
+    "jail_access": ("allows", "limits", "refuses"),
+    "287g": ("participates", "refuses"),
+}
+LOCAL_POLICY_EFFECT_VALUES = tuple(sorted({effect for effects in LOCAL_POLICY_EFFECTS.values() for effect in effects}))
+LOCAL_POLICY_BASIS = "local policy"
+# Nobody has reviewed the curated evidence yet; a reviewed status is added when a review process exists.
+REVIEW_STATUSES = ("draft",)
+
+STATE_LAWS = Dataset(
+    "state_laws.csv",
+    "What state law does to each indicator: one row per state and indicator where a relevant law is known "
+    "(holds = honoring ICE detainers, notifications = telling ICE release dates, jail_access = ICE access to "
+    "people in the jail, 287g = 287(g) agreements). A state or indicator without a row is silent/unknown. "
+    "Hand-curated from an AI-researched draft; every row is a draft nobody has reviewed.",
+    pa.DataFrameSchema(
+        {
+            "state_abbr": field(str, "State postal code", "project_state_laws, policy_stance_draft",
+                                checks=pa.Check.str_matches(STATE_ABBR)),
+            "indicator": field(str, "holds / notifications / jail_access / 287g", "project_state_laws",
+                               checks=pa.Check.isin(POLICY_INDICATORS)),
+            "effect": field(str, "requires (orders the practice) / preempts_local_limits (bars local limits, orders "
+                                 "nothing) / limits / forbids / silent (checked: the law does not address it)",
+                            "project_state_laws", checks=pa.Check.isin(STATE_LAW_EFFECTS)),
+            "law_name": field(str, "Name and number of the law (or court ruling) with its year",
+                              "project_state_laws, policy_stance_draft"),
+            "citation": field(str, "Code section or reporter citation; empty where not known", "project_state_laws",
+                              nullable=True),
+            "effective_date": field(str, "When the rule took effect (YYYY-MM-DD, or YYYY where only the year is "
+                                         "known); empty where not known", "project_state_laws",
+                                    nullable=True, checks=pa.Check.str_matches(YEAR_OR_DATE)),
+            "status": field(str, "in_force / enjoined / repealed", "project_state_laws",
+                            checks=pa.Check.isin(LAW_STATUSES)),
+            "url": field(str, "The raw draft's link for the state, only where it is about the law named; empty "
+                              "otherwise", "policy_stance_draft", nullable=True),
+            "source": field(str, "Where the row's claim comes from", "project_state_laws"),
+            "source_date": field(str, "Date of that source (the row's as-of date)", "policy_stance_draft",
+                                 checks=pa.Check.str_matches(PARTIAL_DATE)),
+            "basis": field(str, "statute, or case_law for a court ruling", "project_state_laws",
+                           checks=pa.Check.isin(STATE_LAW_BASES)),
+            "review_status": field(str, "draft: nobody has checked the row yet", "project_state_laws",
+                                   checks=pa.Check.isin(REVIEW_STATUSES)),
+            "note": field(str, "What the law does, in this project's words, and what was left out and why",
+                          "project_state_laws"),
+        },
+        strict=True,
+        unique=["state_abbr", "indicator"],
+    ),
+)
+
+LOCAL_POLICIES = Dataset(
+    "local_policies.csv",
+    "County or city policies on collaboration with ICE named in the seed texts, one row per indicator. Facts "
+    "are as of their source (see `as_of_label`, which the app shows), not current; every row is a draft "
+    "nobody has reviewed.",
+    pa.DataFrameSchema(
+        {
+            "county_fips": field(str, "County the policy applies in", "project_local_policies",
+                                 checks=pa.Check.str_matches(FIPS)),
+            "jurisdiction": field(str, "County or city that adopted the policy", "ilrc_uwd_toolkit_2015"),
+            "policy_name": field(str, "Name of the policy as the source gives it; empty where it gives none",
+                                 "ilrc_uwd_toolkit_2015", nullable=True),
+            "indicator": field(str, "holds / notifications / jail_access / 287g", "project_local_policies",
+                               checks=pa.Check.isin(POLICY_INDICATORS)),
+            "effect": field(str, "holds: honors/limits/refuses; notifications: notifies/limits/refuses; "
+                                 "jail_access: allows/limits/refuses; 287g: participates/refuses",
+                            "project_local_policies", checks=pa.Check.isin(LOCAL_POLICY_EFFECT_VALUES)),
+            "adopted_date": field(str, "When adopted, as precisely as the source gives it (YYYY, YYYY-MM or "
+                                       "YYYY-MM-DD); empty where not given", "ilrc_uwd_toolkit_2015",
+                                  nullable=True, checks=pa.Check.str_matches(PARTIAL_DATE)),
+            "citation": field(str, "Ordinance or resolution number as the source gives it; empty where not given",
+                              "ilrc_uwd_toolkit_2015", nullable=True),
+            "source": field(str, "Title of the source text", "ilrc_uwd_toolkit_2015"),
+            "source_date": field(str, "Date of the source text", "ilrc_uwd_toolkit_2015",
+                                 checks=pa.Check.str_matches(PARTIAL_DATE)),
+            "as_of_label": field(str, "Label the app shows with the fact (e.g. 'as of 2015')",
+                                 "project_local_policies", checks=pa.Check.str_matches(AS_OF_LABEL)),
+            "basis": field(str, "local policy", "project_local_policies",
+                           checks=pa.Check.isin([LOCAL_POLICY_BASIS])),
+            "review_status": field(str, "draft: nobody has checked the row yet", "project_local_policies",
+                                   checks=pa.Check.isin(REVIEW_STATUSES)),
+            "note": field(str, "What the source says, in this project's words", "project_local_policies"),
+        },
+        strict=True,
+    ),
+)
+
+TABLES = (COUNTIES, STATES, AGENCIES, AGREEMENTS_287G, STATE_LAWS, LOCAL_POLICIES)
 ALL = TABLES + (COUNTY_SHAPES, BUILD_REPORT, SOURCES)

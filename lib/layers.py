@@ -43,13 +43,26 @@ class Layer:
     as_of: str
     classes: tuple[LegendClass, ...]
     county_class: pd.Series  # FIPS -> class id
+    draft: pd.Series | None = None  # FIPS -> True where the class rests on draft (unreviewed) evidence
 
     def color_of(self, class_id: str) -> str:
-        return next(c.color for c in self.classes if c.id == class_id)
+        return self.legend_class(class_id).color
+
+    def legend_class(self, class_id: str) -> LegendClass:
+        return next(c for c in self.classes if c.id == class_id)
 
     def counts(self) -> dict[str, int]:
         counted = self.county_class.value_counts()
         return {c.id: int(counted.get(c.id, 0)) for c in self.classes}
+
+    def draft_counts(self) -> dict[str, int]:
+        if self.draft is None:
+            return {c.id: 0 for c in self.classes}
+        counted = self.county_class[self.draft].value_counts()
+        return {c.id: int(counted.get(c.id, 0)) for c in self.classes}
+
+    def is_draft(self, fips: str) -> bool:
+        return bool(self.draft is not None and self.draft.get(fips, False))
 
 
 # Purples (ColorBrewer, color-blind safe) for the jail's own agreements, from strongest to weakest;
@@ -87,8 +100,6 @@ def layer_287g(data: CompiledData) -> Layer:
     as_of = data.source("ice_287g_participating")["as_of"]
     return Layer("287g", "287(g) agreements", as_of, CLASSES_287G, classify_287g(data.counties, data.agreements))
 
-
-LAYERS = {"287g": layer_287g}
 
 
 def method_markdown() -> str:

@@ -29,6 +29,7 @@ QUICK_VIEWS = {
     "Puerto Rico": {"center": (18.2, -66.4), "zoom": 8},
 }
 TOOLTIP_AGENCY_LIMIT = 4
+DRAFT_MARK = " <em>(rests on draft evidence, not yet reviewed)</em>"
 OUTLINE_COLOR = "#222222"
 NO_SHAPE_NOTE = "Falls Church city (VA, 51610) has no shape in the 2017 boundaries and is not drawn."
 
@@ -147,8 +148,14 @@ class _Restyle(MacroElement):
     def __init__(self, layer: Layer, map_name: str):
         super().__init__()
         order = [c.id for c in layer.classes]
-        self.classes = [{"label": html.escape(c.label), "color": c.color} for c in layer.classes]
-        self.county_class = {fips: order.index(class_id) for fips, class_id in layer.county_class.items()}
+        # Each class twice: as is, then marked for counties whose class rests on draft evidence.
+        self.classes = [{"label": html.escape(c.label), "color": c.color} for c in layer.classes] + [
+            {"label": html.escape(c.label) + DRAFT_MARK, "color": c.color} for c in layer.classes
+        ]
+        self.county_class = {
+            fips: order.index(class_id) + (len(order) if layer.is_draft(fips) else 0)
+            for fips, class_id in layer.county_class.items()
+        }
         self.map_name = map_name
 
 
@@ -211,18 +218,27 @@ def build_base_map(data: CompiledData) -> folium.Map:
 
 
 def legend_html(layer: Layer) -> str:
-    """The legend beside the map: a swatch, label and county count per class, largest type for projectors."""
-    counts = layer.counts()
+    """The legend beside the map: a swatch, label and county count per class, largest type for projectors.
+    Classes resting on draft evidence say how many of their counties do."""
+    counts, drafts = layer.counts(), layer.draft_counts()
+
+    def draft_note(class_id: str) -> str:
+        if not drafts[class_id]:
+            return ""
+        return f'<br><span class="draft">{drafts[class_id]:,} on draft evidence</span>'
+
     rows = "".join(
         f'<li title="{html.escape(c.description)}"><span class="swatch" style="background:{c.color}"></span>'
-        f'<span class="label">{html.escape(c.label)}</span><span class="count">{counts[c.id]:,}</span></li>'
+        f'<span class="label">{html.escape(c.label)}{draft_note(c.id)}</span>'
+        f'<span class="count">{counts[c.id]:,}</span></li>'
         for c in layer.classes
     )
     return (
         "<style>.legend{list-style:none;padding:0;margin:0;font:16px/1.35 sans-serif}"
         ".legend li{display:flex;align-items:center;gap:.5em;margin:.35em 0}"
         ".legend .swatch{flex:none;width:1.6em;height:1.1em;border:1px solid #444}"
-        ".legend .label{flex:1}.legend .count{font-variant-numeric:tabular-nums;font-weight:600}</style>"
-        f'<div><strong>{html.escape(layer.title)}</strong> — counties per class, ICE list of {layer.as_of}'
+        ".legend .label{flex:1}.legend .count{font-variant-numeric:tabular-nums;font-weight:600}"
+        ".legend .draft{font-size:13px;font-style:italic;color:#444}</style>"
+        f'<div><strong>{html.escape(layer.title)}</strong> — counties per class'
         f'<ul class="legend" aria-label="Legend">{rows}</ul></div>'
     )

@@ -10,7 +10,11 @@ import sys
 import pandas as pd
 
 from lib.data import CompiledData, DataFileError, load
+from lib.classify import INDICATORS
+from lib.evidence import CountyEvidence
+from lib.explain import evidence_records, indicator_record, why_this_color
 from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS, layer_287g
+from lib.maplayers import LEVEL_CLASSES
 
 FIPS_PATTERN = re.compile(r"^\d{5}$")
 
@@ -50,8 +54,11 @@ def agreement_record(row: pd.Series) -> dict:
     }
 
 
-def county_profile(data: CompiledData, fips: str) -> dict:
+def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | None = None) -> dict:
+    """Everything the county page shows, as plain data. Pass `evidence` to reuse one assembled for all counties."""
     county = data.counties_by_fips.loc[fips]
+    classification = (evidence or CountyEvidence(data)).classify(fips)
+    level = next(c for c in LEVEL_CLASSES if c.id == classification.level)
     agreements = data.agreements
     own = agreements[agreements["county_fips"] == fips]
     statewide = agreements[(agreements["state_abbr"] == county["state_abbr"]) & (agreements["agency_type"] == "state")]
@@ -64,6 +71,12 @@ def county_profile(data: CompiledData, fips: str) -> dict:
         "population": {"value": int(county["population"]), "source": population_source["title"],
                        "as_of": population_source["as_of"]},
         "ice_field_office": _none_if_missing(county["ice_field_office"]) or None,
+        "level": classification.level,
+        "level_label": level.label,
+        "rests_on_draft_evidence": classification.rests_on_draft,
+        "why": why_this_color(county["name"], classification, level.label),
+        "indicators": {name: indicator_record(classification, name) for name in INDICATORS},
+        "evidence": evidence_records(classification),
         "class_287g": layer_287g(data).county_class[fips],
         "agreements_287g": [agreement_record(row) for _, row in own.iterrows()],
         "statewide_agreements_287g": [agreement_record(row) for _, row in statewide.iterrows()],

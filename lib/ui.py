@@ -7,11 +7,14 @@ import streamlit as st
 
 from lib import data as compiled
 from lib import search as county_search
-from lib.layers import LAYERS, Layer
+from lib.evidence import CountyEvidence
+from lib.explain import INDICATOR_NAMES, VALUE_WORDS
+from lib.layers import Layer
+from lib.maplayers import build_layers
 from lib.mapview import build_base_map, layer_style
 
-COUNTY_PAGE = "pages/county.py"
-MAP_PAGE = "pages/map.py"
+COUNTY_PAGE = "app_pages/county.py"
+MAP_PAGE = "app_pages/map.py"
 
 
 @st.cache_resource(show_spinner=False)
@@ -29,8 +32,17 @@ def data_or_stop() -> compiled.CompiledData:
 
 
 @st.cache_resource(show_spinner=False)
-def layer(layer_id: str) -> Layer:
-    return LAYERS[layer_id](data())
+def county_evidence() -> CountyEvidence:
+    return CountyEvidence(data())
+
+
+@st.cache_resource(show_spinner=False)
+def layers(reviewed_only: bool = False) -> dict[str, Layer]:
+    return build_layers(data(), reviewed_only)
+
+
+def layer(layer_id: str, reviewed_only: bool = False) -> Layer:
+    return layers(reviewed_only)[layer_id]
 
 
 @st.cache_resource(show_spinner=False)
@@ -44,8 +56,8 @@ def county_map():
     return build_base_map(data())
 
 
-def county_colors(layer_id: str):
-    return layer_style(layer(layer_id))
+def county_colors(layer_id: str, reviewed_only: bool = False):
+    return layer_style(layer(layer_id, reviewed_only))
 
 
 def county_search_box(key: str = "county_search") -> None:
@@ -68,10 +80,39 @@ def sidebar() -> None:
                    "See *Sources & method* for dates and caveats.")
 
 
-def class_badge(legend_class) -> str:
-    return (f'<div style="display:flex;gap:.6em;align-items:center;font-size:1.1rem">'
-            f'<span style="width:1.6em;height:1.1em;background:{legend_class.color};border:1px solid #444"></span>'
-            f"<strong>{html.escape(legend_class.label)}</strong> — {html.escape(legend_class.description)}</div>")
+def class_badge(legend_class, draft: bool = False) -> str:
+    draft_note = " <em>(rests on draft evidence, not yet reviewed)</em>" if draft else ""
+    return (f'<div style="display:flex;gap:.6em;align-items:center;font-size:1.2rem">'
+            f'<span style="flex:none;width:1.6em;height:1.1em;background:{legend_class.color};'
+            f'border:1px solid #444"></span><span><strong>{html.escape(legend_class.label)}</strong> — '
+            f"{html.escape(legend_class.description)}{draft_note}</span></div>")
+
+
+def indicator_summary(indicators: dict[str, dict]) -> None:
+    for column, (name, record) in zip(st.columns(len(indicators)), indicators.items()):
+        as_of = record["as_of"] if str(record["as_of"]).startswith("as of") else f"as of {record['as_of']}"
+        detail = f"{record['basis']}, {as_of}" if record["basis"] else "no evidence found"
+        if record["review_status"] == "draft":
+            detail += " · draft"
+        column.metric(INDICATOR_NAMES[name][0].upper() + INDICATOR_NAMES[name][1:], VALUE_WORDS[record["value"]], detail, delta_color="off",
+                      delta_arrow="off")
+
+
+def evidence_table(records: list[dict]) -> None:
+    st.markdown("**Evidence** (the row that decides each indicator comes first)")
+    if not records:
+        st.write("No evidence found for this county.")
+        return
+    table = pd.DataFrame(records)
+    table["indicator"] = table["indicator"].map(INDICATOR_NAMES)
+    table["value"] = table["value"].map(lambda v: VALUE_WORDS.get(v, "context only") if v else "context only")
+    st.dataframe(
+        table[["decides", "indicator", "value", "summary", "basis", "as_of", "review_status", "source", "url"]],
+        column_config={"decides": st.column_config.CheckboxColumn("decides"), "as_of": "as of",
+                       "review_status": "review", "summary": st.column_config.TextColumn("evidence", width="large"),
+                       "url": st.column_config.LinkColumn("link", display_text="open")},
+        hide_index=True, use_container_width=True,
+    )
 
 
 def agreements_table(title: str, agreements: list[dict], empty: str) -> None:
@@ -90,3 +131,11 @@ def agreements_table(title: str, agreements: list[dict], empty: str) -> None:
         },
         hide_index=True, use_container_width=True,
     )
+
+
+def layer_caption(layer: Layer) -> str:
+    if layer.id == "287g":
+        return f"287(g) agreements on ICE's participating list of {layer.as_of}. Hover a county for details; " \
+               "click it for the county page."
+    return ("From state laws, 287(g) agreements, ICE detention contracts and local policies, each dated on the "
+            "county page. Grey means we found no evidence, not that there is no collaboration.")

@@ -14,6 +14,7 @@ from lib.build.agencies import build_agencies
 from lib.build.agreements import build_agreements
 from lib.build.errors import RawDataError
 from lib.build.geography import build_counties, county_topology
+from lib.build.policy import build_local_policies, build_state_laws
 from lib.build.readers import require_file
 from lib.countynames import CountyIndex
 from lib.sources import load_registry
@@ -59,10 +60,13 @@ def build_all(raw_dir: Path) -> dict[str, str]:
     county_index = CountyIndex(counties[["fips", "state_fips", "name"]].itertuples(index=False))
     agencies = build_agencies(raw_dir, county_index)
     agreements = build_agreements(raw_dir, county_index, agencies)
+    state_laws = build_state_laws(raw_dir)
+    local_policies = build_local_policies(counties)
 
     for dataset, frame in ((datasets.COUNTIES, counties), (datasets.STATES, state_labels),
                            (datasets.AGENCIES, agencies),
-                           (datasets.AGREEMENTS_287G, agreements)):
+                           (datasets.AGREEMENTS_287G, agreements),
+                           (datasets.STATE_LAWS, state_laws), (datasets.LOCAL_POLICIES, local_policies)):
         dataset.schema.validate(frame)
 
     licence = require_file(raw_dir / US_ATLAS_LICENCE).read_text(encoding="utf-8")
@@ -71,6 +75,8 @@ def build_all(raw_dir: Path) -> dict[str, str]:
         datasets.AGENCIES.file: _csv(agencies),
         datasets.AGREEMENTS_287G.file: _csv(agreements),
         datasets.STATES.file: _csv(state_labels),
+        datasets.STATE_LAWS.file: _csv(state_laws),
+        datasets.LOCAL_POLICIES.file: _csv(local_policies),
         datasets.COUNTY_SHAPES.file: json.dumps(county_topology(county_shapes), separators=(",", ":"), sort_keys=True),
         datasets.BUILD_REPORT.file: json.dumps(match_report(agreements), indent=1, sort_keys=True) + "\n",
         datasets.SOURCES.file: json.dumps(registry, indent=1, sort_keys=True) + "\n",

@@ -1,6 +1,5 @@
-"""A county page: profile, 287(g) agreements with their sources, and statewide agreements."""
+"""A county page: its level and why, the evidence under it, and its 287(g) agreements with their sources."""
 
-import pandas as pd
 import streamlit as st
 
 from lib import ui
@@ -15,16 +14,20 @@ except UnknownCounty as problem:
     ui.county_search_box("county_page_search")
     st.stop()
 
-profile = county_profile(data, fips)
-layer = ui.layer("287g")
-class_ = next(c for c in layer.classes if c.id == profile["class_287g"])
+profile = county_profile(data, fips, ui.county_evidence())
+level = ui.layer("level").legend_class(profile["level"])
 
 st.title(f"{profile['name']}, {profile['state']}")
 st.caption(f"FIPS {fips} · population {profile['population']['value']:,} "
            f"({profile['population']['as_of']}) · ICE field office {profile['ice_field_office'] or 'unknown'}")
 st.page_link(ui.MAP_PAGE, label="← Back to the map")
 
-st.html(ui.class_badge(class_))
+st.html(ui.class_badge(level, draft=profile["rests_on_draft_evidence"]))
+st.subheader("Why this color")
+st.write(profile["why"])
+ui.indicator_summary(profile["indicators"])
+ui.evidence_table(profile["evidence"])
+
 ui.agreements_table("287(g) agreements of agencies in this county", profile["agreements_287g"],
                     empty="ICE's lists name no agency in this county.")
 ui.agreements_table(f"Statewide agencies in {profile['state']} with 287(g) agreements",

@@ -12,15 +12,16 @@ report = data.build_report["agreements_287g"]
 st.title("Sources & method")
 st.subheader("Sources")
 st.dataframe(
-    pd.DataFrame(data.sources)[["title", "publisher", "as_of", "licence", "url", "retrieved_via"]],
-    column_config={"url": st.column_config.LinkColumn("official page"), "as_of": "as of"},
+    pd.DataFrame(data.sources)[["title", "as_of", "publisher", "licence", "url", "retrieved_via"]],
+    column_config={"title": st.column_config.TextColumn("source", width="large"), "as_of": "as of",
+                   "url": st.column_config.LinkColumn("official page")},
     hide_index=True, use_container_width=True,
 )
 
 st.subheader("How the 287(g) layer is made")
 st.markdown(method_markdown())
-st.metric("287(g) rows placed on a county", f"{report['matched_rows']:,} of {report['placeable_rows']:,}",
-          f"{report['match_rate']:.1%}", delta_color="off")
+st.markdown(f"**287(g) rows placed on a county: {report['matched_rows']:,} of {report['placeable_rows']:,} "
+            f"({report['match_rate']:.1%})**, not counting statewide agencies and territories off the map.")
 st.dataframe(pd.DataFrame(report["by_agency_type"]).T.rename_axis("agency type"), use_container_width=True)
 
 st.subheader(f"Rows not placed on a county ({len(report['unmatched'])})")

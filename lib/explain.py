@@ -1,0 +1,68 @@
+"""Plain words for a county's classification: why it has its color, and the evidence under it."""
+
+from lib.classify import INDICATORS, Classification, Evidence
+
+INDICATOR_NAMES = {"holds": "ICE holds", "notifications": "release notifications", "jail_access": "ICE access",
+                   "287g": "287(g)"}
+VALUE_WORDS = {"honors": "yes", "limited": "limited", "refuses": "refuses", "unknown": "unknown"}
+
+
+def evidence_record(evidence: Evidence, decided: bool) -> dict:
+    return {
+        "indicator": evidence.indicator,
+        "value": evidence.value,
+        "summary": evidence.summary,
+        "basis": evidence.basis,
+        "source": evidence.source,
+        "as_of": evidence.as_of,
+        "effective": evidence.effective or None,
+        "review_status": evidence.review_status,
+        "in_force": evidence.in_force,
+        "url": evidence.url,
+        "decides": decided,
+    }
+
+
+def indicator_record(classification: Classification, indicator: str) -> dict:
+    result = classification.indicators[indicator]
+    deciding = result.decided_by
+    return {
+        "value": result.value,
+        "basis": deciding.basis if deciding else None,
+        "source": deciding.source if deciding else None,
+        "as_of": deciding.as_of if deciding else None,
+        "review_status": deciding.review_status if deciding else None,
+    }
+
+
+def evidence_records(classification: Classification) -> list[dict]:
+    """Every evidence row, the deciding ones first within each indicator; partnership rows last."""
+    records = []
+    for indicator in INDICATORS:
+        result = classification.indicators[indicator]
+        ordered = sorted(result.evidence, key=lambda e: (e is not result.decided_by, e.effective), reverse=False)
+        records += [evidence_record(e, e is result.decided_by) for e in ordered]
+    records += [evidence_record(e, classification.level == "partnership") for e in classification.partnership]
+    return records
+
+
+def why_this_color(county_name: str, classification: Classification, level_label: str) -> str:
+    """One or two sentences a person can repeat: the color, and the evidence that decided it."""
+    if classification.level == "partnership":
+        first = classification.partnership[0]
+        reason = f"{first.summary}"
+        if len(classification.partnership) > 1:
+            reason += f" (and {len(classification.partnership) - 1} more)"
+        sentence = f"{county_name} is shown as “{level_label}” because of this: {reason}."
+    elif classification.level == "unknown":
+        sentence = (f"{county_name} is shown as unknown: we found no statute, agreement, contract or local policy "
+                    "that says whether its jail honors ICE holds. That does not mean it refuses them.")
+    else:
+        holds = classification.indicators["holds"].decided_by
+        sentence = f"{county_name} is shown as “{level_label}” because of this: {holds.summary}."
+        others = [f"{INDICATOR_NAMES[name]}: {VALUE_WORDS[classification.indicators[name].value]}"
+                  for name in ("notifications", "jail_access")]
+        sentence += " Other indicators — " + "; ".join(others) + "."
+    if classification.rests_on_draft:
+        sentence += " This rests on draft evidence that nobody has reviewed yet."
+    return sentence
