@@ -22,7 +22,7 @@ controls[2].caption(ui.layer_caption(layer))
 view = st.session_state.setdefault("map_view", QUICK_VIEWS["Lower 48"])
 jump_columns = st.columns(len(QUICK_VIEWS) + 2)
 for column, (label, target) in zip(jump_columns, QUICK_VIEWS.items()):
-    if column.button(label, key=f"jump_{label}", use_container_width=True):
+    if column.button(label, key=f"jump_{label}", width="stretch"):
         st.session_state["map_view"] = view = target
 
 map_column, legend_column = st.columns([3, 1])

@@ -111,7 +111,7 @@ def evidence_table(records: list[dict]) -> None:
         column_config={"decides": st.column_config.CheckboxColumn("decides"), "as_of": "as of",
                        "review_status": "review", "summary": st.column_config.TextColumn("evidence", width="large"),
                        "url": st.column_config.LinkColumn("link", display_text="open")},
-        hide_index=True, use_container_width=True,
+        hide_index=True, width="stretch",
     )
 
 
@@ -129,7 +129,7 @@ def agreements_table(title: str, agreements: list[dict], empty: str) -> None:
             "source_date": "ICE sheet of", "source": "source file",
             "moa_url": st.column_config.LinkColumn("agreement (MOA)", display_text="MOA"),
         },
-        hide_index=True, use_container_width=True,
+        hide_index=True, width="stretch",
     )
 
 

@@ -4,12 +4,14 @@ import contextlib
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Debian's Chromium (installed by `make test`); Playwright never downloads a browser of its own.
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
@@ -21,27 +23,36 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(script: str = "app.py", startup_seconds: float = 60) -> Iterator[str]:
-    """Yields the base URL of a freshly started Streamlit server; stops it afterwards."""
+def running_app(script: str = "app.py", startup_seconds: float = 60, extra_args: tuple[str, ...] = ()
+                ) -> Iterator[str]:
+    """Yields the base URL of a freshly started Streamlit server, served as `make run` serves it (same
+    .streamlit/config.toml); stops it afterwards. The server's output goes to a log file, shown on failure."""
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-               "--server.headless", "true", "--server.address", "127.0.0.1"]
-    process = subprocess.Popen(command, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + startup_seconds
-        while True:
-            with contextlib.suppress(OSError):
-                with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as answer:
-                    if answer.read() == b"ok":
-                        break
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the app did not start: {process.stderr.read().decode()[-2000:]}")
-            time.sleep(0.2)
-        yield base_url
-    finally:
-        process.terminate()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            process.wait(timeout=10)
-        if process.poll() is None:
-            process.kill()
+               "--server.headless", "true", "--server.address", "127.0.0.1", *extra_args]
+    with tempfile.NamedTemporaryFile("w+", prefix="streamlit-", suffix=".log") as log:
+        process = subprocess.Popen(command, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT)
+        base_url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_until_healthy(process, base_url, startup_seconds, Path(log.name))
+            yield base_url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _wait_until_healthy(process: subprocess.Popen, base_url: str, seconds: float, log: Path) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"Streamlit exited with code {process.returncode}:\n{log.read_text()[-3000:]}")
+        with contextlib.suppress(OSError):
+            with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=1) as answer:
+                if answer.read() == b"ok":
+                    return
+        time.sleep(0.2)
+    raise RuntimeError(f"{base_url} did not answer within {seconds:.0f} s:\n{log.read_text()[-3000:]}")
