@@ -51,6 +51,8 @@ class CompiledData:
     agreements: pd.DataFrame
     state_laws: pd.DataFrame
     local_policies: pd.DataFrame
+    detention_facilities: pd.DataFrame
+    detention_population: pd.DataFrame
     states: pd.DataFrame
     county_topology: dict
     build_report: dict
@@ -71,6 +73,8 @@ def load(data_dir: Path = DATA_DIR) -> CompiledData:
         agreements=_read_table(data_dir, datasets.AGREEMENTS_287G),
         state_laws=_read_table(data_dir, datasets.STATE_LAWS),
         local_policies=_read_table(data_dir, datasets.LOCAL_POLICIES),
+        detention_facilities=_read_table(data_dir, datasets.DETENTION_FACILITIES),
+        detention_population=_read_table(data_dir, datasets.DETENTION_POPULATION),
         states=_read_table(data_dir, datasets.STATES),
         county_topology=_read_json(data_dir, datasets.COUNTY_SHAPES),
         build_report=_read_json(data_dir, datasets.BUILD_REPORT),

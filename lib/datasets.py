@@ -234,5 +234,134 @@ LOCAL_POLICIES = Dataset(
     ),
 )
 
-TABLES = (COUNTIES, STATES, AGENCIES, AGREEMENTS_287G, STATE_LAWS, LOCAL_POLICIES)
-ALL = TABLES + (COUNTY_SHAPES, BUILD_REPORT, SOURCES)
+# ICE detention in each county (lib/build/detention.py). Whether the county runs a jail decides whether ICE beds
+# there are the county jail's practice; a private or federal facility in a county is only ICE detention there.
+FISCAL_YEAR = r"^FY\d{2}$"
+DETENTION_CONTRACT_TYPES = ("county_jail_igsa", "usms_iga", "private_contract", "federal", "hold_room", "other")
+DETENTION_RUN_BY = ("county", "city", "state", "federal", "private", "unknown")
+DETENTION_PLACED_BY = ("facility_name", "facility_name_and_code", "geocoded_point", "ice_facility_list_and_geocode",
+                       "ice_facility_list", "territory_not_mapped", "unplaced")
+PER_DIEM_STATUSES = ("single rate", "rate unknown", "not in 2015 listing")
+DETENTION_POPULATION_SOURCES = ("ice_detention_stats", "ddp_daily_population")
+DETENTION_SOURCES = ("ice_detention_stats, ice_facility_listing_2015, uwchr_ice_facilities, carwilb_facility_roster, "
+                     "carwilb_contractors, ddp_daily_population")
+
+DETENTION_FACILITIES = Dataset(
+    "detention_facilities.csv",
+    "One row per facility ICE has held people in since FY19: every facility on ICE's detention statistics "
+    "FY19-FY26, and the jails and detention centres (never hold rooms or staging sites) that the Deportation "
+    "Data Project's daily counts show in use in a year ICE's list leaves them out. Who runs each one, its "
+    "contract type and its county, each with the evidence used. Compiled from source data; nobody has "
+    "checked a row (review_status draft).",
+    pa.DataFrameSchema(
+        {
+            "facility_id": field(str, "ICE's facility code (DETLOC) where known; otherwise state and name, e.g. "
+                                      "'KS-MIDWEST-REGIONAL-RECEPTION-CENTER'", DETENTION_SOURCES, unique=True),
+            "detloc": field(str, "ICE's facility code (DETLOC); empty where no list gives one for sure",
+                            "uwchr_ice_facilities, ice_facility_listing_2015, carwilb_facility_roster, "
+                            "ddp_daily_population", nullable=True),
+            "name": field(str, "Facility name as ICE last wrote it (its latest statistics, else the Deportation "
+                               "Data Project's copy of ICE's records)", "ice_detention_stats, ddp_daily_population"),
+            "city": field(str, "City as ICE gives it; empty where not given", "ice_detention_stats, "
+                               "uwchr_ice_facilities, carwilb_facility_roster", nullable=True),
+            "state_abbr": field(str, "State or territory postal code; empty where no list gives one",
+                                "ice_detention_stats, uwchr_ice_facilities, carwilb_facility_roster",
+                                nullable=True, checks=pa.Check.str_matches(STATE_ABBR)),
+            "county_fips": field(str, "County the facility is in; for a county jail, the county that runs it",
+                                 "uwchr_ice_facilities, ice_facility_listing_2015, carwilb_facility_roster",
+                                 nullable=True, checks=pa.Check.str_matches(FIPS)),
+            "placed_by": field(str, "How the county was found: facility_name (the county the facility is named "
+                                    "after), facility_name_and_code (same, the state read from the code's last two "
+                                    "letters), geocoded_point (CarwilB's geocoded address; it decides where ICE's "
+                                    "county column disagrees), ice_facility_list_and_geocode (both agree), "
+                                    "ice_facility_list (ICE's county column only), territory_not_mapped, unplaced",
+                               "this project's build", checks=pa.Check.isin(DETENTION_PLACED_BY)),
+            "geocode_county_fips": field(str, "County holding CarwilB's geocoded address, for checking county_fips",
+                                         "carwilb_facility_roster", nullable=True,
+                                         checks=pa.Check.str_matches(FIPS)),
+            "type_detailed": field(str, "Facility type exactly as the source writes it (IGSA, DIGSA, USMS IGA, CDF, "
+                                        "SPC, BOP, STAGING, ...)", "ice_detention_stats, uwchr_ice_facilities, "
+                                                                    "carwilb_facility_roster", nullable=True),
+            "type_detailed_source": field(str, "Where type_detailed comes from (ice_detention_stats and the fiscal "
+                                               "year, or another source id)", "this project's build", nullable=True),
+            "contract_type": field(str, "county_jail_igsa (a county-run jail under an IGSA or DIGSA) / usms_iga "
+                                        "(U.S. Marshals agreement, not privately run) / private_contract (contract "
+                                        "detention facility or privately run) / federal (BOP, ICE processing centre, "
+                                        "DOD) / hold_room (hold room or staging, under 72 hours) / other",
+                                   "this project's build", checks=pa.Check.isin(DETENTION_CONTRACT_TYPES)),
+            "run_by": field(str, "Who runs the facility: county (incl. regional jails of several counties) / city / "
+                                 "state / federal / private / unknown", "this project's build",
+                            checks=pa.Check.isin(DETENTION_RUN_BY)),
+            "run_by_basis": field(str, "Evidence for run_by: facility type, contractors list (CarwilB), 2015 ICE "
+                                       "listing operator (as of 2015), facility name, facility name (presumed: a "
+                                       "shared jail named after a county or city), '<state> runs all its jails', or "
+                                       "no evidence", "this project's build"),
+            "operator": field(str, "Operator as the source names it (a company, or the 2015 listing's COUNTY "
+                                   "(SHERIFF), CITY, ...)", "carwilb_contractors, ice_facility_listing_2015",
+                              nullable=True),
+            "guaranteed_minimum": field("Int64", "Beds ICE pays for whether used or not, from ICE's statistics",
+                                        "ice_detention_stats", nullable=True, coerce=True, checks=pa.Check.ge(0)),
+            "guaranteed_minimum_fy": field(str, "Fiscal year of the statistics that gave the guaranteed minimum",
+                                           "ice_detention_stats", nullable=True,
+                                           checks=pa.Check.str_matches(FISCAL_YEAR)),
+            "per_diem_2015_text": field(str, "\"Per Diem Rate Detailed\" exactly as ICE's 2015 listing gives it "
+                                             "(as of 2015)", "ice_facility_listing_2015", nullable=True),
+            "per_diem_2015_rate": field(float, "Daily rate in dollars, only where the 2015 text is one lone amount "
+                                               "(as of 2015); a number marked (GM) is a guaranteed minimum, never a "
+                                               "rate", "ice_facility_listing_2015", nullable=True,
+                                        checks=pa.Check.gt(0)),
+            "per_diem_status": field(str, "single rate / rate unknown (tiers, rates by group, flat fee or code) / "
+                                          "not in 2015 listing", "this project's build",
+                                     checks=pa.Check.isin(PER_DIEM_STATUSES)),
+            "per_diem_as_of_label": field(str, "'as of 2015' wherever a 2015 per diem text is given",
+                                          "ice_facility_listing_2015", nullable=True,
+                                          checks=pa.Check.str_matches(AS_OF_LABEL)),
+            "source_files": field(str, "Raw files the row draws on, ';'-separated", "this project's build"),
+            "source_date": field(str, "Date of the data the name and type come from (ICE's data pull, or the "
+                                      "Deportation Data Project's last day)", "ice_detention_stats, "
+                                                                              "ddp_daily_population",
+                                 checks=pa.Check.str_matches(DATE)),
+            "basis": field(str, "contract", "this project's build", checks=pa.Check.isin(["contract"])),
+            "review_status": field(str, "draft: nobody has checked the row yet", "this project's build",
+                                   checks=pa.Check.isin(REVIEW_STATUSES)),
+        },
+        strict=True,
+    ),
+)
+
+DETENTION_POPULATION = Dataset(
+    "detention_population.csv",
+    "Average daily ICE population (ADP) per facility and fiscal year (October to September). ICE's statistics "
+    "FY19-FY26 first; the Deportation Data Project's daily midnight counts (FY23 to 2026-03-10) only for a real "
+    "detention facility in a year ICE's list leaves it out (ICE lists only facilities holding someone on its "
+    "data-pull day), and only where someone was held overnight; 0.0 means under 0.05. FY26 is partial in both. "
+    "Totals only: breakdowns (sex, age, criminality) are not published, as they can describe fewer than 10 people.",
+    pa.DataFrameSchema(
+        {
+            "facility_id": field(str, "Key into detention_facilities.csv", DETENTION_SOURCES),
+            "fiscal_year": field(str, "Federal fiscal year, e.g. FY25 (2024-10-01 to 2025-09-30)",
+                                 "ice_detention_stats, ddp_daily_population",
+                                 checks=pa.Check.str_matches(FISCAL_YEAR)),
+            "adp": field(float, "Average daily population, 1 decimal (ICE: sum of its classification levels A-D; "
+                                "Deportation Data Project: mean of the midnight counts)",
+                         "ice_detention_stats, ddp_daily_population", checks=pa.Check.ge(0)),
+            "source": field(str, "ice_detention_stats or ddp_daily_population", "this project's build",
+                            checks=pa.Check.isin(DETENTION_POPULATION_SOURCES)),
+            "source_date": field(str, "ICE's data-pull date for that year, or the Deportation Data Project's last day",
+                                 "ice_detention_stats, ddp_daily_population", checks=pa.Check.str_matches(DATE)),
+        },
+        strict=True,
+        unique=["facility_id", "fiscal_year"],
+    ),
+)
+
+DETENTION_REPORT = Dataset(
+    "detention_report.json",
+    "How the detention build went: ICE statistics rows matched to facility codes (by name, address or cut "
+    "name) and those left without one, facilities per county placement, contract type, operator and per diem "
+    "status, and named counties that differ from the geocoded one.",
+)
+
+TABLES = (COUNTIES, STATES, AGENCIES, AGREEMENTS_287G, STATE_LAWS, LOCAL_POLICIES, DETENTION_FACILITIES,
+          DETENTION_POPULATION)
+ALL = TABLES + (COUNTY_SHAPES, BUILD_REPORT, SOURCES, DETENTION_REPORT)

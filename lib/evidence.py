@@ -18,6 +18,10 @@ LOCAL_POLICY_VALUES = {"honors": "honors", "notifies": "honors", "allows": "hono
                        "refuses": "refuses"}
 # 287(g) models under which the jail's own officers hold people for ICE and let ICE work in the jail.
 JAIL_MODELS = ("jail_enforcement", "warrant_service")
+# A facility counts as ICE detention now if it held at least one person a day on average in a recent year.
+CURRENT_FISCAL_YEARS = ("FY26", "FY25")
+MIN_CURRENT_ADP = 1.0
+COUNTY_JAIL_CONTRACTS = {"county_jail_igsa": "an IGSA with ICE", "usms_iga": "a U.S. Marshals agreement ICE uses"}
 STATE_LAW_EFFECT_WORDS = {"requires": "requires it", "limits": "limits it", "forbids": "forbids it",
                           "preempts_local_limits": "bars local limits on it (orders nothing by itself)",
                           "silent": "does not address it"}
@@ -81,6 +85,39 @@ def agreement_evidence(agreements: pd.DataFrame) -> tuple[dict[str, list[Evidenc
     return evidence, partnership
 
 
+def current_detention(facilities: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
+    """Facilities in a county with ICE detention in a recent fiscal year: the latest such year and its ADP."""
+    recent = population[population["fiscal_year"].isin(CURRENT_FISCAL_YEARS) & (population["adp"] >= MIN_CURRENT_ADP)]
+    latest = recent.sort_values("fiscal_year").groupby("facility_id").tail(1)
+    merged = facilities.merge(latest, on="facility_id", suffixes=("", "_population"))
+    return merged[merged["county_fips"].notna()].sort_values(["county_fips", "facility_id"])
+
+
+def is_county_jail_contract(facility) -> bool:
+    return facility.run_by == "county" and facility.contract_type in COUNTY_JAIL_CONTRACTS
+
+
+def detention_evidence(current: pd.DataFrame) -> tuple[dict[str, list[Evidence]], dict[str, list[Evidence]]]:
+    """(indicator evidence, partnership evidence) per county from county-run jails holding people for ICE.
+    Private and federal facilities are ICE detention in the county, not the jail's practice: they set nothing."""
+    evidence: dict[str, list[Evidence]] = {}
+    partnership: dict[str, list[Evidence]] = {}
+    for facility in current.itertuples():
+        if not is_county_jail_contract(facility):
+            continue
+        summary = (f"{facility.name.title()}: county-run jail holding people for ICE under "
+                   f"{COUNTY_JAIL_CONTRACTS[facility.contract_type]}; {facility.adp:g} ICE detainees a day on "
+                   f"average in {facility.fiscal_year} (county-run: {facility.run_by_basis})")
+        common = dict(scope=LOCAL, basis="contract", source=facility.source,
+                      as_of=facility.source_date_population, effective=facility.source_date_population,
+                      summary=summary, review_status=facility.review_status)
+        partnership.setdefault(facility.county_fips, []).append(Evidence(indicator="ice_beds", value="honors",
+                                                                         **common))
+        evidence.setdefault(facility.county_fips, []).append(Evidence(indicator="jail_access", value="honors",
+                                                                      **common))
+    return evidence, partnership
+
+
 @dataclass(frozen=True)
 class CountyEvidence:
     """All counties' evidence, assembled once from the compiled data."""
@@ -88,17 +125,22 @@ class CountyEvidence:
     data: CompiledData
 
     @cached_property
+    def current_detention(self) -> pd.DataFrame:
+        return current_detention(self.data.detention_facilities, self.data.detention_population)
+
+    @cached_property
     def _parts(self):
-        agreements, partnership = agreement_evidence(self.data.agreements)
+        agreements, agreement_partners = agreement_evidence(self.data.agreements)
+        contracts, contract_partners = detention_evidence(self.current_detention)
         return (state_law_evidence(self.data.state_laws), local_policy_evidence(self.data.local_policies),
-                agreements, partnership)
+                agreements, contracts, agreement_partners, contract_partners)
 
     def for_county(self, fips: str) -> tuple[list[Evidence], list[Evidence]]:
         """(indicator evidence, partnership evidence) for one county."""
-        laws, policies, agreements, partnership = self._parts
+        laws, policies, agreements, contracts, agreement_partners, contract_partners = self._parts
         state = self.data.counties_by_fips.loc[fips, "state_abbr"]
-        rows = laws.get(state, []) + policies.get(fips, []) + agreements.get(fips, [])
-        return rows, partnership.get(fips, [])
+        rows = laws.get(state, []) + policies.get(fips, []) + agreements.get(fips, []) + contracts.get(fips, [])
+        return rows, agreement_partners.get(fips, []) + contract_partners.get(fips, [])
 
     def classify(self, fips: str, reviewed_only: bool = False) -> Classification:
         rows, partnership = self.for_county(fips)

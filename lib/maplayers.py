@@ -8,7 +8,7 @@ import pandas as pd
 
 from lib.classify import Classification
 from lib.data import CompiledData
-from lib.evidence import CountyEvidence
+from lib.evidence import CURRENT_FISCAL_YEARS, CountyEvidence, is_county_jail_contract
 from lib.layers import Layer, LegendClass, layer_287g
 
 UNKNOWN_COLOR = "#9e9e9e"
@@ -65,21 +65,49 @@ def indicator_layer(indicator: str, classifications: dict[str, Classification], 
                  _series({fips: v.rests_on_draft for fips, v in values.items()}))
 
 
+BEDS_CLASSES = (
+    LegendClass("county_jail", "County jail holds people for ICE",
+                "A county-run jail held ICE detainees (1 or more a day on average) under an IGSA or U.S. Marshals "
+                "agreement in FY25 or FY26.", "#8c510a"),
+    LegendClass("other_facility", "Other ICE detention in the county",
+                "A private, federal or other facility in the county held ICE detainees; the county jail is not "
+                "known to.", "#dfc27d"),
+    LegendClass("none_listed", "No ICE detention listed",
+                "No facility in the county is on ICE's FY25-FY26 statistics or the daily counts with 1 or more "
+                "ICE detainees a day.", "#f5f5f5"),
+)
+
+
+def beds_layer(evidence: CountyEvidence, counties: pd.Series, as_of: str) -> Layer:
+    current = evidence.current_detention
+    county_jail = {f.county_fips for f in current.itertuples() if is_county_jail_contract(f)}
+    other = set(current["county_fips"]) - county_jail
+    classes = {fips: "county_jail" if fips in county_jail else "other_facility" if fips in other else "none_listed"
+               for fips in counties}
+    drafts = {fips: fips in county_jail for fips in counties}  # "county-run" is often presumed from the name
+    return Layer("ice_beds", f"ICE detention in the county ({' / '.join(sorted(CURRENT_FISCAL_YEARS))})", as_of,
+                 BEDS_CLASSES, _series(classes), _series(drafts))
+
+
 LAYER_TITLES = {
     "level": "Overall level",
     "holds": INDICATOR_TITLES["holds"][0],
     "notifications": INDICATOR_TITLES["notifications"][0],
     "jail_access": INDICATOR_TITLES["jail_access"][0],
     "287g": "287(g) agreements",
+    "ice_beds": "ICE detention (beds)",
 }
 
 
 def build_layers(data: CompiledData, reviewed_only: bool = False) -> dict[str, Layer]:
     """All layers, from all evidence or (reviewed_only) from reviewed evidence alone."""
-    classifications = CountyEvidence(data).classify_all(reviewed_only=reviewed_only)
+    evidence = CountyEvidence(data)
+    classifications = evidence.classify_all(reviewed_only=reviewed_only)
     as_of = data.source("ice_287g_participating")["as_of"]
     layers = {"level": level_layer(classifications, as_of)}
     for indicator in INDICATOR_TITLES:
         layers[indicator] = indicator_layer(indicator, classifications, as_of)
     layers["287g"] = layer_287g(data)
+    detention_as_of = max(data.detention_population["source_date"])
+    layers["ice_beds"] = beds_layer(evidence, data.counties["fips"], detention_as_of)
     return layers
