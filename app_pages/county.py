@@ -1,4 +1,4 @@
-"""A county page: its level and why, the evidence under it, and its 287(g) agreements with their sources."""
+"""A county page: its level and why, then who decides, where the money flows and what to ask for."""
 
 import streamlit as st
 
@@ -21,14 +21,22 @@ st.title(f"{profile['name']}, {profile['state']}")
 st.caption(f"FIPS {fips} · population {profile['population']['value']:,} "
            f"({profile['population']['as_of']}) · ICE field office {profile['ice_field_office'] or 'unknown'}")
 st.page_link(ui.MAP_PAGE, label="← Back to the map")
-
 st.html(ui.class_badge(level, draft=profile["rests_on_draft_evidence"]))
-st.subheader("Why this color")
-st.write(profile["why"])
-ui.indicator_summary(profile["indicators"])
-ui.evidence_table(profile["evidence"])
 
-ui.agreements_table("287(g) agreements of agencies in this county", profile["agreements_287g"],
-                    empty="ICE's lists name no agency in this county.")
-ui.agreements_table(f"Statewide agencies in {profile['state']} with 287(g) agreements",
-                    profile["statewide_agreements_287g"], empty="None on ICE's lists.")
+evidence_tab, authority_tab, money_tab, asks_tab = st.tabs(
+    ["Why this color", "Who decides", "Money", "What to ask for (recommendations)"])
+with evidence_tab:
+    st.write(profile["why"])
+    ui.indicator_summary(profile["indicators"])
+    ui.evidence_table(profile["evidence"])
+    ui.agreements_table("287(g) agreements of agencies in this county", profile["agreements_287g"],
+                        empty="ICE's lists name no agency in this county.")
+    ui.agreements_table(f"Statewide agencies in {profile['state']} with 287(g) agreements",
+                        profile["statewide_agreements_287g"], empty="None on ICE's lists.")
+    ui.state_law_table(profile["state"], profile["state_laws"])
+with authority_tab:
+    ui.authority_section(data, fips, profile)
+with money_tab:
+    ui.money_section(profile)
+with asks_tab:
+    ui.asks_section(profile)

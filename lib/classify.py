@@ -51,6 +51,7 @@ class Evidence:
     review_status: str = "reviewed"
     in_force: bool = True
     url: str | None = None
+    effect: str | None = None  # the source's own word for a law ("preempts_local_limits", …), kept for the asks
 
     @property
     def is_draft(self) -> bool:

@@ -53,6 +53,8 @@ class CompiledData:
     local_policies: pd.DataFrame
     detention_facilities: pd.DataFrame
     detention_population: pd.DataFrame
+    state_governance: pd.DataFrame
+    county_governance: pd.DataFrame
     states: pd.DataFrame
     county_topology: dict
     build_report: dict
@@ -75,6 +77,8 @@ def load(data_dir: Path = DATA_DIR) -> CompiledData:
         local_policies=_read_table(data_dir, datasets.LOCAL_POLICIES),
         detention_facilities=_read_table(data_dir, datasets.DETENTION_FACILITIES),
         detention_population=_read_table(data_dir, datasets.DETENTION_POPULATION),
+        state_governance=_read_table(data_dir, datasets.STATE_GOVERNANCE),
+        county_governance=_read_table(data_dir, datasets.COUNTY_GOVERNANCE),
         states=_read_table(data_dir, datasets.STATES),
         county_topology=_read_json(data_dir, datasets.COUNTY_SHAPES),
         build_report=_read_json(data_dir, datasets.BUILD_REPORT),

@@ -362,6 +362,103 @@ DETENTION_REPORT = Dataset(
     "status, and named counties that differ from the geocoded one.",
 )
 
+# Who has the power over a county's jail and its policy (lib/build/governance.py): the usual pattern per state,
+# and county rows only where a county is known to differ. "unknown" is written where the pattern was not found.
+JAIL_OPERATORS = ("sheriff", "county_corrections_department", "regional_jail_authority", "state_unified_system",
+                  "elected_jailer", "mixed", "unknown")
+# A single county has one operator: "mixed" and "unknown" describe a state only.
+COUNTY_JAIL_OPERATORS = tuple(op for op in JAIL_OPERATORS if op not in ("mixed", "unknown"))
+# no_sheriff_jail_role: sheriffs exist (elected or not, see the note) but as a rule run no jail; no_sheriff: none.
+SHERIFF_ELECTED = ("yes", "no", "varies", "no_sheriff_jail_role", "no_sheriff", "unknown")
+COUNTY_SHERIFF_ELECTED = ("yes", "no", "no_sheriff_jail_role", "no_sheriff")
+# How common an elected county executive (a chief executive apart from the board) is; appointed managers excluded.
+COUNTY_EXECUTIVE_PREVALENCE = ("common", "some_counties", "rare", "none", "unknown")
+COUNTY_EXECUTIVE_KINDS = ("elected", "appointed", "none")
+GOVERNANCE_BASES = ("statute", "constitution", "report")
+# The fields a county row may override, each with its vocabulary (None: free text, e.g. an agency's name).
+COUNTY_GOVERNANCE_FIELDS = {
+    "jail_operator": COUNTY_JAIL_OPERATORS,
+    "jail_operator_name": None,
+    "sheriff_elected": COUNTY_SHERIFF_ELECTED,
+    "county_executive": COUNTY_EXECUTIVE_KINDS,
+    "county_legislative_body": None,
+}
+
+STATE_GOVERNANCE = Dataset(
+    "state_governance.csv",
+    "Who usually holds power over county jails and county policy in each state (50 states, DC, Puerto Rico): "
+    "who runs the jails, whether sheriffs are elected, the county board's usual name, how common an elected "
+    "county executive is, and the state's power to override local policy. The usual pattern only; "
+    "county_governance.csv lists counties known to differ. Hand-curated; every row is a draft nobody has reviewed.",
+    pa.DataFrameSchema(
+        {
+            "state_abbr": field(str, "State postal code (one row per state)", "project_state_governance",
+                                checks=pa.Check.str_matches(STATE_ABBR), unique=True),
+            "jail_operator": field(str, "Who usually runs county jails: sheriff / county_corrections_department (a "
+                                        "county department or board, not the sheriff) / regional_jail_authority / "
+                                        "state_unified_system (the state runs all jails) / elected_jailer / mixed "
+                                        "(several patterns are common; see note) / unknown", "project_state_governance",
+                                   checks=pa.Check.isin(JAIL_OPERATORS)),
+            "sheriff_elected": field(str, "yes / no / varies; no_sheriff_jail_role (sheriffs exist but as a rule run "
+                                          "no jail; the note says whether they are elected); no_sheriff; unknown. "
+                                          "Read it only where the county's jail_operator is sheriff",
+                                     "project_state_governance", checks=pa.Check.isin(SHERIFF_ELECTED)),
+            "county_legislative_body": field(str, "Usual name of the county's governing board (the body that passes "
+                                                  "the county budget and ordinances); 'none (no county government)' "
+                                                  "where there is none", "project_state_governance"),
+            "county_executive": field(str, "How common an elected county executive is: common / some_counties / rare / "
+                                           "none / unknown (managers appointed by the board do not count)",
+                                      "project_state_governance", checks=pa.Check.isin(COUNTY_EXECUTIVE_PREVALENCE)),
+            "state_can_preempt": field(str, "The legislature's power to override local policy, naming the law where "
+                                            "state_laws.csv has one that requires the practice or bars local limits",
+                                       "project_state_governance, project_state_laws"),
+            "citation": field(str, "Constitution or code section behind the row; empty where none is known",
+                              "project_state_governance", nullable=True),
+            "source": field(str, "Where the row's claims come from, and whether the citation was checked",
+                            "project_state_governance, ilrc_uwd_toolkit_2015"),
+            "source_date": field(str, "Date of that research (the row's as-of date)", "project_state_governance",
+                                 checks=pa.Check.str_matches(PARTIAL_DATE)),
+            "basis": field(str, "statute or constitution (the citation's kind); report where there is no citation",
+                           "project_state_governance", checks=pa.Check.isin(GOVERNANCE_BASES)),
+            "review_status": field(str, "draft: nobody has checked the row yet", "project_state_governance",
+                                   checks=pa.Check.isin(REVIEW_STATUSES)),
+            "note": field(str, "Exceptions and doubts, in this project's words", "project_state_governance"),
+        },
+        strict=True,
+    ),
+)
+
+COUNTY_GOVERNANCE = Dataset(
+    "county_governance.csv",
+    "Counties known to differ from their state's usual pattern in state_governance.csv: one row per county and "
+    "overridden field. A county without a row follows its state. Hand-curated; every row is a draft nobody has "
+    "reviewed.",
+    pa.DataFrameSchema(
+        {
+            "county_fips": field(str, "County the override applies to", "project_county_governance",
+                                 checks=pa.Check.str_matches(FIPS)),
+            "field": field(str, "Field overridden: jail_operator / jail_operator_name (the agency that runs the "
+                                "jail) / sheriff_elected / county_executive / county_legislative_body",
+                           "project_county_governance", checks=pa.Check.isin(list(COUNTY_GOVERNANCE_FIELDS))),
+            "value": field(str, "The county's value: jail_operator as in state_governance.csv but never mixed or "
+                                "unknown; sheriff_elected yes / no / no_sheriff_jail_role / no_sheriff; "
+                                "county_executive elected / appointed (by the board) / none; names as free text",
+                           "project_county_governance"),
+            "source": field(str, "Where the claim comes from", "project_county_governance"),
+            "source_date": field(str, "Date of that research (the row's as-of date)", "project_county_governance",
+                                 checks=pa.Check.str_matches(PARTIAL_DATE)),
+            "basis": field(str, "statute / constitution / report", "project_county_governance",
+                           checks=pa.Check.isin(GOVERNANCE_BASES)),
+            "review_status": field(str, "draft: nobody has checked the row yet", "project_county_governance",
+                                   checks=pa.Check.isin(REVIEW_STATUSES)),
+            "note": field(str, "What the fact is and how sure it is, in this project's words",
+                          "project_county_governance"),
+        },
+        strict=True,
+        unique=["county_fips", "field"],
+    ),
+)
+
 TABLES = (COUNTIES, STATES, AGENCIES, AGREEMENTS_287G, STATE_LAWS, LOCAL_POLICIES, DETENTION_FACILITIES,
-          DETENTION_POPULATION)
+          DETENTION_POPULATION, STATE_GOVERNANCE, COUNTY_GOVERNANCE)
 ALL = TABLES + (COUNTY_SHAPES, BUILD_REPORT, SOURCES, DETENTION_REPORT)

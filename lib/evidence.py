@@ -44,6 +44,7 @@ def state_law_evidence(laws: pd.DataFrame) -> dict[str, list[Evidence]]:
                         + (f" (in force since {effective})" if effective and row.status == "in_force" else "")
                         + (f" — {row.status.replace('_', ' ')}" if row.status != "in_force" else ""),
                 review_status=row.review_status, in_force=row.status == "in_force", url=_text(row.url) or None,
+                effect=row.effect,
             )
         )
     return by_state

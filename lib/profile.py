@@ -10,6 +10,11 @@ import sys
 import pandas as pd
 
 from lib.data import CompiledData, DataFileError, load
+from dataclasses import asdict
+
+from lib import money
+from lib.asks import NOT_LEGAL_ADVICE, county_asks
+from lib.authority import authority_chart
 from lib.classify import INDICATORS
 from lib.evidence import CountyEvidence
 from lib.explain import evidence_records, indicator_record, why_this_color
@@ -63,6 +68,14 @@ def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | Non
     own = agreements[agreements["county_fips"] == fips]
     statewide = agreements[(agreements["state_abbr"] == county["state_abbr"]) & (agreements["agency_type"] == "state")]
     population_source = data.source("uwchr_county_population")
+    chart = authority_chart(data, fips)
+    detention = money.detention_table(data, fips)
+    county_jail_contracts = ([f"{row['facility']}: {row['contract']}" for _, row in detention.iterrows()
+                              if row["county jail"]] if not detention.empty else [])
+    board = next((office.title for office in chart.by_role("secondary")), "the county's governing board")
+    asks = county_asks(classification, own, county_jail_contracts, jail_target=chart.primary.title,
+                       county_legislature=board, city_target="the city's police chief, mayor or manager and council")
+    laws = data.state_laws[data.state_laws["state_abbr"] == county["state_abbr"]]
     return {
         "fips": fips,
         "name": county["name"],
@@ -80,6 +93,18 @@ def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | Non
         "class_287g": layer_287g(data).county_class[fips],
         "agreements_287g": [agreement_record(row) for _, row in own.iterrows()],
         "statewide_agreements_287g": [agreement_record(row) for _, row in statewide.iterrows()],
+        "state_laws": laws.drop(columns=["state_abbr"]).astype(object).where(laws.notna(), None).to_dict("records"),
+        "authority": {
+            "offices": [asdict(office) for office in chart.offices],
+            "city_agencies": list(chart.city_agencies),
+            "ice_field_office": chart.ice_field_office,
+        },
+        "money": {
+            "detention": detention.astype(object).where(detention.notna(), None).to_dict("records"),
+            "commitments_287g": {model: money.MODEL_COMMITMENTS[model] for model in sorted(set(own["model"]))},
+            "scaap": money.SCAAP_EXPLAINED,
+        },
+        "asks": {"label": NOT_LEGAL_ADVICE, "items": [asdict(ask) for ask in asks]},
     }
 
 

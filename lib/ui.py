@@ -7,11 +7,13 @@ import streamlit as st
 
 from lib import data as compiled
 from lib import search as county_search
+from lib.authority import authority_chart, chart_dot, offices_table
 from lib.evidence import CountyEvidence
 from lib.explain import INDICATOR_NAMES, VALUE_WORDS
 from lib.layers import Layer
 from lib.maplayers import build_layers
 from lib.mapview import build_base_map, layer_style
+from lib.money import COST_ASSUMPTIONS, flow_diagram, yearly_local_cost
 
 COUNTY_PAGE = "app_pages/county.py"
 MAP_PAGE = "app_pages/map.py"
@@ -139,3 +141,74 @@ def layer_caption(layer: Layer) -> str:
                "click it for the county page."
     return ("From state laws, 287(g) agreements, ICE detention contracts and local policies, each dated on the "
             "county page. Grey means we found no evidence, not that there is no collaboration.")
+
+
+def state_law_table(state: str, laws: list[dict]) -> None:
+    st.subheader(f"State law in {state}")
+    if not laws:
+        st.write("No state law on these practices in our data (which does not mean there is none).")
+        return
+    st.dataframe(pd.DataFrame(laws)[["indicator", "effect", "law_name", "effective_date", "status", "review_status",
+                                     "note", "url"]],
+                 column_config={"url": st.column_config.LinkColumn("link", display_text="open"),
+                                "note": st.column_config.TextColumn("what it does", width="large"),
+                                "review_status": "review"},
+                 hide_index=True, width="stretch")
+
+
+def authority_section(data: compiled.CompiledData, fips: str, profile: dict) -> None:
+    chart = authority_chart(data, fips)
+    st.markdown(f"**Main target: {chart.primary.title}** ({chart.primary.selection}) — {chart.primary.powers}")
+    st.graphviz_chart(chart_dot(chart, profile["name"]), width="stretch")
+    st.caption("The usual pattern in the state, with what is known to differ in this county. Draft: nobody has "
+               "reviewed these rows yet. Cities: the police chief is usually appointed; the mayor or manager and "
+               "the council control the police budget and rules.")
+    st.dataframe(offices_table(chart), hide_index=True, width="stretch")
+    if chart.city_agencies:
+        st.markdown("**City police agencies in the county** (FBI agency list; 287(g) from ICE's list)")
+        st.dataframe(pd.DataFrame(chart.city_agencies), hide_index=True, width="stretch")
+    st.write(f"ICE field office (area of responsibility): {chart.ice_field_office or 'unknown'}")
+
+
+def money_section(profile: dict) -> None:
+    detention = pd.DataFrame(profile["money"]["detention"])
+    st.subheader("ICE detention in the county")
+    if detention.empty:
+        st.write("No facility in this county is on ICE's detention lists we use.")
+    else:
+        st.dataframe(detention, hide_index=True, width="stretch",
+                     column_config={"estimated yearly payment": st.column_config.NumberColumn(format="$%d")})
+        st.caption("Average daily ICE population by fiscal year. An estimated payment is shown only where the 2015 "
+                   "per diem is a single known rate, with its formula; otherwise 'rate unknown'.")
+    st.subheader("287(g): what the agreements commit the agency to")
+    commitments = profile["money"]["commitments_287g"]
+    for model, text in commitments.items() or [("none", "No 287(g) agreement of an agency in this county.")]:
+        st.markdown(f"- {text}")
+    st.subheader("SCAAP")
+    st.write(profile["money"]["scaap"])
+    st.subheader("What collaboration costs the county (calculator)")
+    values = {}
+    columns = st.columns(2)
+    for index, assumption in enumerate(COST_ASSUMPTIONS):
+        values[assumption.key] = columns[index % 2].number_input(
+            f"{assumption.label} ({assumption.unit})", min_value=0.0, value=float(assumption.default),
+            help=assumption.source, key=f"cost_{assumption.key}")
+    costs = yearly_local_cost(values)
+    placeholders = [a.label for a in COST_ASSUMPTIONS if a.is_placeholder and values[a.key] == a.default]
+    st.metric("Estimated yearly cost (an estimate from the assumptions above)", f"${costs['total']:,.0f}")
+    if placeholders:
+        st.warning("Still placeholders, replace them with your county's figures: " + "; ".join(placeholders))
+    agencies_287g = sorted({a["agency"] for a in profile["agreements_287g"] if a["status"] == "participating"})
+    st.graphviz_chart(flow_diagram(profile["name"], detention, agencies_287g, costs), width="stretch")
+
+
+def asks_section(profile: dict) -> None:
+    st.info(profile["asks"]["label"])
+    for ask in profile["asks"]["items"]:
+        with st.container(border=True):
+            st.markdown(f"**{ask['title']}** — target: {ask['target']}")
+            st.write(ask["detail"])
+            st.caption(f"Because: {ask['because']}"
+                       + (f" · Relies on: {ask['relies_on_law']}" if ask["relies_on_law"] else ""))
+            for point in ask["talking_points"]:
+                st.markdown(f"- {point}")

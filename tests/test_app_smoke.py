@@ -31,7 +31,16 @@ def test_county_page_shows_the_county_and_its_agreements():
     assert any("287(g) agreements of agencies in this county" in s.value for s in app.subheader)
     agreement_tables = [table.value for table in app.dataframe if "agency" in table.value.columns]
     assert agreement_tables[0]["agency"].str.contains("Autauga County Sheriff").any()
-    assert any("Why this color" in s.value for s in app.subheader)
+    assert [tab.label for tab in app.tabs] == ["Why this color", "Who decides", "Money",
+                                               "What to ask for (recommendations)"]
+    assert any("Not legal advice" in info.value for info in app.info)
+
+
+@pytest.mark.parametrize("fips", ["06085", "48201", "36047", "09003", "02016", "72127", "51610"])
+def test_county_pages_of_every_kind_run(fips):
+    """Sheriff-run, state-run (CT), NYC department, Aleutians, Puerto Rico, and Falls Church with no shape."""
+    app = run_page("app_pages/county.py", fips=fips)
+    assert not app.exception, app.exception
 
 
 @pytest.mark.parametrize("bad", ["", "6085", "99999", "<script>", "06085x"])

@@ -15,6 +15,7 @@ from lib.build.agreements import build_agreements
 from lib.build.detention import build_detention
 from lib.build.errors import RawDataError
 from lib.build.geography import build_counties, county_topology
+from lib.build.governance import build_county_governance, build_state_governance
 from lib.build.policy import build_local_policies, build_state_laws
 from lib.build.readers import require_file
 from lib.countynames import CountyIndex
@@ -63,6 +64,8 @@ def build_all(raw_dir: Path) -> dict[str, str]:
     agreements = build_agreements(raw_dir, county_index, agencies)
     state_laws = build_state_laws(raw_dir)
     local_policies = build_local_policies(counties)
+    state_governance = build_state_governance(counties, state_laws)
+    county_governance = build_county_governance(counties)
     detention_facilities, detention_population, detention_report = build_detention(raw_dir, county_index)
 
     for dataset, frame in ((datasets.COUNTIES, counties), (datasets.STATES, state_labels),
@@ -70,7 +73,9 @@ def build_all(raw_dir: Path) -> dict[str, str]:
                            (datasets.AGREEMENTS_287G, agreements),
                            (datasets.STATE_LAWS, state_laws), (datasets.LOCAL_POLICIES, local_policies),
                            (datasets.DETENTION_FACILITIES, detention_facilities),
-                           (datasets.DETENTION_POPULATION, detention_population)):
+                           (datasets.DETENTION_POPULATION, detention_population),
+                           (datasets.STATE_GOVERNANCE, state_governance),
+                           (datasets.COUNTY_GOVERNANCE, county_governance)):
         dataset.schema.validate(frame)
 
     licence = require_file(raw_dir / US_ATLAS_LICENCE).read_text(encoding="utf-8")
@@ -83,6 +88,8 @@ def build_all(raw_dir: Path) -> dict[str, str]:
         datasets.LOCAL_POLICIES.file: _csv(local_policies),
         datasets.DETENTION_FACILITIES.file: _csv(detention_facilities),
         datasets.DETENTION_POPULATION.file: _csv(detention_population),
+        datasets.STATE_GOVERNANCE.file: _csv(state_governance),
+        datasets.COUNTY_GOVERNANCE.file: _csv(county_governance),
         datasets.DETENTION_REPORT.file: json.dumps(detention_report, indent=1, sort_keys=True) + "\n",
         datasets.COUNTY_SHAPES.file: json.dumps(county_topology(county_shapes), separators=(",", ":"), sort_keys=True),
         datasets.BUILD_REPORT.file: json.dumps(match_report(agreements), indent=1, sort_keys=True) + "\n",

@@ -1,0 +1,177 @@
+"""Who has the power over a county's jail and its ICE policy: the local authority chart.
+
+The state-level table gives the usual pattern (who runs county jails, whether the sheriff is elected, the
+county board's name, how common a county executive is, what the state can override); county rows override
+it where a county is known to differ. Cities come from the FBI agency list, with their 287(g) agreements.
+"""
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from lib.data import CompiledData
+from lib.dot import quote
+
+OPERATOR_TITLES = {
+    "sheriff": "Sheriff",
+    "county_corrections_department": "County department of corrections",
+    "regional_jail_authority": "Regional jail authority",
+    "state_unified_system": "State department of corrections",
+    "elected_jailer": "County jailer",
+    "mixed": "Whoever runs the county jail (sheriff, county department or regional authority; check locally)",
+    "unknown": "Whoever runs the county jail (not known here; check locally)",
+}
+OPERATOR_POWERS = {
+    "sheriff": "Runs the jail and decides day to day whether to honor ICE holds, tell ICE release dates and let "
+               "ICE in.",
+    "county_corrections_department": "Runs the jail under the county's executive or board, which can direct its "
+                                     "ICE policy.",
+    "regional_jail_authority": "A board of the member counties runs the jail; each county's appointees vote on "
+                               "its policies.",
+    "state_unified_system": "The state runs all jails: ICE policy is set by the state corrections agency and "
+                            "state law, not by the county.",
+    "elected_jailer": "The elected jailer runs the county jail; the fiscal court funds it.",
+    "mixed": "Find out who runs this county's jail: that office is the main target.",
+    "unknown": "Find out who runs this county's jail: that office is the main target.",
+}
+ELECTED_WORDS = {"yes": "elected", "no": "appointed", "varies": "elected in most counties",
+                 "no_sheriff_jail_role": "no jail role", "no_sheriff": "no sheriff", "unknown": "unknown"}
+EXECUTIVE_WORDS = {"common": "often an elected county executive", "some_counties": "an elected county executive "
+                   "in some counties", "rare": "rarely an elected county executive", "none": "no elected county "
+                   "executive", "unknown": "not known", "elected": "elected county executive",
+                   "appointed": "county executive appointed by the board"}
+
+
+@dataclass(frozen=True)
+class Office:
+    role: str  # primary / secondary / city / state
+    title: str
+    powers: str
+    jurisdiction: str
+    selection: str  # elected / appointed / unknown …
+    source: str
+    as_of: str
+    draft: bool = True
+
+
+@dataclass(frozen=True)
+class AuthorityChart:
+    offices: tuple[Office, ...]
+    city_agencies: tuple[dict, ...] = field(default=())
+    ice_field_office: str | None = None
+
+    @property
+    def primary(self) -> Office:
+        return next(office for office in self.offices if office.role == "primary")
+
+    def by_role(self, role: str) -> list[Office]:
+        return [office for office in self.offices if office.role == role]
+
+
+def county_governance(data: CompiledData, fips: str) -> dict[str, object]:
+    """The state's usual pattern with this county's known differences applied (each field keeps its source)."""
+    state = data.counties_by_fips.loc[fips, "state_abbr"]
+    row = data.state_governance.set_index("state_abbr").loc[state]
+    fields = {name: {"value": row[name], "source": row["source"], "as_of": row["source_date"], "county_level": False}
+              for name in ("jail_operator", "sheriff_elected", "county_legislative_body", "county_executive",
+                           "state_can_preempt")}
+    fields["note"] = {"value": row["note"], "source": row["source"], "as_of": row["source_date"],
+                      "county_level": False}
+    for override in data.county_governance[data.county_governance["county_fips"] == fips].itertuples():
+        fields[override.field] = {"value": override.value, "source": override.source, "as_of": override.source_date,
+                                  "county_level": True, "note": override.note}
+    return fields
+
+
+def authority_chart(data: CompiledData, fips: str) -> AuthorityChart:
+    county = data.counties_by_fips.loc[fips]
+    gov = county_governance(data, fips)
+    operator = gov["jail_operator"]["value"]
+    operator_name = gov.get("jail_operator_name", {}).get("value") or OPERATOR_TITLES[operator]
+    is_sheriff = operator == "sheriff"
+    selection = ELECTED_WORDS[gov["sheriff_elected"]["value"]] if is_sheriff else "appointed or set by law"
+    if operator == "elected_jailer":
+        selection = "elected"
+    offices = [
+        Office("primary", operator_name, OPERATOR_POWERS[operator],
+               "the state" if operator == "state_unified_system" else county["name"], selection,
+               gov["jail_operator"]["source"], gov["jail_operator"]["as_of"]),
+    ]
+    board = gov["county_legislative_body"]["value"]
+    if not board.lower().startswith("none"):
+        offices.append(Office("secondary", board,
+                              "Passes the county budget (including the jail's) and county ordinances; can hold "
+                              "hearings and ask the jail for its ICE records.", county["name"], "elected",
+                              gov["county_legislative_body"]["source"], gov["county_legislative_body"]["as_of"]))
+    executive = gov["county_executive"]["value"]
+    if executive in ("common", "elected", "appointed"):
+        offices.append(Office("secondary", "County executive", "Runs county departments and proposes the budget.",
+                              county["name"], EXECUTIVE_WORDS[executive], gov["county_executive"]["source"],
+                              gov["county_executive"]["as_of"]))
+    elif executive in ("some_counties", "rare"):
+        offices.append(Office("secondary", "County executive, where the county has one",
+                              "Runs county departments and proposes the budget.", county["name"],
+                              EXECUTIVE_WORDS[executive], gov["county_executive"]["source"],
+                              gov["county_executive"]["as_of"]))
+    offices.append(Office("state", f"{county['state']} legislature and governor", gov["state_can_preempt"]["value"],
+                          county["state"], "elected", gov["state_can_preempt"]["source"],
+                          gov["state_can_preempt"]["as_of"]))
+    return AuthorityChart(tuple(offices), tuple(city_agencies(data, fips)),
+                          county["ice_field_office"] if isinstance(county["ice_field_office"], str) else None)
+
+
+def city_agencies(data: CompiledData, fips: str) -> list[dict]:
+    """City police agencies in the county (FBI list), those with a 287(g) agreement first."""
+    agencies = data.agencies[(data.agencies["county_fips"] == fips) & (data.agencies["fbi_agency_type"] == "City")]
+    current = data.agreements[(data.agreements["county_fips"] == fips) & (data.agreements["status"] == "participating")
+                              & (data.agreements["agency_type"] == "municipal")]
+    with_287g = set(current["agency"])
+    records = [{"agency": row.agency, "fbi_data_year": row.data_year,
+                "has_287g": any(row.agency.lower() in name.lower() for name in with_287g)}
+               for row in agencies.itertuples()]
+    listed = {record["agency"].lower() for record in records}
+    for name in sorted(with_287g):  # ICE-listed city agencies the FBI list names differently
+        if not any(agency in name.lower() for agency in listed):
+            records.append({"agency": name, "fbi_data_year": None, "has_287g": True})
+    return sorted(records, key=lambda record: (not record["has_287g"], record["agency"]))
+
+
+def chart_dot(chart: AuthorityChart, county_name: str, max_cities: int = 6) -> str:
+    """The chart as Graphviz DOT: primary target, secondary targets, the state above, the city column beside."""
+
+    def node(name: str, office: Office, color: str) -> str:
+        label = f"{office.title}\n({office.selection})"
+        return f"{name} [label={quote(label)}, fillcolor={quote(color)}];"
+
+    lines = ["digraph authority {", "rankdir=TB;",
+             'node [shape=box, style="rounded,filled", fontname="sans-serif", fontsize=13];',
+             'edge [fontname="sans-serif", fontsize=11];',
+             f'jail [label={quote(county_name + " jail: ICE holds, notifications, access")}, shape=cylinder, '
+             'fillcolor="#f5f5f5"];']
+    primary = chart.primary
+    lines += [node("primary", primary, "#dfc27d"), 'primary -> jail [label="runs"];']
+    for index, office in enumerate(chart.by_role("secondary")):
+        lines += [node(f"secondary{index}", office, "#c7eae5"),
+                  f'secondary{index} -> primary [label="budget, ordinances, oversight"];']
+    for office in chart.by_role("state"):
+        lines += [node("state", office, "#e0e0e0"), 'state -> primary [label="can override by law", style=dashed];']
+    cities = chart.city_agencies[:max_cities]
+    if cities:
+        lines.append('subgraph cluster_cities { label="Cities: police chief (appointed), mayor or manager, council";'
+                     ' fontname="sans-serif"; style=dashed;')
+        for index, city in enumerate(cities):
+            label = city["agency"] + (" — 287(g)" if city["has_287g"] else "")
+            lines.append(f"city{index} [label={quote(label)}, fillcolor={quote('#fde0ef' if city['has_287g'] else '#ffffff')}];")
+        lines.append("}")
+        more = len(chart.city_agencies) - len(cities)
+        if more > 0:
+            lines.append(f'citymore [label="… and {more} more", shape=plaintext];')
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def offices_table(chart: AuthorityChart) -> pd.DataFrame:
+    return pd.DataFrame([{"role": office.role, "office": office.title, "powers": office.powers,
+                          "jurisdiction": office.jurisdiction, "elected or appointed": office.selection,
+                          "source": office.source, "as of": office.as_of,
+                          "review": "draft" if office.draft else "reviewed"} for office in chart.offices])

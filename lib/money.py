@@ -1,0 +1,146 @@
+"""Money flows around a county's collaboration with ICE: detention contracts, 287(g), SCAAP and local costs.
+
+Estimates are labelled as such and show their formula; where a rate is not known we say "rate unknown" and
+estimate nothing. No regional medians stand in for a missing rate.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.data import CompiledData
+from lib.dot import quote
+from lib.evidence import is_county_jail_contract
+
+DAYS_PER_YEAR = 365
+ESTIMATE_YEAR = "FY25"
+CONTRACT_LABELS = {
+    "county_jail_igsa": "county jail, IGSA with ICE",
+    "usms_iga": "jail under a U.S. Marshals agreement that ICE uses",
+    "private_contract": "privately run detention centre",
+    "federal": "federal facility",
+    "hold_room": "hold room / staging (short stays)",
+    "other": "other or unknown contract",
+}
+
+MODEL_COMMITMENTS = {
+    "jail_enforcement": "Jail officers named in the agreement, trained and supervised by ICE, question people "
+                        "booked into the jail about immigration status, start deportation paperwork and place ICE "
+                        "holds. The agency pays its officers' time.",
+    "warrant_service": "Jail officers named in the agreement serve ICE's administrative warrants on people already "
+                       "in the jail, so the jail can keep them for ICE to pick up.",
+    "task_force": "Officers on patrol or in operations may question and arrest people for immigration violations "
+                  "in the field, under ICE supervision.",
+}
+
+SCAAP_EXPLAINED = (
+    "SCAAP (State Criminal Alien Assistance Program) is a U.S. Department of Justice grant that pays states and "
+    "counties back a share of what it costs to jail certain undocumented people who were convicted and sentenced. "
+    "It is not tied to honoring ICE holds: counties that refuse holds have kept receiving it (2015 toolkit, as of "
+    "2015). Awards are published by the Bureau of Justice Assistance; look the county or its state up in BJA's "
+    "SCAAP award lists."
+)
+SCAAP_LOOKUP_URL_AS_OF_2015 = "https://www.bja.gov/ProgramDetails.aspx?Program_ID=86#horizontalTab8"
+
+
+@dataclass(frozen=True)
+class Assumption:
+    key: str
+    label: str
+    default: float
+    unit: str
+    source: str  # where the default comes from, or "placeholder …"
+
+    @property
+    def is_placeholder(self) -> bool:
+        return self.source.startswith("placeholder")
+
+
+COST_ASSUMPTIONS = (
+    Assumption("holds_per_year", "ICE holds honored per year", 100, "holds",
+               "placeholder: replace with the jail's own count (public records request)"),
+    Assumption("hours_per_hold", "Extra hours in jail per hold", 48, "hours",
+               "ICE hold requests ask the jail to keep a person up to 48 hours past release (2015 toolkit, as of "
+               "2015)"),
+    Assumption("cost_per_jail_day", "Cost of one person-day in the jail", 100, "dollars",
+               "placeholder: replace with the county's daily jail cost (jail or budget office)"),
+    Assumption("requests_per_year", "ICE requests handled per year (holds, notifications, interviews)", 200,
+               "requests", "placeholder: replace with the jail's own count"),
+    Assumption("staff_minutes_per_request", "Staff time per ICE request", 30, "minutes",
+               "placeholder: replace with an estimate from the jail"),
+    Assumption("staff_cost_per_hour", "Staff cost per hour", 40, "dollars",
+               "placeholder: replace with the county's payroll figure"),
+    Assumption("liability_per_year", "Legal liability set aside per year", 0, "dollars",
+               "placeholder: lawsuits over unlawful ICE holds have cost localities hundreds of thousands of dollars "
+               "(2015 toolkit, as of 2015); enter a figure your county has faced"),
+)
+
+
+def yearly_local_cost(values: dict[str, float]) -> dict[str, float]:
+    """What honoring ICE requests costs the county per year, by part, from the (editable) assumptions."""
+    holding = values["holds_per_year"] * values["hours_per_hold"] / 24 * values["cost_per_jail_day"]
+    staff = values["requests_per_year"] * values["staff_minutes_per_request"] / 60 * values["staff_cost_per_hour"]
+    liability = values["liability_per_year"]
+    return {"holding people past release": holding, "staff time": staff, "liability": liability,
+            "total": holding + staff + liability}
+
+
+def detention_table(data: CompiledData, fips: str) -> pd.DataFrame:
+    """ICE detention facilities in the county: contract, ICE's average daily population by fiscal year,
+    guaranteed minimum, the 2015 per diem and, where that rate is known, an estimated yearly payment."""
+    facilities = data.detention_facilities[data.detention_facilities["county_fips"] == fips]
+    if facilities.empty:
+        return pd.DataFrame()
+    population = data.detention_population[data.detention_population["facility_id"].isin(facilities["facility_id"])]
+    adp = population.pivot_table(index="facility_id", columns="fiscal_year", values="adp", aggfunc="first")
+    rows = []
+    for facility in facilities.itertuples():
+        by_year = adp.loc[facility.facility_id].dropna().to_dict() if facility.facility_id in adp.index else {}
+        rows.append({
+            "facility": facility.name.title(),
+            "contract": CONTRACT_LABELS[facility.contract_type],
+            "county jail": is_county_jail_contract(facility),
+            "run by": f"{facility.run_by} ({facility.run_by_basis})",
+            **{year: by_year.get(year) for year in sorted(adp.columns)},
+            "guaranteed minimum": facility.guaranteed_minimum,
+            "per diem 2015 (as written)": facility.per_diem_2015_text,
+            **payment_estimate(facility.per_diem_2015_rate, by_year.get(ESTIMATE_YEAR)),
+            "source": facility.source_files,
+            "as of": facility.source_date,
+        })
+    return pd.DataFrame(rows)
+
+
+def payment_estimate(rate_2015, adp) -> dict[str, object]:
+    if rate_2015 is None or pd.isna(rate_2015):
+        return {"estimated yearly payment": None, "estimate": "rate unknown"}
+    if adp is None or pd.isna(adp):
+        return {"estimated yearly payment": None, "estimate": f"no {ESTIMATE_YEAR} population"}
+    amount = float(rate_2015) * float(adp) * DAYS_PER_YEAR
+    return {"estimated yearly payment": round(amount, -3),
+            "estimate": f"an estimate: 2015 rate ${float(rate_2015):,.2f} × {ESTIMATE_YEAR} population {adp:g} × "
+                        f"{DAYS_PER_YEAR} days"}
+
+
+def flow_diagram(county_name: str, detention: pd.DataFrame, agencies_287g: list[str], costs: dict[str, float]
+                 ) -> str:
+    """A Graphviz (DOT) flow: money from ICE to detention facilities, local money into collaboration."""
+
+    lines = ["digraph money {", "rankdir=LR;", 'node [shape=box, style="rounded,filled", fillcolor="#f5f5f5", '
+             'fontname="sans-serif", fontsize=13];', 'edge [fontname="sans-serif", fontsize=12];',
+             f'ice [label="ICE (federal)", fillcolor="#dfc27d"];',
+             f'county [label={quote(county_name + " budget")}, fillcolor="#c7eae5"];']
+    for index, row in detention.reset_index(drop=True).iterrows():
+        amount = row.get("estimated yearly payment")
+        label = f"≈ ${amount:,.0f}/year (estimate)" if amount else "payment: rate unknown"
+        lines.append(f"f{index} [label={quote(row['facility'] + ' — ' + row['contract'])}];")
+        lines.append(f"ice -> f{index} [label={quote(label)}];")
+    for index, agency in enumerate(agencies_287g):
+        lines.append(f"a{index} [label={quote(agency + ' (287(g))')}];")
+        lines.append(f'county -> a{index} [label="officers\' time"];')
+        lines.append(f'a{index} -> ice [label="work for ICE", style=dashed];')
+    total = f"≈ ${costs['total']:,.0f}/year (your assumptions)"
+    lines.append(f"county -> hold [label={quote(total)}];")
+    lines.append('hold [label="Honoring ICE requests\\n(holds, notifications, access)"];')
+    lines.append("}")
+    return "\n".join(lines)
