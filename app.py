@@ -10,8 +10,10 @@ navigation = st.navigation(
     [
         st.Page("app_pages/map.py", title="Map", default=True),
         st.Page("app_pages/county.py", title="County", url_path="county"),
+        st.Page("app_pages/changes.py", title="What changed", url_path="changes"),
         st.Page("app_pages/sources.py", title="Sources & method", url_path="sources"),
     ]
 )
+ui.apply_display_mode()
 ui.sidebar()
 navigation.run()

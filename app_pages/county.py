@@ -20,7 +20,7 @@ level = ui.layer("level").legend_class(profile["level"])
 st.title(f"{profile['name']}, {profile['state']}")
 st.caption(f"FIPS {fips} · population {profile['population']['value']:,} "
            f"({profile['population']['as_of']}) · ICE field office {profile['ice_field_office'] or 'unknown'}")
-st.page_link(ui.MAP_PAGE, label="← Back to the map")
+st.page_link(ui.MAP_PAGE, label="← Back to the map", query_params=ui.shared_params())
 st.html(ui.class_badge(level, draft=profile["rests_on_draft_evidence"]))
 
 evidence_tab, authority_tab, money_tab, asks_tab = st.tabs(
@@ -40,3 +40,4 @@ with money_tab:
     ui.money_section(profile)
 with asks_tab:
     ui.asks_section(profile)
+ui.share_box(data, page="county", county_name=f"{profile['name']}, {profile['state']}")

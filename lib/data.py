@@ -59,6 +59,8 @@ class CompiledData:
     county_topology: dict
     build_report: dict
     sources: list[dict]
+    agreement_history: pd.DataFrame
+    snapshot_counts: pd.DataFrame
 
     @cached_property
     def counties_by_fips(self) -> pd.DataFrame:
@@ -83,4 +85,6 @@ def load(data_dir: Path = DATA_DIR) -> CompiledData:
         county_topology=_read_json(data_dir, datasets.COUNTY_SHAPES),
         build_report=_read_json(data_dir, datasets.BUILD_REPORT),
         sources=_read_json(data_dir, datasets.SOURCES),
+        agreement_history=_read_table(data_dir, datasets.AGREEMENT_HISTORY),
+        snapshot_counts=_read_table(data_dir, datasets.SNAPSHOT_COUNTS),
     )

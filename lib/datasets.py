@@ -114,6 +114,10 @@ STATES = Dataset(
             "label_lon": field(float, "Longitude of the label point (inside the state's largest part)",
                                "us_atlas_counties"),
             "label_lat": field(float, "Latitude of the label point", "us_atlas_counties"),
+            "west": field(float, "Bounding box of the state's counties: west longitude", "us_atlas_counties"),
+            "south": field(float, "Bounding box: south latitude", "us_atlas_counties"),
+            "east": field(float, "Bounding box: east longitude", "us_atlas_counties"),
+            "north": field(float, "Bounding box: north latitude", "us_atlas_counties"),
         },
         strict=True,
     ),
@@ -459,6 +463,113 @@ COUNTY_GOVERNANCE = Dataset(
     ),
 )
 
+# 287(g) agreements through time (lib/build/history.py). A sheet that no longer lists an agreement says nothing
+# of why: it is "no longer on ICE's list", never "ended"; and the first sheet listing it is not its signing.
+HISTORY_SOURCES = "ice_287g_wayback, ice_287g_participating_2025_07_30, ice_287g_participating"
+ICE_AGENCY_TYPES = ("County", "Municipality", "State Agency")
+HISTORY_PLACED_BY = ("county_name", "county_name_fixed", "fbi_agency_list", "agency_name", "statewide",
+                     "territory_not_mapped", "unmatched")
+SHEET_DATES = r"^\d{4}-\d{2}-\d{2}(;\d{4}-\d{2}-\d{2})*$"
+SIGNED_DATES = r"^\d{4}-\d{2}-\d{2}(; \d{4}-\d{2}-\d{2})*$"
+
+AGREEMENT_HISTORY = Dataset(
+    "agreement_history.csv",
+    "One row per 287(g) agreement (agency x state x model) on any dated ICE list we hold: five Wayback Machine "
+    "captures of ice.gov/287g (2021-01-13 to 2025-02-19), ICE's sheet of 2025-07-30 and its newest one, plus the "
+    "agreements that only RelevantResearch's monitor (third-party) saw listed between two of them. An agreement "
+    "missing from a later list is no longer listed; the lists do not say whether or why it ended. Names are "
+    "matched across lists by a name key and two rename rules (see history_report.json).",
+    pa.DataFrameSchema(
+        {
+            "agreement_id": field(str, "State, model and the agency's name key, e.g. "
+                                       "'AL:jail_enforcement:etowahcountysheriff'", "this project's build",
+                                  unique=True),
+            "agency": field(str, "Agency as ICE names it on the latest list that has it (trailing spaces removed)",
+                            HISTORY_SOURCES),
+            "earlier_names": field(str, "Other names ICE gave the agency on earlier lists, '; '-separated (spelling "
+                                        "changes, renames, typos fixed)", HISTORY_SOURCES, nullable=True),
+            "state_abbr": field(str, "State or territory postal code", HISTORY_SOURCES,
+                                checks=pa.Check.str_matches(STATE_ABBR)),
+            "agency_type": field(str, "sheriff / county_jail / municipal / state / other (from ICE's type and the "
+                                      "name; from the name alone for agencies only the Wayback tables list)",
+                                 "this project's build", checks=pa.Check.isin(AGENCY_TYPES)),
+            "ice_agency_type": field(str, "ICE's own type on the latest list giving one; empty for agencies only the "
+                                          "Wayback tables list (they have no type column)", HISTORY_SOURCES,
+                                     nullable=True, checks=pa.Check.isin(ICE_AGENCY_TYPES)),
+            "county_fips": field(str, "County the agency sits in; empty for statewide agencies and unmatched ones",
+                                 f"{HISTORY_SOURCES}, fbi_agencies, ddp_county_name_fixes", nullable=True,
+                                 checks=pa.Check.str_matches(FIPS)),
+            "placed_by": field(str, "How the county was found: county_name, county_name_fixed, fbi_agency_list, "
+                                    "agency_name (the county named in the agency's name, for lists without a "
+                                    "county column), statewide, territory_not_mapped or unmatched",
+                               "this project's build", checks=pa.Check.isin(HISTORY_PLACED_BY)),
+            "model": field(str, "jail_enforcement / warrant_service / task_force", HISTORY_SOURCES,
+                           checks=pa.Check.isin(MODELS)),
+            "signed": field(str, "Latest signed date ICE gave the agreement on any list", HISTORY_SOURCES,
+                            nullable=True, checks=pa.Check.str_matches(DATE)),
+            "signed_source": field(str, "Newest raw file giving that signed date", "this project's build",
+                                   nullable=True),
+            "re_signed": field(bool, "True where lists gave earlier signed dates too (re-signed, or the date "
+                                     "corrected)", HISTORY_SOURCES),
+            "earlier_signed": field(str, "Those earlier signed dates, '; '-separated", HISTORY_SOURCES,
+                                    nullable=True, checks=pa.Check.str_matches(SIGNED_DATES)),
+            "listed_on": field(str, "Dates of every ICE list that has the agreement, ';'-separated; empty where only "
+                                    "the monitor saw it", HISTORY_SOURCES, nullable=True,
+                               checks=pa.Check.str_matches(SHEET_DATES)),
+            "first_seen": field(str, "Date of the first ICE list we hold that has it (not the signing date)",
+                                HISTORY_SOURCES, nullable=True, checks=pa.Check.str_matches(DATE)),
+            "first_seen_source": field(str, "Raw file of that list", "this project's build", nullable=True),
+            "last_seen": field(str, "Date of the last ICE list we hold that has it", HISTORY_SOURCES, nullable=True,
+                               checks=pa.Check.str_matches(DATE)),
+            "last_seen_source": field(str, "Raw file of that list", "this project's build", nullable=True),
+            "status": field(str, "on_list (on ICE's newest list) or no_longer_listed (not on it)",
+                            "this project's build", checks=pa.Check.isin(["on_list", "no_longer_listed"])),
+            "evidence": field(str, "ice_sheets, or third_party_monitor_only where no ICE list we hold has it and "
+                                   "only RelevantResearch's monitor saw it listed", "this project's build",
+                              checks=pa.Check.isin(["ice_sheets", "third_party_monitor_only"])),
+            "monitor_seen_after": field(str, "Monitor-only agreements: the ICE list after which the monitor saw it "
+                                             "(the latest list not later than its signed date; it does not have it)",
+                                        "relevantresearch_287g_status", nullable=True,
+                                        checks=pa.Check.str_matches(DATE)),
+            "monitor_seen_before": field(str, "Monitor-only agreements: the ICE list before which the monitor saw it "
+                                              "(the newest list; it does not have it)",
+                                         "relevantresearch_287g_status", nullable=True,
+                                         checks=pa.Check.str_matches(DATE)),
+        },
+        strict=True,
+    ),
+)
+
+SNAPSHOT_COUNTS = Dataset(
+    "snapshot_counts.csv",
+    "One row per dated ICE 287(g) list: how many agreements it has and how many counties they cover.",
+    pa.DataFrameSchema(
+        {
+            "snapshot_date": field(str, "Date of the list", HISTORY_SOURCES, unique=True,
+                                   checks=pa.Check.str_matches(DATE)),
+            "source_file": field(str, "Raw file of the list", "this project's build"),
+            "source_id": field(str, "The list's entry in the source registry", "this project's build"),
+            "agreements": field(int, "Agreements on the list", HISTORY_SOURCES, checks=pa.Check.ge(0)),
+            "agreements_on_a_county": field(int, "Of those, agreements placed on a county", "this project's build",
+                                            checks=pa.Check.ge(0)),
+            "counties_any_agency": field(int, "Counties with an agreement of any agency in them",
+                                         "this project's build", checks=pa.Check.ge(0)),
+            "counties_jail_agency": field(int, "Counties with an agreement of the agency that runs the jail (the "
+                                               "sheriff, or a county jail or corrections department)",
+                                          "this project's build", checks=pa.Check.ge(0)),
+        },
+        strict=True,
+    ),
+)
+
+HISTORY_REPORT = Dataset(
+    "history_report.json",
+    "How the 287(g) history was built: rows per list, agreements on the Wayback tables placed on a county, "
+    "agreements added and no longer listed between consecutive lists, every name merge, and what the "
+    "third-party monitor file holds (its 'Last Seen' repeats the signed date for rows that left the list, so it "
+    "is not used as a date).",
+)
+
 TABLES = (COUNTIES, STATES, AGENCIES, AGREEMENTS_287G, STATE_LAWS, LOCAL_POLICIES, DETENTION_FACILITIES,
-          DETENTION_POPULATION, STATE_GOVERNANCE, COUNTY_GOVERNANCE)
-ALL = TABLES + (COUNTY_SHAPES, BUILD_REPORT, SOURCES, DETENTION_REPORT)
+          DETENTION_POPULATION, STATE_GOVERNANCE, COUNTY_GOVERNANCE, AGREEMENT_HISTORY, SNAPSHOT_COUNTS)
+ALL = TABLES + (COUNTY_SHAPES, BUILD_REPORT, SOURCES, DETENTION_REPORT, HISTORY_REPORT)

@@ -4,6 +4,7 @@ served by the app itself, state outlines and labels drawn from our own data so t
 The county shapes travel as TopoJSON (about half the bytes of GeoJSON) and are decoded in the browser."""
 
 import copy
+import math
 import html
 from collections.abc import Iterable
 
@@ -28,6 +29,7 @@ QUICK_VIEWS = {
     "Hawaii": {"center": (20.6, -157.3), "zoom": 7},
     "Puerto Rico": {"center": (18.2, -66.4), "zoom": 8},
 }
+MAP_HEIGHT = {"explore": 620, "present": 540}
 TOOLTIP_AGENCY_LIMIT = 4
 DRAFT_MARK = " <em>(rests on draft evidence, not yet reviewed)</em>"
 OUTLINE_COLOR = "#222222"
@@ -242,3 +244,18 @@ def legend_html(layer: Layer) -> str:
         f'<div><strong>{html.escape(layer.title)}</strong> — counties per class'
         f'<ul class="legend" aria-label="Legend">{rows}</ul></div>'
     )
+
+
+def view_for_bounds(west: float, south: float, east: float, north: float, width_px: int = 900,
+                    height_px: int = 620) -> dict:
+    """Center and zoom (in quarter steps) that fit a box into a map of the given pixel size (Web Mercator)."""
+
+    def mercator_y(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    zoom_x = math.log2(width_px * 360 / (256 * max(east - west, 1e-6)))
+    zoom_y = math.log2(height_px * 2 * math.pi / (256 * max(mercator_y(north) - mercator_y(south), 1e-6)))
+    zoom = math.floor(min(zoom_x, zoom_y) * 4) / 4
+    middle_y = (mercator_y(north) + mercator_y(south)) / 2
+    center_lat = math.degrees(2 * math.atan(math.exp(middle_y)) - math.pi / 2)
+    return {"center": (round(center_lat, 4), round((west + east) / 2, 4)), "zoom": zoom}

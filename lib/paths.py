@@ -12,3 +12,9 @@ STATIC_DIR = PROJECT_ROOT / "static"
 def default_raw_dir() -> Path:
     override = os.environ.get("ICE_MAP_RAW_DIR")
     return Path(override) if override else PROJECT_ROOT.parent / "shared" / "data" / "raw"
+
+
+def app_data_dir() -> Path:
+    """The compiled data the app serves; ICE_MAP_DATA_DIR points it elsewhere (tests of broken data use it)."""
+    override = os.environ.get("ICE_MAP_DATA_DIR")
+    return Path(override) if override else DATA_DIR

@@ -1,6 +1,7 @@
 """The one module that talks to Streamlit outside pages/: cached data, shared sidebar and small shared widgets."""
 
 import html
+from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -11,9 +12,12 @@ from lib.authority import authority_chart, chart_dot, offices_table
 from lib.evidence import CountyEvidence
 from lib.explain import INDICATOR_NAMES, VALUE_WORDS
 from lib.layers import Layer
-from lib.maplayers import build_layers
-from lib.mapview import build_base_map, layer_style
+from lib.maplayers import LAYER_TITLES, build_layers
+from lib.mapview import QUICK_VIEWS, build_base_map, layer_style, view_for_bounds
 from lib.money import COST_ASSUMPTIONS, flow_diagram, yearly_local_cost
+from lib.freshness import stale_sources
+from lib.params import ViewParams, parse_view
+from lib.paths import app_data_dir
 
 COUNTY_PAGE = "app_pages/county.py"
 MAP_PAGE = "app_pages/map.py"
@@ -21,7 +25,7 @@ MAP_PAGE = "app_pages/map.py"
 
 @st.cache_resource(show_spinner=False)
 def data() -> compiled.CompiledData:
-    return compiled.load()
+    return compiled.load(app_data_dir())
 
 
 def data_or_stop() -> compiled.CompiledData:
@@ -75,11 +79,18 @@ def county_search_box(key: str = "county_search") -> None:
         st.page_link(COUNTY_PAGE, label=hit.label, query_params={"fips": hit.fips})
 
 
-def sidebar() -> None:
+def sidebar(today: date | None = None) -> None:
+    """Search, and the dates of the data every page draws on, with a warning where a source is likely stale."""
     with st.sidebar:
         county_search_box("sidebar_search")
-        st.caption("Data from public sources: ICE's 287(g) lists, FBI agency list, Census boundaries. "
-                   "See *Sources & method* for dates and caveats.")
+        try:
+            sources = data().sources
+        except compiled.DataFileError:
+            return  # the page itself explains the broken data
+        st.caption("Data as of: " + "; ".join(f"{s['title']}: {s['as_of']}" for s in sources
+                                              if s["id"] in CITED_SOURCES) + ". See *Sources & method*.")
+        for stale in stale_sources(sources, today or date.today()):
+            st.warning(stale.message)
 
 
 def class_badge(legend_class, draft: bool = False) -> str:
@@ -212,3 +223,139 @@ def asks_section(profile: dict) -> None:
                        + (f" · Relies on: {ask['relies_on_law']}" if ask["relies_on_law"] else ""))
             for point in ask["talking_points"]:
                 st.markdown(f"- {point}")
+
+
+# --- The view in the URL: layer, state, language, mode (and the county on the county page) -------------------
+
+SHARED_PARAMS = ("layer", "state", "lang", "mode")
+
+
+def current_view(data: compiled.CompiledData) -> ViewParams:
+    """The validated view from the URL; bad values are dropped with a visible, plain message."""
+    view = parse_view(st.query_params.to_dict(), set(data.counties["fips"]), set(LAYER_TITLES))
+    for problem in view.problems:
+        st.warning(f"Link problem: {problem}")
+    return view
+
+
+def shared_params() -> dict[str, str]:
+    """The view parameters a link to another page keeps."""
+    return {name: st.query_params[name] for name in SHARED_PARAMS if name in st.query_params}
+
+
+def _set_param(name: str, value: str | None, default: str | None = None) -> None:
+    if value is None or value == default:
+        st.query_params.pop(name, None)
+    else:
+        st.query_params[name] = value
+
+
+def map_controls(data: compiled.CompiledData, view: ViewParams) -> tuple[str, bool, str | None]:
+    """Layer, reviewed-only switch, state and presenter mode; the choices are written back into the URL."""
+    layer_ids = list(LAYER_TITLES)
+    states = data.states.sort_values("state")
+    columns = st.columns([3, 3, 2, 2])
+    layer_id = columns[0].selectbox("Color the map by", layer_ids, index=layer_ids.index(view.layer or "level"),
+                                    format_func=LAYER_TITLES.get, key="layer")
+    state = columns[1].selectbox("State", [None, *states["state_abbr"]],
+                                 index=([None, *states["state_abbr"]].index(view.state)),
+                                 format_func=lambda abbr: "Whole country" if abbr is None else
+                                 states.set_index("state_abbr").loc[abbr, "state"], key="state")
+    reviewed_only = columns[2].toggle("Reviewed only", key="reviewed_only",
+                                      help="Leave out evidence nobody has checked yet (the state-law, local-policy, "
+                                           "governance and detention drafts). Counties resting on it become "
+                                           "unknown.")
+    present = columns[3].toggle("Presenter mode", value=view.mode == "present", key="presenting",
+                                   help="Large type, no sidebar, legend beside the map: for screen sharing.")
+    _set_param("layer", layer_id, "level")
+    _set_param("state", state)
+    _set_param("mode", "present" if present else None)
+    if not presenting():
+        st.caption(layer_caption(layer(layer_id, reviewed_only)))
+    return layer_id, reviewed_only, state
+
+
+def map_position(data: compiled.CompiledData, state: str | None) -> dict:
+    """Where the map looks: the chosen state, else the last quick jump (Lower 48, Alaska, Hawaii, Puerto Rico)."""
+    if state:
+        bounds = data.states.set_index("state_abbr").loc[state]
+        return view_for_bounds(bounds["west"], bounds["south"], bounds["east"], bounds["north"], width_px=700)
+    jump = st.segmented_control("Jump to", list(QUICK_VIEWS), default="Lower 48", key="jump",
+                                label_visibility="collapsed")
+    return QUICK_VIEWS[jump or "Lower 48"]
+
+
+def open_clicked_county(clicked: dict | None) -> None:
+    feature = (clicked or {}).get("last_active_drawing") or {}
+    fips = (feature.get("properties") or {}).get("fips")
+    if fips:
+        st.switch_page(COUNTY_PAGE, query_params={"fips": fips, **shared_params()})
+
+
+def state_panel(data: compiled.CompiledData, state: str, layer: Layer) -> None:
+    """The state view: its laws, and its counties sorted from most to least collaboration."""
+    name = data.states.set_index("state_abbr").loc[state, "state"]
+    laws = data.state_laws[data.state_laws["state_abbr"] == state]
+    state_law_table(name, laws.astype(object).where(laws.notna(), None).to_dict("records"))
+    st.subheader(f"Counties of {name}, by {layer.title.lower()}")
+    st.dataframe(state_counties(data, state, layer), hide_index=True, width="stretch",
+                 column_config={"county page": st.column_config.LinkColumn(display_text="open")})
+
+
+def state_counties(data: compiled.CompiledData, state: str, layer: Layer) -> pd.DataFrame:
+    counties = data.counties[data.counties["state_abbr"] == state]
+    order = {c.id: index for index, c in enumerate(layer.classes)}
+    table = pd.DataFrame({
+        "county": counties["name"].to_numpy(),
+        "class": [layer.legend_class(layer.county_class[f]).label for f in counties["fips"]],
+        "draft evidence": [layer.is_draft(f) for f in counties["fips"]],
+        "population": counties["population"].to_numpy(),
+        "county page": [f"/county?fips={f}" for f in counties["fips"]],
+        "_order": [order[layer.county_class[f]] for f in counties["fips"]],
+    })
+    return table.sort_values(["_order", "county"]).drop(columns="_order")
+
+
+def share_box(data: compiled.CompiledData, page: str, county_name: str | None = None) -> None:
+    """The link to this exact view and a citation block with the data's dates."""
+    with st.expander("Link and citation"):
+        base = str(st.context.url or "").split("?")[0]
+        query = "&".join(f"{name}={value}" for name, value in st.query_params.to_dict().items())
+        link = f"{base}?{query}" if query else base
+        st.code(link, language=None)
+        st.code(citation(data, county_name, link), language=None)
+
+
+def citation(data: compiled.CompiledData, county_name: str | None, link: str) -> str:
+    subject = f"{county_name}: " if county_name else ""
+    dated = "; ".join(f"{source['title']} ({source['as_of']})" for source in data.sources
+                      if source["id"] in CITED_SOURCES)
+    return (f"{subject}County explorer of local collaboration with ICE. {link}\n"
+            f"Data as of: {dated}. State-law, local-policy and governance rows are unreviewed drafts.")
+
+
+CITED_SOURCES = ("ice_287g_participating", "ice_detention_stats", "ddp_daily_population", "policy_stance_draft",
+                 "ilrc_uwd_toolkit_2015")
+
+
+PRESENTER_CSS = """<style>
+section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"]
+  {display: none !important;}
+html, body, .stApp {font-size: 20px; color: #000;}
+.block-container {padding-top: 0.5rem; padding-bottom: 0; max-width: 100%;}
+div[data-testid="stVerticalBlock"] {gap: 0.4rem;}
+h1, h2 {font-size: 2.2rem !important;}
+.legend {font-size: 17px !important;} .legend li {margin: .15em 0 !important;}
+</style>"""
+
+
+def presenting() -> bool:
+    """Presenter mode, from the map's switch when it is on screen (current on this very run), else from the URL."""
+    if "presenting" in st.session_state:
+        return bool(st.session_state["presenting"])
+    return st.query_params.get("mode") == "present"
+
+
+def apply_display_mode() -> None:
+    if presenting():
+        st.html(PRESENTER_CSS)

@@ -56,3 +56,28 @@ def test_search_links_to_the_county():
     assert not app.exception
     labels = [link.proto.label for link in app.get("page_link")]
     assert any("Maricopa County" in label for label in labels)
+
+
+@pytest.mark.parametrize("broken", ["missing", "corrupt"])
+def test_broken_compiled_data_names_the_file_and_the_fix(tmp_path, monkeypatch, broken):
+    from streamlit import cache_resource
+
+    from lib.paths import DATA_DIR
+
+    for source in DATA_DIR.iterdir():
+        (tmp_path / source.name).write_bytes(source.read_bytes())
+    if broken == "missing":
+        (tmp_path / "agreements_287g.csv").unlink()
+    else:
+        (tmp_path / "agreements_287g.csv").write_text("agency,county_fips\n\"unclosed,", encoding="utf-8")
+    monkeypatch.setenv("ICE_MAP_DATA_DIR", str(tmp_path))
+    cache_resource.clear()
+    try:
+        for page in PAGES:
+            app = run_page(page, fips="06085")
+            assert not app.exception, app.exception
+            message = " ".join(error.value for error in app.error)
+            assert "agreements_287g.csv" in message and "make data" in message
+    finally:
+        monkeypatch.delenv("ICE_MAP_DATA_DIR")
+        cache_resource.clear()

@@ -134,6 +134,7 @@ def _state_labels(county_shapes: gpd.GeoDataFrame) -> pd.DataFrame:
                 "state": states.NAME_BY_FIPS[state_fips],
                 "label_lon": round(label.x, 3),
                 "label_lat": round(label.y, 3),
+                **dict(zip(("west", "south", "east", "north"), (round(v, 3) for v in outline.bounds))),
             }
         )
     return pd.DataFrame(rows)

@@ -16,6 +16,7 @@ from lib.build.detention import build_detention
 from lib.build.errors import RawDataError
 from lib.build.geography import build_counties, county_topology
 from lib.build.governance import build_county_governance, build_state_governance
+from lib.build.history import build_history
 from lib.build.policy import build_local_policies, build_state_laws
 from lib.build.readers import require_file
 from lib.countynames import CountyIndex
@@ -62,6 +63,7 @@ def build_all(raw_dir: Path) -> dict[str, str]:
     county_index = CountyIndex(counties[["fips", "state_fips", "name"]].itertuples(index=False))
     agencies = build_agencies(raw_dir, county_index)
     agreements = build_agreements(raw_dir, county_index, agencies)
+    agreement_history, snapshot_counts, history_report = build_history(raw_dir, county_index, agencies, agreements)
     state_laws = build_state_laws(raw_dir)
     local_policies = build_local_policies(counties)
     state_governance = build_state_governance(counties, state_laws)
@@ -75,7 +77,9 @@ def build_all(raw_dir: Path) -> dict[str, str]:
                            (datasets.DETENTION_FACILITIES, detention_facilities),
                            (datasets.DETENTION_POPULATION, detention_population),
                            (datasets.STATE_GOVERNANCE, state_governance),
-                           (datasets.COUNTY_GOVERNANCE, county_governance)):
+                           (datasets.COUNTY_GOVERNANCE, county_governance),
+                           (datasets.AGREEMENT_HISTORY, agreement_history),
+                           (datasets.SNAPSHOT_COUNTS, snapshot_counts)):
         dataset.schema.validate(frame)
 
     licence = require_file(raw_dir / US_ATLAS_LICENCE).read_text(encoding="utf-8")
@@ -90,6 +94,9 @@ def build_all(raw_dir: Path) -> dict[str, str]:
         datasets.DETENTION_POPULATION.file: _csv(detention_population),
         datasets.STATE_GOVERNANCE.file: _csv(state_governance),
         datasets.COUNTY_GOVERNANCE.file: _csv(county_governance),
+        datasets.AGREEMENT_HISTORY.file: _csv(agreement_history),
+        datasets.SNAPSHOT_COUNTS.file: _csv(snapshot_counts),
+        datasets.HISTORY_REPORT.file: json.dumps(history_report, indent=1, sort_keys=True) + "\n",
         datasets.DETENTION_REPORT.file: json.dumps(detention_report, indent=1, sort_keys=True) + "\n",
         datasets.COUNTY_SHAPES.file: json.dumps(county_topology(county_shapes), separators=(",", ":"), sort_keys=True),
         datasets.BUILD_REPORT.file: json.dumps(match_report(agreements), indent=1, sort_keys=True) + "\n",
