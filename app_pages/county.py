@@ -23,8 +23,8 @@ st.caption(f"FIPS {fips} · population {profile['population']['value']:,} "
 st.page_link(ui.MAP_PAGE, label="← Back to the map", query_params=ui.shared_params())
 st.html(ui.class_badge(level, draft=profile["rests_on_draft_evidence"]))
 
-evidence_tab, authority_tab, money_tab, asks_tab = st.tabs(
-    ["Why this color", "Who decides", "Money", "What to ask for (recommendations)"])
+evidence_tab, authority_tab, money_tab, history_tab, asks_tab = st.tabs(
+    ["Why this color", "Who decides", "Money", "History", "What to ask for (recommendations)"])
 with evidence_tab:
     st.write(profile["why"])
     ui.indicator_summary(profile["indicators"])
@@ -38,6 +38,8 @@ with authority_tab:
     ui.authority_section(data, fips, profile)
 with money_tab:
     ui.money_section(profile)
+with history_tab:
+    ui.history_section(data, fips)
 with asks_tab:
     ui.asks_section(profile)
 ui.share_box(data, page="county", county_name=f"{profile['name']}, {profile['state']}")

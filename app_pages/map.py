@@ -13,14 +13,15 @@ view = ui.current_view(data)
 if not ui.presenting():
     st.header("Local collaboration with ICE, county by county")
 layer_id, reviewed_only, state = ui.map_controls(data, view)
-layer = ui.layer(layer_id, reviewed_only)
+list_date = ui.history_control(layer_id)
+layer = ui.layer_287g_on(list_date) if list_date else ui.layer(layer_id, reviewed_only)
 map_view = ui.map_position(data, state)
 
 map_column, legend_column = st.columns([5, 2] if ui.presenting() else [3, 1])
 with map_column:
     height = MAP_HEIGHT["present" if ui.presenting() else "explore"]
     clicked = st_folium(ui.county_map(), key="county_map", height=height, use_container_width=True,
-                        feature_group_to_add=ui.county_colors(layer_id, reviewed_only),
+                        feature_group_to_add=ui.county_colors(layer),
                         returned_objects=["last_active_drawing"], center=map_view["center"], zoom=map_view["zoom"])
 with legend_column:
     st.html(legend_html(layer))

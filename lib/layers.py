@@ -112,3 +112,11 @@ def method_markdown() -> str:
         "corrected with the Deportation Data Project's list and our own), and city agencies without a county "
         "through the FBI's agency list."
     )
+
+
+def layer_287g_on(data: CompiledData, list_date: str) -> Layer:
+    """The 287(g) layer as ICE's list of `list_date` stood (from the agreement history)."""
+    history = data.agreement_history
+    listed = history[history["listed_on"].fillna("").str.split(";").map(lambda dates: list_date in dates)]
+    return Layer("287g", f"287(g) agreements on ICE's list of {list_date}", list_date, CLASSES_287G,
+                 classify_287g(data.counties, listed.assign(status="participating")))

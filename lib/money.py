@@ -111,6 +111,14 @@ def detention_table(data: CompiledData, fips: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def county_detention_population(data: CompiledData, fips: str) -> pd.DataFrame:
+    """Average daily ICE population per facility in the county and fiscal year (long form, for a chart)."""
+    facilities = data.detention_facilities[data.detention_facilities["county_fips"] == fips]
+    population = data.detention_population.merge(facilities[["facility_id", "name"]], on="facility_id")
+    population["facility"] = population["name"].str.title()
+    return population[["facility", "fiscal_year", "adp", "source"]].sort_values(["fiscal_year", "facility"])
+
+
 def payment_estimate(rate_2015, adp) -> dict[str, object]:
     if rate_2015 is None or pd.isna(rate_2015):
         return {"estimated yearly payment": None, "estimate": "rate unknown"}

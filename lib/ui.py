@@ -11,7 +11,10 @@ from lib import search as county_search
 from lib.authority import authority_chart, chart_dot, offices_table
 from lib.evidence import CountyEvidence
 from lib.explain import INDICATOR_NAMES, VALUE_WORDS
+from lib.history import county_timeline, sheet_label, snapshot_dates, summary_line
+from lib.money import county_detention_population
 from lib.layers import Layer
+from lib.layers import layer_287g_on as layers_287g_on
 from lib.maplayers import LAYER_TITLES, build_layers
 from lib.mapview import QUICK_VIEWS, build_base_map, layer_style, view_for_bounds
 from lib.money import COST_ASSUMPTIONS, flow_diagram, yearly_local_cost
@@ -51,6 +54,24 @@ def layer(layer_id: str, reviewed_only: bool = False) -> Layer:
     return layers(reviewed_only)[layer_id]
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def layer_287g_on(list_date: str) -> Layer:
+    return layers_287g_on(data(), list_date)
+
+
+def history_control(layer_id: str) -> str | None:
+    """For the 287(g) layer, a slider over the dates of ICE's lists and a summary line; None for today's list."""
+    if layer_id != "287g":
+        return None
+    counts = data().snapshot_counts
+    dates = snapshot_dates(counts)
+    chosen = st.select_slider("ICE's 287(g) list of", dates, value=dates[-1], key="list_date")
+    previous = dates[dates.index(chosen) - 1] if dates.index(chosen) > 0 else None
+    st.caption(summary_line(counts, chosen, previous) + ". Source: " + sheet_label(counts, chosen)
+               + (". Tooltips list the agreements on the newest list." if chosen != dates[-1] else "."))
+    return None if chosen == dates[-1] else chosen
+
+
 @st.cache_resource(show_spinner=False)
 def search_index() -> pd.DataFrame:
     return county_search.build_index(data())
@@ -62,8 +83,8 @@ def county_map():
     return build_base_map(data())
 
 
-def county_colors(layer_id: str, reviewed_only: bool = False):
-    return layer_style(layer(layer_id, reviewed_only))
+def county_colors(shown: Layer):
+    return layer_style(shown)
 
 
 def county_search_box(key: str = "county_search") -> None:
@@ -359,3 +380,26 @@ def presenting() -> bool:
 def apply_display_mode() -> None:
     if presenting():
         st.html(PRESENTER_CSS)
+
+
+def history_section(data: compiled.CompiledData, fips: str) -> None:
+    """The county through time: its agencies on each ICE 287(g) list, and ICE's detention population."""
+    timeline = county_timeline(data.agreement_history, fips)
+    st.subheader("287(g) agreements on each of ICE's lists")
+    if timeline.empty:
+        st.write("No agency in this county is on any of ICE's lists we hold (2021-01-13 to "
+                 f"{snapshot_dates(data.snapshot_counts)[-1]}).")
+    else:
+        st.caption("A list date is the date of ICE's list that names the agreement, not its signing date; an "
+                   "agreement missing from a later list is no longer listed, which does not say it ended.")
+        st.dataframe(timeline.drop(columns=["agreement_id"]), hide_index=True, width="stretch",
+                     column_config={"list_date": "on ICE's list of", "signed": "signed (per ICE)"})
+    population = county_detention_population(data, fips)
+    st.subheader("ICE detainees held in the county, average per day, by fiscal year")
+    if population.empty:
+        st.write("No facility in this county is on ICE's detention statistics or the daily counts we use.")
+        return
+    st.bar_chart(population, x="fiscal_year", y="adp", color="facility", x_label="fiscal year",
+                 y_label="average daily ICE population")
+    st.caption("Sources: ICE detention statistics FY19-FY26; Deportation Data Project daily counts for jails "
+               "missing from ICE's lists. Totals only: no breakdown by sex or age is published.")

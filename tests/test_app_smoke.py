@@ -31,7 +31,7 @@ def test_county_page_shows_the_county_and_its_agreements():
     assert any("287(g) agreements of agencies in this county" in s.value for s in app.subheader)
     agreement_tables = [table.value for table in app.dataframe if "agency" in table.value.columns]
     assert agreement_tables[0]["agency"].str.contains("Autauga County Sheriff").any()
-    assert [tab.label for tab in app.tabs] == ["Why this color", "Who decides", "Money",
+    assert [tab.label for tab in app.tabs] == ["Why this color", "Who decides", "Money", "History",
                                                "What to ask for (recommendations)"]
     assert any("Not legal advice" in info.value for info in app.info)
 
@@ -81,3 +81,13 @@ def test_broken_compiled_data_names_the_file_and_the_fix(tmp_path, monkeypatch, 
     finally:
         monkeypatch.delenv("ICE_MAP_DATA_DIR")
         cache_resource.clear()
+
+
+def test_the_287g_layer_travels_back_to_older_lists():
+    app = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    app.switch_page("app_pages/map.py")
+    app.query_params["layer"] = "287g"
+    app.run()
+    app.select_slider(key="list_date").set_value("2021-01-13").run()
+    assert not app.exception
+    assert any("counties with an agreement on 2021-01-13" in caption.value for caption in app.caption)
