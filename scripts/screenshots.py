@@ -1,5 +1,7 @@
 """Screenshots for docs/: `python -m scripts.screenshots` starts the app and saves the PNGs the README shows."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
@@ -13,32 +15,65 @@ MAP_DRAWN = """() => {
     if (!map || !map._layers) { return false; }
     return Object.values(map._layers).some(l => l.feature && l.feature.properties.fips && l.options.fillColor !== '#ffffff');
 }"""
+
+
+def open_tab(name: str) -> Callable[[Page], None]:
+    def action(page: Page) -> None:
+        page.get_by_role("tab", name=name).click()
+        page.wait_for_timeout(1500)
+    return action
+
+
+def slide_to_oldest_list(page: Page) -> None:
+    page.get_by_role("slider").first.focus()
+    page.keyboard.press("Home")
+    page.wait_for_timeout(3000)
+
+
+@dataclass(frozen=True)
+class Shot:
+    file: str
+    path: str
+    viewport: tuple[int, int] = (1400, 900)
+    wait_for_map: bool = False
+    action: Callable[[Page], None] | None = None
+
+
 SHOTS = [
-    # (file, path, viewport, wait for the map)
-    ("map.png", "/", (1400, 900), True),
-    ("county.png", "/county?fips=04013", (1400, 900), False),
-    ("sources.png", "/sources", (1400, 1100), False),
+    Shot("map.png", "/", wait_for_map=True),
+    Shot("map-287g.png", "/?layer=287g", wait_for_map=True),
+    Shot("time-control.png", "/?layer=287g", (1400, 1000), True, slide_to_oldest_list),
+    Shot("state-view.png", "/?layer=holds&state=TX", (1400, 1300), True),
+    Shot("presenter-1280x720.png", "/?mode=present", (1280, 720), True),
+    Shot("presenter-1920x1080.png", "/?mode=present", (1920, 1080), True),
+    Shot("county.png", "/county?fips=04013", (1400, 1000)),
+    Shot("why-this-color.png", "/county?fips=06085", (1400, 1100)),
+    Shot("county-authority.png", "/county?fips=48201", (1400, 1100), action=open_tab("Who decides")),
+    Shot("county-timeline.png", "/county?fips=12086", (1400, 1100), action=open_tab("History")),
+    Shot("sources.png", "/sources", (1400, 1100)),
 ]
 
 
-def settle(page: Page, wait_for_map: bool) -> None:
-    if wait_for_map:
+def take(browser, base_url: str, shot: Shot) -> None:
+    page = browser.new_page(viewport={"width": shot.viewport[0], "height": shot.viewport[1]})
+    page.goto(base_url + shot.path)
+    if shot.wait_for_map:
         page.wait_for_function(MAP_DRAWN, timeout=60_000)
-    page.wait_for_selector("h1, h2", timeout=30_000)
+    page.wait_for_selector("h1, h2, iframe", timeout=30_000)
     page.wait_for_timeout(1500)  # let Streamlit finish fading in its elements
+    if shot.action:
+        shot.action(page)
+    page.screenshot(path=DOCS / shot.file)
+    page.close()
+    print(f"wrote {Path('docs') / shot.file}")
 
 
 def main() -> None:
     DOCS.mkdir(exist_ok=True)
     with running_app() as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for file, path, (width, height), wait_for_map in SHOTS:
-            page = browser.new_page(viewport={"width": width, "height": height})
-            page.goto(base_url + path)
-            settle(page, wait_for_map)
-            page.screenshot(path=DOCS / file)
-            page.close()
-            print(f"wrote {Path('docs') / file}")
+        for shot in SHOTS:
+            take(browser, base_url, shot)
         browser.close()
 
 
