@@ -1,6 +1,7 @@
 """Start the app on a free local port for browser tests, screenshots and the benchmark."""
 
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -23,15 +24,16 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(script: str = "app.py", startup_seconds: float = 60, extra_args: tuple[str, ...] = ()
-                ) -> Iterator[str]:
+def running_app(script: str = "app.py", startup_seconds: float = 60, extra_args: tuple[str, ...] = (),
+                env: dict[str, str] | None = None) -> Iterator[str]:
     """Yields the base URL of a freshly started Streamlit server, served as `make run` serves it (same
     .streamlit/config.toml); stops it afterwards. The server's output goes to a log file, shown on failure."""
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
                "--server.headless", "true", "--server.address", "127.0.0.1", *extra_args]
     with tempfile.NamedTemporaryFile("w+", prefix="streamlit-", suffix=".log") as log:
-        process = subprocess.Popen(command, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
+                                   env={**os.environ, **(env or {})})
         base_url = f"http://127.0.0.1:{port}"
         try:
             _wait_until_healthy(process, base_url, startup_seconds, Path(log.name))
