@@ -10,6 +10,7 @@ navigation = st.navigation(
     [
         st.Page("app_pages/map.py", title="Map", default=True),
         st.Page("app_pages/county.py", title="County", url_path="county"),
+        st.Page("app_pages/compare.py", title="Compare", url_path="compare"),
         st.Page("app_pages/changes.py", title="What changed", url_path="changes"),
         st.Page("app_pages/sources.py", title="Sources & method", url_path="sources"),
     ]

@@ -9,6 +9,7 @@ import streamlit as st
 from lib import data as compiled
 from lib import search as county_search
 from lib.authority import authority_chart, chart_dot, offices_table
+from lib.compare import MAX_COUNTIES
 from lib.evidence import CountyEvidence
 from lib.explain import INDICATOR_NAMES, VALUE_WORDS
 from lib.history import county_timeline, sheet_label, snapshot_dates, summary_line
@@ -403,3 +404,24 @@ def history_section(data: compiled.CompiledData, fips: str) -> None:
                  y_label="average daily ICE population")
     st.caption("Sources: ICE detention statistics FY19-FY26; Deportation Data Project daily counts for jails "
                "missing from ICE's lists. Totals only: no breakdown by sex or age is published.")
+
+
+def county_picker(data: compiled.CompiledData, limit: int) -> list[str]:
+    """Counties chosen for comparison, kept in the URL as ?compare=06085,48201."""
+    names = (data.counties_by_fips["name"] + ", " + data.counties_by_fips["state_abbr"]).to_dict()
+    from_url = [fips for fips in st.query_params.get("compare", "").split(",") if fips in names][:limit]
+    chosen = st.multiselect("Counties", list(names), default=from_url, format_func=names.get,
+                            max_selections=limit, key="compare")
+    _set_param("compare", ",".join(chosen) or None)
+    return chosen
+
+
+def suggestion_links(title: str, suggestions: list[str], chosen: list[str]) -> None:
+    names = data().counties_by_fips["name"]
+    options = [fips for fips in suggestions if fips not in chosen][:6]
+    if not options:
+        return
+    st.markdown(f"**{title}:**")
+    for column, fips in zip(st.columns(len(options)), options):
+        column.page_link("app_pages/compare.py", label=f"+ {names[fips]}",
+                         query_params={"compare": ",".join([*chosen, fips][-MAX_COUNTIES:])})

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-PAGES = ["app_pages/map.py", "app_pages/county.py", "app_pages/sources.py"]
+PAGES = ["app_pages/map.py", "app_pages/county.py", "app_pages/compare.py", "app_pages/changes.py",
+         "app_pages/sources.py"]
 TIMEOUT = 60
 APP = Path(__file__).resolve().parent.parent / "app.py"
 
@@ -91,3 +92,15 @@ def test_the_287g_layer_travels_back_to_older_lists():
     app.select_slider(key="list_date").set_value("2021-01-13").run()
     assert not app.exception
     assert any("counties with an agreement on 2021-01-13" in caption.value for caption in app.caption)
+
+
+def test_compare_puts_counties_side_by_side_and_suggests_neighbours():
+    app = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    app.switch_page("app_pages/compare.py")
+    app.query_params["compare"] = "06085,48201"
+    app.run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert list(table.columns) == ["Santa Clara County, CA", "Harris County, TX"]
+    labels = [link.proto.label for link in app.get("page_link")]
+    assert "+ Alameda County" in labels  # Santa Clara's neighbour
