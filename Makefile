@@ -8,7 +8,7 @@ PORT ?= 8501
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup setup-dev data bench clean
+.PHONY: run test setup setup-dev data update bench clean
 
 run: setup
 	$(BIN)/streamlit run app.py --server.port $(PORT)
@@ -22,6 +22,14 @@ setup-dev: setup $(VENV)/.dev $(CHROMIUM)
 
 data: setup
 	$(BIN)/python -m lib.build
+
+# Fetch ICE's newest 287(g) sheets into ../shared/data/raw-updates/, rebuild data/ if they changed, write a report.
+update: setup
+	$(BIN)/python -m lib.update
+
+# Speed of the app against a naive folium baseline, on localhost; prints the figures, writes bench/results.json.
+bench: setup-dev
+	$(BIN)/python -m bench.run
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)

@@ -8,14 +8,19 @@ from lib import ui
 from lib.mapview import MAP_HEIGHT, NO_SHAPE_NOTE, legend_html
 
 data = ui.data_or_stop()
-view = ui.current_view(data)
-
-if not ui.presenting():
-    st.header("Local collaboration with ICE, county by county")
+# Every optional element sits in its own container, so the map keeps its place in the page: a map that moved
+# would be mounted again from scratch (all its shapes resent) instead of recolored.
+with st.container():
+    view = ui.current_view(data)
+with st.container():
+    if not ui.presenting():
+        st.header("Local collaboration with ICE, county by county")
 layer_id, reviewed_only, state = ui.map_controls(data, view)
-list_date = ui.history_control(layer_id)
+with st.container():
+    list_date = ui.history_control(layer_id)
 layer = ui.layer_287g_on(list_date) if list_date else ui.layer(layer_id, reviewed_only)
-map_view = ui.map_position(data, state)
+with st.container():
+    map_view = ui.map_position(data, state)
 
 map_column, legend_column = st.columns([5, 2] if ui.presenting() else [3, 1])
 with map_column:

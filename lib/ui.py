@@ -292,8 +292,9 @@ def map_controls(data: compiled.CompiledData, view: ViewParams) -> tuple[str, bo
     _set_param("layer", layer_id, "level")
     _set_param("state", state)
     _set_param("mode", "present" if present else None)
-    if not presenting():
-        st.caption(layer_caption(layer(layer_id, reviewed_only)))
+    with st.container():  # present or not, it keeps the map's place in the page
+        if not presenting():
+            st.caption(layer_caption(layer(layer_id, reviewed_only)))
     return layer_id, reviewed_only, state
 
 

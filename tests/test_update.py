@@ -1,0 +1,271 @@
+"""`python -m lib.update` against a local web server standing in for ice.gov: every broken download keeps the old
+data, an identical one is "unchanged", and a changed 287(g) sheet rebuilds the data and is reported."""
+
+import hashlib
+import http.server
+import shutil
+import threading
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from lib import update as updater
+from lib.build.agreements import SHEETS
+from lib.paths import DATA_DIR
+from tests.build import rawfixtures
+
+TODAY = "2026-06-01"
+DOCLIB = "/doclib/about/offices/ero/287g/"
+NEWEST = "participatingAgencies06012026am.xlsx"
+OLDER = "participatingAgencies05182026am.xlsx"
+PENDING = "pendingAgencies02272026am.xlsx"
+PARTICIPATING_FILE, PENDING_FILE = (sheet.path for sheet in SHEETS)
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site folder; a path in `cut` announces the whole file but sends half and hangs up."""
+
+    cut: set[str] = set()
+
+    def do_GET(self):
+        if self.path in self.cut:
+            body = (Path(self.directory) / self.path.lstrip("/")).read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[: len(body) // 2])
+            self.close_connection = True
+            return
+        super().do_GET()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture()
+def site(tmp_path):
+    """(folder served as the web site, base URL): put files in the folder, then run the update."""
+    root = tmp_path / "site"
+    (root / DOCLIB.strip("/")).mkdir(parents=True)
+    handler = type("SiteHandler", (Handler,), {"cut": set()})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), lambda *args: handler(*args, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield root, f"http://127.0.0.1:{server.server_address[1]}", handler
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def write_page(root: Path, links: list[str]) -> None:
+    anchors = "\n".join(f'<li><a href="{link}">Download</a></li>' for link in links)
+    (root / "287g").write_text(f"<!DOCTYPE html><html><body><h1>287(g)</h1><ul>{anchors}</ul></body></html>")
+
+
+def serve(root: Path, name: str, content: bytes) -> None:
+    (root / DOCLIB.strip("/") / name).write_bytes(content)
+
+
+def default_page(root: Path) -> None:
+    """ICE's page with an older and a newer participating sheet (one absolute, as ICE writes them) and the
+    pending sheet (relative)."""
+    write_page(root, [f"{DOCLIB}{OLDER}", f"https://www.ice.gov{DOCLIB}{NEWEST}", f"{DOCLIB}{PENDING}"])
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture()
+def small(tmp_path):
+    """A small raw folder and a stand-in for data/ (no build may touch it in these cases)."""
+    raw = rawfixtures.write_raw_folder(tmp_path / "raw")
+    out = tmp_path / "data"
+    out.mkdir()
+    (out / "agreements_287g.csv").write_text("agency,state_abbr,model\nkept,AA,task_force\n")
+    return raw, out, tmp_path / "store"
+
+
+def renamed_columns(path: Path) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    header = [("MODEL" if name == "SUPPORT TYPE" else name) for name in rawfixtures.SHEET_HEADER]
+    sheet.append(header)
+    for row in rawfixtures.PARTICIPATING:
+        sheet.append(list(row) + ["link"])
+    book.save(path)
+    return path.read_bytes()
+
+
+def broken(kind: str, root: Path, raw: Path, tmp_path: Path, handler) -> str:
+    """Serve one kind of broken participating sheet; returns what the report must say about it."""
+    good = (raw / PARTICIPATING_FILE).read_bytes()
+    if kind == "http_404":
+        return "HTTP 404"
+    if kind == "html_page":
+        serve(root, NEWEST, b"<!DOCTYPE html><html><head><title>Access Denied</title></head><body>Denied</body></html>")
+        return "not an .xlsx workbook: the server sent an HTML page"
+    if kind == "truncated_file":
+        serve(root, NEWEST, good[: len(good) // 2])
+        return "cannot be opened as an .xlsx workbook"
+    if kind == "cut_download":
+        serve(root, NEWEST, good + b"\0" * 10)  # different bytes, so only the cut can stop it
+        handler.cut.add(f"{DOCLIB}{NEWEST}")
+        return "broke off"
+    if kind == "renamed_columns":
+        serve(root, NEWEST, renamed_columns(tmp_path / "renamed.xlsx"))
+        return "required column 'SUPPORT TYPE' is missing or renamed"
+    raise AssertionError(kind)
+
+
+@pytest.mark.parametrize("kind", ["http_404", "html_page", "truncated_file", "cut_download", "renamed_columns"])
+def test_a_broken_download_keeps_the_old_data(kind, site, small, tmp_path, capsys):
+    root, base, handler = site
+    raw, out, store = small
+    default_page(root)
+    serve(root, PENDING, (raw / PENDING_FILE).read_bytes())
+    expected = broken(kind, root, raw, tmp_path, handler)
+    before, raw_before = snapshot(out), snapshot(raw)
+
+    code = updater.main(["--raw", str(raw), "--store", str(store), "--out", str(out), "--today", TODAY,
+                         "--base-url", base])
+
+    assert code == 1  # a failure and nothing rebuilt: the scheduled run goes red
+    assert snapshot(out) == before and snapshot(raw) == raw_before
+    assert not (store / f"raw-{TODAY}").exists()
+    report = (store / f"REPORT-{TODAY}.md").read_text()
+    assert report == capsys.readouterr().out.rstrip("\n") + "\n"
+    row = next(line for line in report.splitlines() if "`ice_287g_participating`" in line)
+    assert "failed:" in row and expected in row, row
+    assert NEWEST in row  # the newest of the two links was the one tried
+    assert "| `ice_287g_pending` | unchanged |" in report
+    assert "Not rebuilt" in report
+
+
+def test_identical_files_are_unchanged(site, small):
+    root, base, _ = site
+    raw, out, store = small
+    default_page(root)
+    serve(root, NEWEST, (raw / PARTICIPATING_FILE).read_bytes())
+    serve(root, PENDING, (raw / PENDING_FILE).read_bytes())
+    before = snapshot(out)
+
+    result = updater.update(raw, store, out, TODAY, base_url=base)
+
+    assert [source.status for source in result.sources] == ["unchanged", "unchanged"]
+    assert result.exit_code == 0 and not result.built and snapshot(out) == before
+    assert "Not rebuilt: no source has a new, valid file." in result.report
+
+
+def test_a_failed_build_keeps_the_old_data(site, small, tmp_path):
+    """A valid new sheet, but the build stops (this small raw folder lacks the history sheets): data/ stays."""
+    root, base, _ = site
+    raw, out, store = small
+    default_page(root)
+    extra = ("CALIFORNIA", "Alameda County Sheriff's Office", "County", "Alameda County", "Task Force Model",
+             datetime(2026, 5, 20))
+    new = rawfixtures.write_sheet(tmp_path / "new.xlsx", rawfixtures.SHEET_HEADER, [*rawfixtures.PARTICIPATING, extra])
+    serve(root, NEWEST, new.read_bytes())
+    serve(root, PENDING, (raw / PENDING_FILE).read_bytes())
+    before = snapshot(out)
+
+    result = updater.update(raw, store, out, TODAY, base_url=base)
+
+    assert [source.status for source in result.sources] == ["updated", "unchanged"]
+    assert result.sources[0].old_rows == 6 and result.sources[0].new_rows == 7
+    assert not result.built and result.exit_code == 1 and snapshot(out) == before
+    assert "The build failed; the compiled data was left as it was." in result.report
+    assert "RawDataError" in result.report and "Before merging" not in result.report
+
+
+def test_a_page_without_the_link_or_with_an_older_sheet_fails(site, small):
+    root, base, _ = site
+    raw, out, store = small
+    write_page(root, [f"{DOCLIB}participatingAgencies01022026am.xlsx", "/about"])  # older than ours, no pending
+    result = updater.update(raw, store, out, TODAY, base_url=base)
+    reasons = {source.source_id: source.reason for source in result.sources}
+    assert "older than ours (2026-05-18)" in reasons["ice_287g_participating"]
+    assert "no link matching" in reasons["ice_287g_pending"]
+    assert result.exit_code == 1
+
+
+def test_newest_link_wins_and_resolves_against_the_page():
+    html = ('<a href="/x/participatingAgencies12312025pm.xlsx">a</a>'
+            '<a href="participatingAgencies01022026am.xlsx">b</a>'
+            '<a href="/x/participatingAgencies01022026pm.xlsx?v=2">c</a>'
+            '<a href="/x/pendingAgencies03032026am.xlsx">d</a>')
+    pattern = r"participatingAgencies(?:(?P<month>\d{2})(?P<day>\d{2})(?P<year>\d{4})(?P<ampm>am|pm)?)?\.xlsx$"
+    url, when = updater.find_newest_link(html, "https://www.ice.gov/identify-and-arrest/287g", pattern)
+    assert (url, when) == ("https://www.ice.gov/x/participatingAgencies01022026pm.xlsx?v=2", "2026-01-02")
+
+
+# --- a real change, on a copy of the real raw folder and of the committed data -----------------------------------
+
+REMOVED = ("GEORGIA", "Appling County Sheriff's Office", "13001")
+ADDED = ("ALABAMA", "Barbour County Sheriff's Office", "County", "Barbour County", "Jail Enforcement Model",
+         datetime(2026, 5, 30))
+ADDED_FIPS = "01005"
+
+
+def changed_sheet(real: Path, target: Path) -> bytes:
+    """ICE's real sheet with one agreement removed and one added, hyperlinks kept."""
+    source = openpyxl.load_workbook(real).worksheets[0]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    removed = 0
+    for row in source.iter_rows():
+        values = [cell.value for cell in row]
+        if [str(value).strip() if value else value for value in values[:2]] == list(REMOVED[:2]):
+            removed += 1
+            continue
+        sheet.append(values)
+        for cell in row:
+            if cell.hyperlink:
+                sheet.cell(row=sheet.max_row, column=cell.column).hyperlink = cell.hyperlink.target
+    assert removed == 1, "the row to remove is no longer in the real sheet"
+    sheet.append(list(ADDED) + ["link"])
+    book.save(target)
+    return target.read_bytes()
+
+
+def test_a_changed_sheet_rebuilds_the_data_and_reports_the_change(site, raw_dir, tmp_path):
+    root, base, _ = site
+    raw = shutil.copytree(raw_dir, tmp_path / "raw")
+    out = shutil.copytree(DATA_DIR, tmp_path / "data")
+    committed = snapshot(DATA_DIR)
+    store = tmp_path / "store"
+    default_page(root)
+    new_sheet = changed_sheet(raw / PARTICIPATING_FILE, tmp_path / "changed.xlsx")
+    serve(root, NEWEST, new_sheet)
+    serve(root, PENDING, (raw / PENDING_FILE).read_bytes())
+
+    result = updater.update(raw, store, out, TODAY, base_url=base)
+
+    assert [source.status for source in result.sources] == ["updated", "unchanged"], result.report
+    assert result.built and result.exit_code == 0, result.report
+    assert (store / f"raw-{TODAY}" / PARTICIPATING_FILE).read_bytes() == new_sheet
+    assert (store / f"raw-{TODAY}" / "287g/ice_287g_participatingAgencies_2026-06-01.xlsx").read_bytes() == new_sheet
+    assert (raw / PARTICIPATING_FILE).read_bytes() == (raw_dir / PARTICIPATING_FILE).read_bytes()
+
+    agreements = pd.read_csv(out / "agreements_287g.csv", dtype=str)
+    assert ADDED[1] in set(agreements["agency"]) and REMOVED[1] not in set(agreements["agency"])
+    assert snapshot(out) != committed and snapshot(DATA_DIR) == committed
+
+    report = result.report
+    added = report.split("## 287(g) agreements added")[1].split("##")[0]
+    removed = report.split("## 287(g) agreements removed")[1].split("##")[0]
+    assert "(1)" in added and f"- {ADDED[1]} (AL): jail enforcement model, participating, signed 2026-05-30" in added
+    assert f"Barbour County ({ADDED_FIPS})" in added
+    assert "(1)" in removed and f"- {REMOVED[1]} (GA)" in removed
+    levels = report.split("## Counties whose level changed")[1].split("##")[0]
+    assert f"| {ADDED_FIPS} | Barbour County, AL |" in levels and "→ Formal partnership with ICE" in levels
+    assert f"| {REMOVED[2]} | Appling County, GA | Formal partnership with ICE →" in levels
+    assert "ice_287g_participatingAgencies_2026-06-01.xlsx" in report.split("## Before merging")[1]
+    assert (store / f"REPORT-{TODAY}.md").read_text() == report
