@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 PAGES = ["app_pages/map.py", "app_pages/county.py", "app_pages/compare.py", "app_pages/changes.py",
@@ -104,3 +106,13 @@ def test_compare_puts_counties_side_by_side_and_suggests_neighbours():
     assert list(table.columns) == ["Santa Clara County, CA", "Harris County, TX"]
     labels = [link.proto.label for link in app.get("page_link")]
     assert "+ Alameda County" in labels  # Santa Clara's neighbour
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(page=st.sampled_from(PAGES),
+       query=st.dictionaries(st.sampled_from(["fips", "layer", "state", "lang", "mode", "compare", "x"]),
+                             st.text(max_size=60), max_size=5))
+def test_pages_survive_any_link(page, query):
+    """Random and malformed URL parameters: a page may complain, never crash."""
+    app = run_page(page, **query)
+    assert not app.exception, (page, query, app.exception)
