@@ -1,12 +1,18 @@
 """The national county map as a folium map that needs no network: no tile layer, Leaflet and topojson-client
 served by the app itself, state outlines and labels drawn from our own data so the map reads without a base map.
 
-The county shapes travel as TopoJSON (about half the bytes of GeoJSON) and are decoded in the browser."""
+The county shapes travel as TopoJSON (about half the bytes of GeoJSON), decoded in the browser, and as a static
+file of the app rather than inside the page: Streamlit resends a component's arguments on every rerun, while the
+browser fetches a static file once and afterwards only revalidates it."""
 
 import copy
-import math
+import hashlib
 import html
+import json
+import math
+import os
 from collections.abc import Iterable
+from pathlib import Path
 
 import folium
 import pandas as pd
@@ -20,6 +26,8 @@ from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS, Layer, in_force
 LEAFLET_JS = ("leaflet", "/app/static/vendor/leaflet/leaflet.js")
 LEAFLET_CSS = ("leaflet_css", "/app/static/vendor/leaflet/leaflet.css")
 LEAFLET_IMAGES = "/app/static/vendor/leaflet/images/"
+STATIC_URL = "/app/static"
+GENERATED_FOLDER = "generated"
 TOPOJSON_JS = ("topojson", "/app/static/vendor/topojson-client/topojson-client.min.js")
 
 NATIONAL_VIEW = {"center": (38.5, -96.0), "zoom": 4}
@@ -82,7 +90,14 @@ class _CountyShapes(MacroElement):
 
     _template = Template(
         """{% macro script(this, kwargs) %}
-        var {{ this.get_name() }}_topology = {{ this.topology|tojson }};
+        // Synchronous on purpose: the counties must exist when this script ends, because st_folium attaches its
+        // click handlers to the layers present at that moment. The file is local and cached by the browser.
+        var {{ this.get_name() }}_topology = (function () {
+            var request = new XMLHttpRequest();
+            request.open("GET", {{ this.url|tojson }}, false);
+            request.send(null);
+            return JSON.parse(request.responseText);
+        })();
         var {{ this.get_name() }} = L.geoJson(
             topojson.feature({{ this.get_name() }}_topology, {{ this.get_name() }}_topology.objects.counties),
             {
@@ -106,10 +121,10 @@ class _CountyShapes(MacroElement):
         {% endmacro %}"""
     )
 
-    def __init__(self, topology: dict):
+    def __init__(self, url: str):
         super().__init__()
         self._name = "CountyShapes"
-        self.topology = topology
+        self.url = url
         self.blank_style = {"fillColor": "#ffffff", "fillOpacity": 1, "color": "#ffffff", "weight": 0.4}
         self.hover_style = {"weight": 2.5, "color": "#000000"}
         self.outline_style = {"fill": False, "color": OUTLINE_COLOR, "weight": 1.3}
@@ -194,8 +209,23 @@ class _LocalIconPath(MacroElement):
         self.path = path
 
 
-def build_base_map(data: CompiledData) -> folium.Map:
-    """Shapes, outlines and labels; colors come from layer_style(), so the base map is the same for every layer."""
+def publish_topology(topology: dict, static_dir: Path) -> str:
+    """Write the county topology where the app serves static files, named by its content so a browser never
+    keeps an outdated copy; returns its URL."""
+    text = json.dumps(topology, separators=(",", ":"), sort_keys=True)
+    name = f"counties-{hashlib.sha256(text.encode()).hexdigest()[:16]}.json"
+    target = static_dir / GENERATED_FOLDER / name
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)  # atomic: another server process may be writing the same file
+    return f"{STATIC_URL}/{GENERATED_FOLDER}/{name}"
+
+
+def build_base_map(data: CompiledData, shapes_url: str) -> folium.Map:
+    """Shapes (fetched from `shapes_url`, see publish_topology), outlines and labels; colors come from
+    layer_style(), so the base map is the same for every layer."""
     fmap = folium.Map(location=NATIONAL_VIEW["center"], zoom_start=NATIONAL_VIEW["zoom"], tiles=None,
                       prefer_canvas=True, min_zoom=2, max_zoom=11, zoom_snap=0.25, zoom_delta=0.5)
     _LocalIconPath(LEAFLET_IMAGES).add_to(fmap)
@@ -205,7 +235,7 @@ def build_base_map(data: CompiledData) -> folium.Map:
                 "white-space:nowrap;pointer-events:none}"
                 ".county-tip{font-size:14px;min-width:260px;max-width:420px;white-space:normal}</style>")
     )
-    _CountyShapes(county_topology(data)).add_to(fmap)
+    _CountyShapes(shapes_url).add_to(fmap)
     for state in data.states.itertuples():
         folium.Marker(
             (state.label_lat, state.label_lon),

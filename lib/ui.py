@@ -17,11 +17,11 @@ from lib.money import county_detention_population
 from lib.layers import Layer
 from lib.layers import layer_287g_on as layers_287g_on
 from lib.maplayers import LAYER_TITLES, build_layers
-from lib.mapview import QUICK_VIEWS, build_base_map, layer_style, view_for_bounds
+from lib.mapview import QUICK_VIEWS, build_base_map, county_topology, layer_style, publish_topology, view_for_bounds
 from lib.money import COST_ASSUMPTIONS, flow_diagram, yearly_local_cost
 from lib.freshness import stale_sources
 from lib.params import ViewParams, parse_view
-from lib.paths import app_data_dir
+from lib.paths import STATIC_DIR, app_data_dir
 
 COUNTY_PAGE = "app_pages/county.py"
 MAP_PAGE = "app_pages/map.py"
@@ -78,10 +78,15 @@ def search_index() -> pd.DataFrame:
     return county_search.build_index(data())
 
 
+@st.cache_resource(show_spinner=False)
+def county_shapes_url() -> str:
+    return publish_topology(county_topology(data()), STATIC_DIR)
+
+
 def county_map():
-    # Built anew on every run: st_folium renames the elements of the map it is given, so a cached map
-    # object renders broken JavaScript the second time.
-    return build_base_map(data())
+    # Built anew on every run (its shapes are cached): st_folium renames the elements of the map it is given, so
+    # a cached map object renders broken JavaScript the second time.
+    return build_base_map(data(), county_shapes_url())
 
 
 def county_colors(shown: Layer):

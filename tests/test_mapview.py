@@ -1,14 +1,15 @@
 """The map as HTML: offline, escaped, one feature per drawable county."""
 
 import dataclasses
+import json
 import re
 
 from lib.layers import layer_287g
-from lib.mapview import build_base_map, county_topology, layer_style, legend_html
+from lib.mapview import build_base_map, county_topology, layer_style, legend_html, publish_topology
 
 
-def test_map_needs_no_network(data):
-    fmap = build_base_map(data)
+def test_map_needs_no_network(data, tmp_path):
+    fmap = build_base_map(data, publish_topology(county_topology(data), tmp_path))
     layer_style(layer_287g(data)).add_to(fmap)
     html = fmap.get_root().render()
     assert re.findall(r"https?://", html) == []
@@ -53,3 +54,12 @@ def test_legend_counts_every_county(data):
     assert sum(layer.counts().values()) == len(data.counties)
     for legend_class in layer.classes:
         assert legend_class.color in html
+
+
+def test_published_topology_is_named_by_its_content(data, tmp_path):
+    topology = county_topology(data)
+    url = publish_topology(topology, tmp_path)
+    assert url.startswith("/app/static/generated/counties-") and url.endswith(".json")
+    assert publish_topology(topology, tmp_path) == url
+    written = tmp_path / "generated" / url.rsplit("/", 1)[1]
+    assert json.loads(written.read_text()) == topology
