@@ -54,7 +54,7 @@ static/vendor/.copied: node_modules/.package-lock.json
 
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor

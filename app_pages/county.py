@@ -22,6 +22,7 @@ st.caption(f"FIPS {fips} · population {profile['population']['value']:,} "
            f"({profile['population']['as_of']}) · ICE field office {profile['ice_field_office'] or 'unknown'}")
 st.page_link(ui.MAP_PAGE, label="← Back to the map", query_params=ui.shared_params())
 st.html(ui.class_badge(level, draft=profile["rests_on_draft_evidence"]))
+ui.brief_downloads(data, fips)
 
 evidence_tab, authority_tab, money_tab, history_tab, asks_tab = st.tabs(
     ["Why this color", "Who decides", "Money", "History", "What to ask for (recommendations)"])

@@ -37,4 +37,6 @@ with legend_column:
 ui.open_clicked_county(clicked)
 if state:
     ui.state_panel(data, state, layer)
+if not ui.presenting():
+    ui.map_downloads(data, layer, reviewed_only)
 ui.share_box(data, page="map")

@@ -7,8 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from lib import data as compiled
+from lib import exports
 from lib import search as county_search
 from lib.authority import authority_chart, chart_dot, offices_table
+from lib.brief import county_brief, county_brief_png
 from lib.compare import MAX_COUNTIES
 from lib.evidence import CountyEvidence
 from lib.explain import INDICATOR_NAMES, VALUE_WORDS
@@ -431,3 +433,34 @@ def suggestion_links(title: str, suggestions: list[str], chosen: list[str]) -> N
     for column, fips in zip(st.columns(len(options)), options):
         column.page_link("app_pages/compare.py", label=f"+ {names[fips]}",
                          query_params={"compare": ",".join([*chosen, fips][-MAX_COUNTIES:])})
+
+
+def brief_downloads(data: compiled.CompiledData, fips: str) -> None:
+    """The county's one-page brief as PDF and PNG, made only when a button is clicked."""
+    level_layer, evidence = layer("level"), county_evidence()
+
+    def pdf() -> bytes:
+        return county_brief(data, fips, level_layer, evidence)
+
+    left, right = st.columns(2)
+    left.download_button("One-page brief (PDF)", data=pdf, file_name=f"county-brief-{fips}.pdf",
+                         mime="application/pdf", on_click="ignore", key="brief_pdf")
+    right.download_button("One-page brief (PNG image)", data=lambda: county_brief_png(pdf()),
+                          file_name=f"county-brief-{fips}.png", mime="image/png", on_click="ignore",
+                          key="brief_png")
+
+
+def map_downloads(data: compiled.CompiledData, shown: Layer, reviewed_only: bool) -> None:
+    """The county table, the layer on the map and the data dictionary, made only when a button is clicked."""
+    every_layer = layers(reviewed_only)
+    columns = st.columns(3)
+    columns[0].download_button("County table (CSV)", file_name="ice-collaboration-counties.csv", mime="text/csv",
+                               data=lambda: exports.county_table_csv(data, every_layer, reviewed_only),
+                               on_click="ignore", key="download_csv")
+    columns[1].download_button("This layer (GeoJSON)",
+                               file_name=f"ice-collaboration-{shown.id}-{shown.as_of}.geojson",
+                               mime="application/geo+json", data=lambda: exports.layer_geojson(data, shown),
+                               on_click="ignore", key="download_geojson")
+    columns[2].download_button("Data dictionary and licences", file_name="ice-collaboration-data-dictionary.md",
+                               mime="text/markdown", data=exports.data_dictionary_and_licence,
+                               on_click="ignore", key="download_dictionary")

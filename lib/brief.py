@@ -1,0 +1,492 @@
+"""A one-page county brief for presenters and journalists: a PDF built from the county profile (lib.profile),
+a small map of the county in its state, and a PNG of the page.
+
+    python -m lib.brief 06085 docs/brief     # writes docs/brief.pdf and docs/brief.png
+
+Everything printed comes from the profile and the data, so every string is plain text to fpdf2 (markdown is
+never turned on): an agency name such as "<b>x</b>" or "=HYPERLINK(…)" prints exactly as written. The page
+must stay one page: long lists are cut with "… and N more", and if the page still overflows the brief is
+drawn again with less detail (see DETAIL_LEVELS).
+"""
+
+import io
+import math
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+from fpdf.fonts import FontFace, SubsetMap
+from PIL import Image, ImageDraw
+
+from lib.data import CompiledData, load
+from lib.evidence import CountyEvidence
+from lib.explain import VALUE_WORDS
+from lib.exports import county_geometries
+from lib.layers import JAIL_AGENCY_TYPES, Layer
+from lib.maplayers import INDICATOR_TITLES, LEVEL_CLASSES, build_layers
+from lib.profile import UnknownCounty, county_profile, parse_fips
+
+# DejaVu Sans (Debian's fonts-dejavu-core) covers the typographic quotes and dashes the data uses; without it
+# the brief falls back to a built-in PDF font and Latin-1 text, which still covers names like "Doña Ana".
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
+FALLBACK_FONT = "helvetica"
+LATIN1_STAND_INS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-", "…": "...",
+                                  "≈": "~", "×": "x", "→": "->", "≤": "<=", "≥": ">=", "•": "-"})
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+FISCAL_YEAR = re.compile(r"FY\d\d")  # the detention table's population columns
+
+PAGE_FORMAT = "Letter"
+MARGIN = 14  # mm
+COLUMN_GAP = 5
+INSET_WIDTH = 62
+INSET_MAX_HEIGHT = 52
+LINE_HEIGHT = 0.45  # mm of line per point of font size
+TEXT_COLOR = (20, 20, 20)
+MUTED_COLOR = (85, 85, 85)
+RULE_COLOR = (170, 170, 170)
+HEADING_FILL = (238, 238, 238)
+PNG_SCALE = 2  # 144 dots per inch: sharp on a projector, 1224 x 1584 pixels for Letter
+
+# Map inset: drawn at twice its size and scaled down, which smooths the county borders.
+INSET_PIXELS = (720, 600)
+INSET_SUPERSAMPLE = 2
+INSET_FADE = 0.45  # other counties are blended this far towards white so the county stands out
+
+ASKS_SHOWN = 3
+OFFICES_PER_COLUMN = 2  # per column of the "Who decides" table
+# Short names of the sources whose dates make up the data version printed on the brief.
+VERSION_SOURCES = {
+    "ice_287g_participating": "ICE 287(g) list",
+    "ice_detention_stats": "ICE detention statistics",
+    "project_state_laws": "state laws (draft)",
+    "project_local_policies": "local policies (draft)",
+    "us_atlas_counties": "county shapes",
+}
+# Caps on single texts, so that one very long value cannot push the page over even at the lowest detail.
+TEXT_LIMITS = {"why": 480, "name": 80, "title": 90, "detail": 260, "powers": 170, "line": 170, "source": 100}
+
+
+@dataclass(frozen=True)
+class DetailLevel:
+    agreements: int  # 287(g) agreements listed before "… and N more"
+    facilities: int  # detention facilities listed
+    ask_details: bool  # print what each recommendation asks for in full
+    office_powers: bool  # print what each office can do
+    sources: int  # sources named in the footer
+    scale: float  # font size factor
+
+
+# Tried in order until the brief fits on one page; the last one fits even a county with every list long.
+DETAIL_LEVELS = (
+    DetailLevel(agreements=5, facilities=3, ask_details=True, office_powers=True, sources=4, scale=1.0),
+    DetailLevel(agreements=3, facilities=2, ask_details=True, office_powers=True, sources=3, scale=1.0),
+    DetailLevel(agreements=3, facilities=2, ask_details=True, office_powers=True, sources=3, scale=0.92),
+    DetailLevel(agreements=2, facilities=1, ask_details=True, office_powers=True, sources=3, scale=0.92),
+    DetailLevel(agreements=2, facilities=1, ask_details=False, office_powers=True, sources=3, scale=0.92),
+    DetailLevel(agreements=2, facilities=1, ask_details=False, office_powers=False, sources=2, scale=0.85),
+)
+
+
+def data_version(data: CompiledData) -> str:
+    """The dates of the main sources, e.g. 'ICE 287(g) list 2026-05-18; ICE detention statistics 2026-04-02; …'."""
+    parts = []
+    for source_id, short_name in VERSION_SOURCES.items():
+        as_of = data.source(source_id)["as_of"].split(" (")[0]  # drop notes such as "(FY26 year to date …)"
+        parts.append(f"{short_name} {as_of}")
+    return "; ".join(parts)
+
+
+def shorten(text: object, limit: int) -> str:
+    """At most `limit` characters, cut at a word and marked with an ellipsis."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
+    return cut.rstrip(",;:") + "…"
+
+
+def _as_of(value: object) -> str:
+    text = str(value)
+    return text if text.startswith("as of") else f"as of {text}"
+
+
+def _more(count: int, shown: int, what: str) -> str | None:
+    return f"… and {count - shown} more {what}." if count > shown else None
+
+
+def _rgb(color: str) -> tuple[int, int, int]:
+    return tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
+
+
+class _BriefPDF(FPDF):
+    """A Letter page with the brief's fonts and font scale, a text cleaner and a footer at the foot of the page."""
+
+    def __init__(self, footer_text: str, scale: float):
+        super().__init__(orientation="P", unit="mm", format=PAGE_FORMAT)
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.font_scale = scale
+        self.unicode_font = all((FONT_DIR / name).is_file() for name in FONT_FILES.values())
+        if self.unicode_font:
+            for style, name in FONT_FILES.items():
+                self.add_font("DejaVu", style, str(FONT_DIR / name))
+        self.text_family = "DejaVu" if self.unicode_font else FALLBACK_FONT
+        self.footer_text = self.clean(footer_text)
+        self.footer_space = 0.0  # set by reserve_footer()
+
+    def clean(self, text: object) -> str:
+        """Printable text: no control characters; Latin-1 only where the fallback font is in use."""
+        text = CONTROL_CHARACTERS.sub(" ", str(text))
+        if self.unicode_font:
+            return text
+        return text.translate(LATIN1_STAND_INS).encode("latin-1", "replace").decode("latin-1")
+
+    def style(self, size: float, style: str = "", color: tuple[int, int, int] = TEXT_COLOR) -> float:
+        """Sets the font; returns the line height for it."""
+        self.set_font(self.text_family, style, size * self.font_scale)
+        self.set_text_color(*color)
+        return size * self.font_scale * LINE_HEIGHT
+
+    def paragraph(self, text: str, size: float = 9, style: str = "", width: float = 0,
+                  color: tuple[int, int, int] = TEXT_COLOR, x: float | None = None) -> None:
+        line_height = self.style(size, style, color)
+        self.set_x(self.l_margin if x is None else x)
+        self.multi_cell(width, line_height, self.clean(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def heading(self, text: str) -> None:
+        self.ln(2 * self.font_scale)
+        self.cell(0, self.style(10.5, "B") * 1.1, self.clean(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_draw_color(*RULE_COLOR)
+        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
+        self.ln(1)
+
+    def reserve_footer(self) -> None:
+        """Measures the footer on the fresh page and keeps the body above it."""
+        self.set_x(self.l_margin)
+        self.footer_space = self.multi_cell(0, self.style(7), self.footer_text, dry_run=True, output="HEIGHT")
+        self.set_auto_page_break(True, margin=MARGIN + self.footer_space + 3)
+
+    def footer(self) -> None:
+        self.set_y(-(MARGIN + self.footer_space))
+        self.set_draw_color(*RULE_COLOR)
+        self.line(self.l_margin, self.get_y() - 1.5, self.w - self.r_margin, self.get_y() - 1.5)
+        line_height = self.style(7, color=MUTED_COLOR)
+        self.multi_cell(0, line_height, self.footer_text, align="L")
+
+
+def _footer_text(profile: dict, data_version: str, detail: DetailLevel) -> str:
+    sources = [profile["population"]["source"]]
+    for record in profile["evidence"]:
+        if record["source"] and record["source"] not in sources:
+            sources.append(record["source"])
+    named = "; ".join(shorten(source, TEXT_LIMITS["source"]) for source in sources[:detail.sources])
+    more = _more(len(sources), detail.sources, "on the county page")
+    return (f"Data as of: {data_version}. Sources: {named}{' ' + more if more else '.'} "
+            "Facts from the 2015 ILRC / United We Dream toolkit are as of 2015 and may have changed since. "
+            "Draft: evidence nobody has reviewed yet. Unknown: no evidence found, which does not mean no "
+            f"collaboration. Every source, date and link: the map's county page for FIPS {profile['fips']}.")
+
+
+def _level_block(pdf: _BriefPDF, profile: dict, width: float) -> None:
+    level = next(c for c in LEVEL_CLASSES if c.id == profile["level"])
+    top = pdf.get_y()
+    pdf.set_fill_color(*_rgb(level.color))
+    pdf.set_draw_color(60, 60, 60)
+    pdf.rect(pdf.l_margin, top + 0.6, 10, 6, style="DF")
+    pdf.set_xy(pdf.l_margin + 13, top)
+    pdf.multi_cell(width - 13, pdf.style(13, "B") * 1.05, pdf.clean(profile["level_label"]), align="L",
+                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_y(max(pdf.get_y(), top + 7))  # below the swatch too, whatever the font scale
+    if profile["rests_on_draft_evidence"]:
+        pdf.paragraph("DRAFT: rests on evidence nobody has reviewed yet", 8, "I", width, MUTED_COLOR)
+    pdf.ln(1)
+    pdf.paragraph(shorten(profile["why"], TEXT_LIMITS["why"]), 9, width=width)
+
+
+def _indicator_lines(pdf: _BriefPDF, profile: dict, width: float) -> None:
+    pdf.ln(1.5)
+    for name, record in profile["indicators"].items():
+        pdf.paragraph(f"{INDICATOR_TITLES[name][0]}: {VALUE_WORDS[record['value']]}", 9, "B", width)
+        if record["basis"]:
+            detail = (f"{record['basis']} · {shorten(record['source'], TEXT_LIMITS['source'])} · "
+                      f"{_as_of(record['as_of'])}")
+            if record["review_status"] == "draft":
+                detail += " · DRAFT"
+        else:
+            detail = "no evidence found (which is not the same as refusing)"
+        pdf.paragraph(detail, 7.5, width=width - 3, color=MUTED_COLOR, x=pdf.l_margin + 3)
+
+
+def _inset(pdf: _BriefPDF, profile: dict, png: bytes | None, x: float, top: float) -> float:
+    """The map inset and its caption in the right column; returns the y below them."""
+    pdf.set_xy(x, top)
+    if png is None:
+        pdf.paragraph("No map shape for this county in the 2017 Census boundaries.", 8, "I", INSET_WIDTH,
+                      MUTED_COLOR, x=x)
+        return pdf.get_y()
+    with Image.open(io.BytesIO(png)) as image:
+        ratio = image.height / image.width
+    width, height = INSET_WIDTH, INSET_WIDTH * ratio
+    if height > INSET_MAX_HEIGHT:
+        width, height = INSET_MAX_HEIGHT / ratio, INSET_MAX_HEIGHT
+    pdf.image(io.BytesIO(png), x=x + (INSET_WIDTH - width) / 2, y=top, w=width, h=height,
+              alt_text=pdf.clean(f"Map of {profile['name']} in {profile['state']}"))
+    pdf.set_xy(x, top + height + 1)
+    pdf.paragraph(f"{profile['name']} outlined in {profile['state']}; colors as on the map.", 7, "I", INSET_WIDTH,
+                  MUTED_COLOR, x=x)
+    return pdf.get_y()
+
+
+def _agreements(pdf: _BriefPDF, profile: dict, detail: DetailLevel) -> None:
+    pdf.heading("287(g) agreements with ICE")
+    # The jail's own agreements matter most (they color the county), then those in force.
+    agreements = sorted(profile["agreements_287g"], key=lambda a: (a["agency_type"] not in JAIL_AGENCY_TYPES,
+                                                                   a["status"] != "participating", a["agency"]))
+    if not agreements:
+        pdf.paragraph("ICE's lists name no agency in this county.")
+    for agreement in agreements[:detail.agreements]:
+        signed = f", signed {agreement['signed']}" if agreement["signed"] else ""
+        pdf.paragraph(f"• {shorten(agreement['agency'], TEXT_LIMITS['name'])} ({agreement['agency_type_label']}): "
+                      f"{agreement['model_label']}, {agreement['status']}{signed}")
+    notes = [_more(len(agreements), detail.agreements, "agreements")]
+    lists = sorted({(a["status"], a["source_date"]) for a in agreements})
+    if lists:
+        notes.append("From ICE's " + " and ".join(f"{status} list of {date}" for status, date in lists) + ".")
+    statewide = len(profile["statewide_agreements_287g"])
+    if statewide:
+        notes.append(f"{profile['state']} state agencies hold {statewide} statewide agreement(s) besides.")
+    if any(notes):
+        pdf.paragraph(" ".join(note for note in notes if note), 8, color=MUTED_COLOR)
+
+
+def _authority(pdf: _BriefPDF, profile: dict, detail: DetailLevel) -> None:
+    pdf.heading("Who decides")
+    offices = profile["authority"]["offices"]
+
+    def describe(office: dict) -> str:
+        text = f"{shorten(office['title'], TEXT_LIMITS['name'])} ({shorten(office['selection'], TEXT_LIMITS['name'])})"
+        if detail.office_powers:
+            text += f"\n{shorten(office['powers'], TEXT_LIMITS['powers'])}"
+        return text + (" [draft]" if office["draft"] else "")
+
+    columns = {
+        "Main target: runs the jail": [o for o in offices if o["role"] == "primary"],
+        "Can direct or fund it": [o for o in offices if o["role"] == "secondary"],
+        "State: can override": [o for o in offices if o["role"] == "state"],
+    }
+    line_height = pdf.style(8)
+    pdf.set_draw_color(*RULE_COLOR)
+    pdf.set_fill_color(255, 255, 255)  # the level swatch left its color as the fill color
+    headings = FontFace(family=pdf.text_family, emphasis="BOLD", size_pt=8 * pdf.font_scale,
+                        fill_color=HEADING_FILL)
+    with pdf.table(col_widths=(1, 1, 1), text_align="LEFT", v_align="TOP", line_height=line_height, padding=1,
+                   headings_style=headings) as table:
+        heads = table.row()
+        for title in columns:
+            heads.cell(title)
+        body = table.row()
+        for column_offices in columns.values():
+            lines = [describe(o) for o in column_offices[:OFFICES_PER_COLUMN]]
+            more = _more(len(column_offices), OFFICES_PER_COLUMN, "offices")
+            body.cell(pdf.clean("\n".join(lines + [more] if more else lines) or "none known"))
+    pdf.ln(1)
+    cities = profile["authority"]["city_agencies"]
+    with_287g = sum(1 for city in cities if city["has_287g"])
+    field_office = profile["authority"]["ice_field_office"] or "unknown"
+    pdf.paragraph(f"City police in the county: {len(cities)} agencies on the FBI list, {with_287g} with a 287(g) "
+                  f"agreement; mayors and councils set their budgets. ICE field office: {field_office}.", 8,
+                  color=MUTED_COLOR)
+
+
+def _latest_year(facility: dict) -> str | None:
+    """The latest fiscal year ("FY26") with an average daily ICE population for the facility."""
+    years = [key for key, value in facility.items() if FISCAL_YEAR.fullmatch(key) and value is not None]
+    return max(years, default=None)
+
+
+def _latest_population(facility: dict) -> float:
+    year = _latest_year(facility)
+    return facility[year] if year else 0.0
+
+
+def _money(pdf: _BriefPDF, profile: dict, detail: DetailLevel) -> None:
+    pdf.heading("Money: ICE detention in the county")
+    # The busiest facilities first: they carry most of the money.
+    facilities = sorted(profile["money"]["detention"], key=_latest_population, reverse=True)
+    if not facilities:
+        pdf.paragraph("No facility in this county is on the ICE detention lists this map uses.")
+    for facility in facilities[:detail.facilities]:
+        year = _latest_year(facility)
+        population = (f"{facility[year]:,.1f} held for ICE on an average day in {year}" if year
+                      else "no average daily ICE population listed")
+        amount = facility["estimated yearly payment"]
+        payment = (f"≈ ${amount:,.0f} a year ({facility['estimate']})" if amount
+                   else f"payment: {facility['estimate']}")
+        pdf.paragraph(f"• {shorten(facility['facility'], TEXT_LIMITS['name'])} — {facility['contract']}: "
+                      f"{population}; {payment}")
+    notes = [_more(len(facilities), detail.facilities, "facilities")]
+    if profile["money"]["commitments_287g"]:
+        models = ", ".join(model.replace("_", " ") for model in profile["money"]["commitments_287g"])
+        notes.append(f"The 287(g) agreements here ({models}) commit local officers' paid time to ICE work.")
+    if any(notes):
+        pdf.paragraph(" ".join(note for note in notes if note), 8, color=MUTED_COLOR)
+
+
+def _asks(pdf: _BriefPDF, profile: dict, detail: DetailLevel) -> None:
+    pdf.heading("Recommendations — not legal advice")
+    pdf.paragraph(profile["asks"]["label"], 7.5, "I", color=MUTED_COLOR)
+    asks = profile["asks"]["items"]
+    if not asks:
+        pdf.paragraph("The rules generated no recommendation from this county's evidence.")
+    for number, ask in enumerate(asks[:ASKS_SHOWN], start=1):
+        pdf.paragraph(f"{number}. {shorten(ask['title'], TEXT_LIMITS['title'])}", 9, "B")
+        if detail.ask_details:
+            pdf.paragraph(shorten(ask["detail"], TEXT_LIMITS["detail"]), 8, x=pdf.l_margin + 4)
+        pdf.paragraph(f"Ask: {shorten(ask['target'], TEXT_LIMITS['name'])}. Because: "
+                      f"{shorten(ask['because'], TEXT_LIMITS['line'])}", 7.5, color=MUTED_COLOR, x=pdf.l_margin + 4)
+    more = _more(len(asks), ASKS_SHOWN, "on the county page")
+    if more:
+        pdf.paragraph(more, 8, "I")
+
+
+def _render(profile: dict, map_inset_png: bytes | None, data_version: str, detail: DetailLevel) -> _BriefPDF:
+    pdf = _BriefPDF(_footer_text(profile, data_version, detail), detail.scale)
+    pdf.set_title(pdf.clean(f"County brief: {profile['name']}, {profile['state']}"))
+    pdf.set_creator("ICE collaboration county map")
+    pdf.add_page()
+    pdf.reserve_footer()
+
+    pdf.multi_cell(0, pdf.style(20, "B") * 0.9, pdf.clean(f"{profile['name']}, {profile['state']}"), align="L",
+                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    population_as_of = profile["population"]["as_of"].split(" (")[0]
+    pdf.paragraph(f"County brief · FIPS {profile['fips']} · population {profile['population']['value']:,} "
+                  f"({population_as_of}) · how far the county jail collaborates with ICE", 8, color=MUTED_COLOR)
+    pdf.ln(3)
+
+    top = pdf.get_y()
+    text_width = pdf.epw - INSET_WIDTH - COLUMN_GAP
+    _level_block(pdf, profile, text_width)
+    _indicator_lines(pdf, profile, text_width)
+    left_bottom = pdf.get_y()
+    right_bottom = _inset(pdf, profile, map_inset_png, pdf.l_margin + text_width + COLUMN_GAP, top)
+    pdf.set_xy(pdf.l_margin, max(left_bottom, right_bottom))
+
+    _agreements(pdf, profile, detail)
+    _authority(pdf, profile, detail)
+    _money(pdf, profile, detail)
+    _asks(pdf, profile, detail)
+    return pdf
+
+
+def county_brief_pdf(profile: dict, map_inset_png: bytes | None, data_version: str) -> bytes:
+    """The one-page brief as PDF bytes; `profile` is lib.profile.county_profile's, `data_version` data_version's."""
+    try:
+        for detail in DETAIL_LEVELS:
+            pdf = _render(profile, map_inset_png, data_version, detail)
+            if pdf.pages_count == 1:
+                break
+        return bytes(pdf.output())
+    finally:
+        release_font_caches()
+
+
+def release_font_caches() -> None:
+    """fpdf2 2.8.9 memoizes two methods of its font subsetter with functools.cache, a cache shared by all
+    documents that keeps every document's parsed fonts (about 13 MB each) alive for good. Emptying it after
+    each brief keeps a long-running app's memory flat; it only memoizes, so other documents are unaffected."""
+    SubsetMap.pick.cache_clear()
+    SubsetMap.get_glyph.cache_clear()
+
+
+def county_brief(data: CompiledData, fips: str, level_layer: Layer, evidence: CountyEvidence | None = None) -> bytes:
+    """One county's brief (PDF) straight from the compiled data; pass `evidence` to reuse one for all counties."""
+    profile = county_profile(data, fips, evidence)
+    return county_brief_pdf(profile, county_inset_png(data, fips, level_layer), data_version(data))
+
+
+def county_brief_png(pdf_bytes: bytes) -> bytes:
+    """The brief's first page as a PNG image."""
+    document = pypdfium2.PdfDocument(pdf_bytes)
+    try:
+        image = document[0].render(scale=PNG_SCALE).to_pil()
+    finally:
+        document.close()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def _outer_rings(geometry: dict) -> list[list[tuple[float, float]]]:
+    """Outer rings only: a hole in a county is another county, which is drawn over it (smaller ones last)."""
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return [polygon[0] for polygon in polygons]
+
+
+def _area(rings: list) -> float:
+    return sum(abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:]))) for ring in rings) / 2
+
+
+def _faded(color: str) -> tuple[int, int, int]:
+    return tuple(round(c + (255 - c) * INSET_FADE) for c in _rgb(color))
+
+
+def county_inset_png(data: CompiledData, fips: str, level_layer: Layer) -> bytes | None:
+    """A small map: the state's counties colored by level (faded), the county itself in full color and outlined.
+    None when the county has no shape (Falls Church city, VA)."""
+    geometries = county_geometries(data)
+    if fips not in geometries:
+        return None
+    state = {code: _outer_rings(g) for code, g in geometries.items() if code[:2] == fips[:2]}
+    points = [point for rings in state.values() for ring in rings for point in ring]
+    west, east = min(p[0] for p in points), max(p[0] for p in points)
+    south, north = min(p[1] for p in points), max(p[1] for p in points)
+    # A degree of longitude shrinks with latitude; scaling longitudes by the cosine keeps the state's shape.
+    shrink = math.cos(math.radians((south + north) / 2))
+    max_width, max_height = (side * INSET_SUPERSAMPLE for side in INSET_PIXELS)
+    pad = 6 * INSET_SUPERSAMPLE
+    scale = min((max_width - 2 * pad) / max((east - west) * shrink, 1e-9),
+                (max_height - 2 * pad) / max(north - south, 1e-9))
+    size = (round((east - west) * shrink * scale) + 2 * pad, round((north - south) * scale) + 2 * pad)
+
+    def project(ring):
+        return [(pad + (lon - west) * shrink * scale, pad + (north - lat) * scale) for lon, lat in ring]
+
+    image = Image.new("RGB", size, "white")
+    draw = ImageDraw.Draw(image)
+    for code in sorted(state, key=lambda c: -_area(state[c])):
+        color = level_layer.color_of(level_layer.county_class[code])
+        fill = _rgb(color) if code == fips else _faded(color)
+        for ring in state[code]:
+            draw.polygon(project(ring), fill=fill, outline="white", width=INSET_SUPERSAMPLE)
+    for ring in state[fips]:
+        draw.line(project(ring), fill="black", width=3 * INSET_SUPERSAMPLE, joint="curve")
+    image = image.resize((size[0] // INSET_SUPERSAMPLE, size[1] // INSET_SUPERSAMPLE), Image.LANCZOS)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print("usage: python -m lib.brief FIPS OUTPUT_STEM   (writes OUTPUT_STEM.pdf and OUTPUT_STEM.png)",
+              file=sys.stderr)
+        return 2
+    data = load()
+    try:
+        fips = parse_fips(argv[0], data)
+    except UnknownCounty as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    pdf = county_brief(data, fips, build_layers(data)["level"])
+    stem = Path(argv[1])
+    stem.with_suffix(".pdf").write_bytes(pdf)
+    stem.with_suffix(".png").write_bytes(county_brief_png(pdf))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,136 @@
+"""Downloads for journalists and presenters: the county table as CSV, one map layer as GeoJSON, and the
+data dictionary with the licence notices that must travel with them.
+
+The CSV is meant to be opened in spreadsheets, so every text cell that a spreadsheet could run as a formula
+is neutralised (see neutralise_cell); numbers are left as numbers.
+"""
+
+import io
+import json
+
+import pandas as pd
+from topojson.utils import serialize_as_geojson
+
+from lib.classify import INDICATORS
+from lib.data import CompiledData
+from lib.evidence import CountyEvidence
+from lib.layers import Layer
+from lib.paths import DATA_DIR
+
+# A spreadsheet treats a cell starting with one of these as a formula (tab and carriage return can hide one).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# The topology is quantized to about 0.001 degree; more decimals would only add bytes.
+COORDINATE_DECIMALS = 4
+LAYER_COLUMNS = ("level", *INDICATORS, "287g", "ice_beds")
+
+# The CSV's columns, each with its meaning: the single source for both the table and its dictionary.
+CSV_COLUMNS = {
+    "fips": "5-character county FIPS code, text (keep the leading zero when importing: read it as text)",
+    "name": "County name with its Census suffix (County, Parish, city, Borough, ...)",
+    "state": "State name",
+    "state_abbr": "State postal code",
+    "population": "Total population, ACS 5-year estimate (about 2014-2018), a number",
+    **{column: definition for layer_id in LAYER_COLUMNS for column, definition in (
+        (layer_id, f"Class id on the map layer '{layer_id}'"),
+        (f"{layer_id}_label", f"What the '{layer_id}' class means, as the map legend says it"),
+        (f"{layer_id}_draft", f"True where the '{layer_id}' class rests on draft evidence nobody has reviewed"),
+    )},
+    **{column: definition for indicator in INDICATORS for column, definition in (
+        (f"{indicator}_basis", f"Kind of evidence that decides '{indicator}' (statute, agreement, contract, "
+                               "local policy); empty where none was found"),
+        (f"{indicator}_source", f"Source of the evidence that decides '{indicator}'"),
+        (f"{indicator}_as_of", "Date of that source ('as of 2015' marks facts from the 2015 toolkit)"),
+    )},
+    "level_list_as_of": "Date of ICE's 287(g) list the level layer uses",
+    "287g_list_as_of": "Date of ICE's 287(g) participating list",
+    "ice_beds_list_as_of": "Date of the newest ICE detention count the ICE beds layer uses",
+}
+
+
+def neutralise_cell(value):
+    """A text cell a spreadsheet will show as text: a leading formula character gets a single quote before it.
+    Anything that is not text (numbers, booleans, missing values) is returned unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def county_table(data: CompiledData, layers: dict[str, Layer], reviewed_only: bool = False) -> pd.DataFrame:
+    """One row per county: every layer's class, label and draft flag, and the evidence behind each indicator.
+
+    `reviewed_only` must be the one the layers were built with, so the evidence columns match the classes."""
+    table = data.counties_by_fips[["fips", "name", "state", "state_abbr", "population"]].copy()
+    for layer_id in LAYER_COLUMNS:
+        layer = layers[layer_id]
+        labels = {c.id: c.label for c in layer.classes}
+        classes = layer.county_class.reindex(table.index)
+        table[layer_id] = classes
+        table[f"{layer_id}_label"] = classes.map(labels)
+        table[f"{layer_id}_draft"] = [layer.is_draft(fips) for fips in table.index]
+    classifications = CountyEvidence(data).classify_all(reviewed_only=reviewed_only)
+    for indicator in INDICATORS:
+        deciding = [classifications[fips].indicators[indicator].decided_by for fips in table.index]
+        table[f"{indicator}_basis"] = [e.basis if e else None for e in deciding]
+        table[f"{indicator}_source"] = [e.source if e else None for e in deciding]
+        table[f"{indicator}_as_of"] = [e.as_of if e else None for e in deciding]
+    for layer_id in ("level", "287g", "ice_beds"):
+        table[f"{layer_id}_list_as_of"] = layers[layer_id].as_of
+    return table[list(CSV_COLUMNS)].reset_index(drop=True)
+
+
+def county_table_csv(data: CompiledData, layers: dict[str, Layer], reviewed_only: bool = False) -> bytes:
+    """The county table as CSV, UTF-8 with a byte order mark so spreadsheets show names like Doña Ana right."""
+    buffer = io.StringIO()
+    county_table(data, layers, reviewed_only).map(neutralise_cell).to_csv(buffer, index=False, lineterminator="\n")
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def county_geometries(data: CompiledData) -> dict[str, dict]:
+    """GeoJSON geometry of every county drawn on the map, by FIPS (Falls Church city has no shape)."""
+    collection = serialize_as_geojson(data.county_topology, objectname="counties", decimals=COORDINATE_DECIMALS)
+    return {feature["properties"]["fips"]: feature["geometry"] for feature in collection["features"]}
+
+
+def layer_geojson(data: CompiledData, layer: Layer) -> bytes:
+    """One map layer as a GeoJSON FeatureCollection: every county's shape with its class on that layer."""
+    counties = data.counties_by_fips
+    labels = {c.id: c.label for c in layer.classes}
+    features = []
+    for fips, geometry in county_geometries(data).items():
+        class_id = layer.county_class[fips]
+        features.append({
+            "type": "Feature",
+            "id": fips,
+            "geometry": geometry,
+            "properties": {"fips": fips, "name": counties.at[fips, "name"], "state": counties.at[fips, "state"],
+                           "class": class_id, "class_label": labels[class_id], "draft": layer.is_draft(fips)},
+        })
+    # "layer" is a foreign member (RFC 7946, section 6.1): readers that do not know it ignore it.
+    collection = {"type": "FeatureCollection",
+                  "layer": {"id": layer.id, "title": layer.title, "as_of": layer.as_of},
+                  "features": features}
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def data_dictionary_and_licence() -> str:
+    """Plain text to ship with every download: what the columns mean, where the data comes from, licences."""
+    readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    sources = readme[readme.index("## Sources"):]
+    licences = (DATA_DIR / "LICENSES.md").read_text(encoding="utf-8")
+    columns = "\n".join(f"- `{column}`: {definition}" for column, definition in CSV_COLUMNS.items())
+    return (
+        "# County table and map layers: data dictionary and licences\n\n"
+        "Facts are as of their sources' dates, given in the columns and the table of sources below; "
+        "'draft' marks evidence nobody has reviewed yet. Unknown means no evidence was found, not that a "
+        "county does not collaborate.\n\n"
+        "## county table (CSV)\n\n"
+        "One row per county. Text cells that begin with = + - @ get a leading single quote so that "
+        "spreadsheets do not run them as formulas.\n\n"
+        f"{columns}\n\n"
+        "## map layer (GeoJSON)\n\n"
+        "County shapes (Census 2017, simplified; Falls Church city, VA, has none) with the properties fips, "
+        "name, state, class, class_label and draft, as in the CSV. The member `layer` names the layer and its "
+        "date.\n\n"
+        f"{sources}\n"
+        f"{licences}"
+    )

@@ -1,0 +1,136 @@
+"""The one-page county brief: one page whatever the county, the facts and labels it must carry, and data
+printed literally (an agency name is never markup or a formula)."""
+
+import copy
+import io
+
+import pypdfium2
+import pytest
+from fpdf.fonts import SubsetMap
+from PIL import Image
+
+from lib import brief
+from lib.evidence import CountyEvidence
+from lib.maplayers import build_layers
+from lib.profile import county_profile
+
+HOSTILE_NAMES = ("<img src=x onerror=alert(1)>", '=HYPERLINK("x")')
+
+
+@pytest.fixture(scope="module")
+def level_layer(data):
+    return build_layers(data)["level"]
+
+
+@pytest.fixture(scope="module")
+def evidence(data):
+    return CountyEvidence(data)
+
+
+def render(data, level_layer, profile) -> bytes:
+    inset = brief.county_inset_png(data, profile["fips"], level_layer)
+    return brief.county_brief_pdf(profile, inset, brief.data_version(data))
+
+
+def pages_and_text(pdf: bytes) -> tuple[int, str]:
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return len(document), "\n".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize("fips", ["06085", "48201", "35013"])
+def test_brief_is_one_page_with_name_disclaimer_and_dates(data, level_layer, evidence, fips):
+    profile = county_profile(data, fips, evidence)
+    pdf = brief.county_brief(data, fips, level_layer, evidence)
+    pages, text = pages_and_text(pdf)
+    assert pages == 1
+    assert f"{profile['name']}, {profile['state']}" in text
+    assert "not legal advice" in text
+    assert "as of" in text
+    assert profile["level_label"] in text
+    png = brief.county_brief_png(pdf)
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.format == "PNG"
+        assert image.height > image.width > 1000  # a portrait page, sharp enough to project
+
+
+def test_dona_ana_keeps_its_tilde(data, level_layer, evidence):
+    _, text = pages_and_text(render(data, level_layer, county_profile(data, "35013", evidence)))
+    assert "Doña Ana County, New Mexico" in text
+
+
+def test_hostile_agency_names_print_literally(data, level_layer, evidence):
+    profile = copy.deepcopy(county_profile(data, "48201", evidence))
+    agreement = profile["agreements_287g"][0]
+    profile["agreements_287g"] = [{**agreement, "agency": name} for name in HOSTILE_NAMES]
+    profile["asks"]["items"][0]["target"] = HOSTILE_NAMES[1]
+    pages, text = pages_and_text(render(data, level_layer, profile))
+    assert pages == 1
+    for name in HOSTILE_NAMES:
+        assert name in text
+
+
+def test_brief_falls_back_to_a_builtin_font(data, level_layer, evidence, monkeypatch, tmp_path):
+    monkeypatch.setattr(brief, "FONT_DIR", tmp_path)  # no DejaVu there
+    profile = county_profile(data, "35013", evidence)
+    pages, text = pages_and_text(render(data, level_layer, profile))
+    assert pages == 1
+    assert "Doña Ana County" in text and "not legal advice" in text
+
+
+def test_longest_possible_county_still_fits_one_page(data, level_layer, evidence):
+    """Every list long and every text at its longest: the lowest detail level must still fit."""
+    profile = copy.deepcopy(county_profile(data, "12099", evidence))
+    long_text = "word " * 400
+    profile["why"] = long_text
+    for record in profile["indicators"].values():
+        record.update(basis="statute", source=long_text, as_of="2026-01-01", review_status="draft")
+    profile["agreements_287g"] = [{**profile["agreements_287g"][0], "agency": f"Agency {i} {long_text}"}
+                                  for i in range(40)]
+    profile["authority"]["offices"] = [{**office, "title": long_text, "powers": long_text, "selection": long_text}
+                                       for office in profile["authority"]["offices"] for _ in range(3)]
+    facility = {"facility": long_text, "contract": "county jail, IGSA with ICE", "FY26": 1234.5,
+                "estimated yearly payment": 123456789.0, "estimate": long_text[:200]}
+    profile["money"]["detention"] = [facility] * 12
+    ask = {"title": long_text, "detail": long_text, "target": long_text, "because": long_text}
+    profile["asks"]["items"] = [ask] * 20
+    profile["evidence"] = [{"source": f"Source {i} {long_text}"} for i in range(30)]
+    pages, text = pages_and_text(brief.county_brief_pdf(profile, None, brief.data_version(data)))
+    assert pages == 1
+    assert "… and 37 more agreements" in text or "… and 38 more agreements" in text
+
+
+def test_county_without_a_shape_gets_a_note_instead_of_a_map(data, level_layer, evidence):
+    assert brief.county_inset_png(data, "51610", level_layer) is None
+    pages, text = pages_and_text(render(data, level_layer, county_profile(data, "51610", evidence)))
+    assert pages == 1
+    assert "No map shape" in text
+
+
+@pytest.mark.parametrize("fips", ["02016", "72127", "06085"])
+def test_inset_is_a_small_png(data, level_layer, fips):
+    with Image.open(io.BytesIO(brief.county_inset_png(data, fips, level_layer))) as image:
+        assert image.format == "PNG"
+        assert 100 <= image.width <= brief.INSET_PIXELS[0] and 100 <= image.height <= brief.INSET_PIXELS[1]
+
+
+def test_command_line_writes_pdf_and_png(data, tmp_path, monkeypatch):
+    monkeypatch.setattr(brief, "load", lambda: data)  # the session's data: loading it again is slow
+    assert brief.main(["06085", str(tmp_path / "brief")]) == 0
+    assert (tmp_path / "brief.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "brief.png").read_bytes().startswith(b"\x89PNG")
+    assert brief.main(["99999", str(tmp_path / "none")]) == 1
+
+
+def test_no_font_stays_cached_after_a_brief(data, level_layer, evidence):
+    """fpdf2 caches font lookups globally; a brief must not leave its fonts there (memory of a long-lived app)."""
+    brief.county_brief(data, "06085", level_layer, evidence)
+    assert SubsetMap.pick.cache_info().currsize == 0
+    assert SubsetMap.get_glyph.cache_info().currsize == 0
+
+
+def test_shorten_cuts_at_a_word():
+    assert brief.shorten("one two three", 20) == "one two three"
+    assert brief.shorten("one two three four", 12) == "one two…"

@@ -1,0 +1,93 @@
+"""Downloads: the county table keeps FIPS as text and cannot carry a formula into a spreadsheet; the GeoJSON
+layer has every drawn county with valid shapes; the dictionary names every column and the licences."""
+
+import dataclasses
+import io
+import json
+
+import pandas as pd
+import pytest
+from shapely.geometry import shape
+
+from lib import exports
+from lib.maplayers import build_layers
+
+GEOJSON_PROPERTIES = {"fips", "name", "state", "class", "class_label", "draft"}
+
+
+@pytest.fixture(scope="module")
+def layers(data):
+    return build_layers(data)
+
+
+def read_csv(content: bytes, **options) -> pd.DataFrame:
+    return pd.read_csv(io.BytesIO(content), encoding="utf-8-sig", keep_default_na=False, **options)
+
+
+@pytest.fixture(scope="module")
+def table(data, layers) -> pd.DataFrame:
+    return read_csv(exports.county_table_csv(data, layers), dtype=str)
+
+
+def test_every_county_once_keyed_by_five_character_fips(data, table):
+    assert list(table.columns) == list(exports.CSV_COLUMNS)
+    assert table["fips"].str.fullmatch(r"\d{5}").all()
+    assert table["fips"].is_unique
+    assert set(table["fips"]) == set(data.counties["fips"])
+    assert table.loc[table["fips"] == "01001", "name"].item() == "Autauga County"
+    assert table.loc[table["fips"] == "35013", "name"].item() == "Doña Ana County"
+
+
+def test_classes_match_the_layers(table, layers):
+    by_fips = table.set_index("fips")
+    for layer_id in exports.LAYER_COLUMNS:
+        assert (by_fips[layer_id] == layers[layer_id].county_class.reindex(by_fips.index)).all(), layer_id
+
+
+def test_numbers_stay_numbers(data, layers):
+    typed = read_csv(exports.county_table_csv(data, layers), dtype={"fips": str})
+    assert pd.api.types.is_integer_dtype(typed["population"])
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("x")'])
+def test_formula_like_text_is_neutralised(text):
+    assert exports.neutralise_cell(text) == "'" + text
+
+
+@pytest.mark.parametrize("value", ["Harris County", "", "as of 2015", 5, -3, 2.5, True, None])
+def test_other_values_are_unchanged(value):
+    assert exports.neutralise_cell(value) is value
+
+
+def test_formula_in_the_data_reaches_the_csv_neutralised(data, layers):
+    names = {"01001": "=cmd|' /C calc'!A0", "01003": "+1", "01005": "-1", "01007": "@SUM(1)"}
+    counties = data.counties.assign(name=data.counties["fips"].map(names).fillna(data.counties["name"]))
+    hostile = dataclasses.replace(data, counties=counties)
+    written = read_csv(exports.county_table_csv(hostile, layers), dtype=str).set_index("fips")["name"]
+    for fips, name in names.items():
+        assert written[fips] == "'" + name
+
+
+@pytest.mark.parametrize("layer_id", ["level", "287g"])
+def test_layer_geojson_has_every_drawn_county_with_valid_shapes(data, layers, layer_id):
+    collection = json.loads(exports.layer_geojson(data, layers[layer_id]))
+    assert collection["type"] == "FeatureCollection"
+    assert collection["layer"]["id"] == layer_id
+    features = collection["features"]
+    assert len(features) >= 3100
+    class_ids = {c.id for c in layers[layer_id].classes}
+    for feature in features:
+        properties = feature["properties"]
+        assert set(properties) == GEOJSON_PROPERTIES
+        assert len(properties["fips"]) == 5 and properties["class"] in class_ids
+        assert isinstance(properties["draft"], bool)
+        geometry = shape(feature["geometry"])
+        assert geometry.is_valid and not geometry.is_empty, properties["fips"]
+    assert {f["properties"]["fips"] for f in features} == set(data.counties["fips"]) - {"51610"}
+
+
+def test_dictionary_names_every_column_and_the_licences():
+    text = exports.data_dictionary_and_licence()
+    for column in exports.CSV_COLUMNS:
+        assert f"`{column}`" in text
+    assert "## Sources" in text and "Licence notices" in text and "Michael Bostock" in text
