@@ -1,7 +1,8 @@
 """Every color layer the map offers: the overall level, each indicator, 287(g) and ICE beds.
 
-Colors: browns for collaboration, teals for refusal (ColorBrewer BrBG, color-blind safe); unknown is a
-flat mid grey that belongs to no scale, so it never reads as "no collaboration".
+Colors: browns for collaboration, teals for refusal (ColorBrewer BrBG, color-blind safe); unknown is blank
+(white, on a tinted sea, in a legend that names it), which belongs to no scale. A mid grey was tried and
+rejected: simulated protanopia makes it nearly identical to the middle teal (tests/test_colors.py).
 """
 
 import pandas as pd
@@ -11,8 +12,8 @@ from lib.data import CompiledData
 from lib.evidence import CURRENT_FISCAL_YEARS, CountyEvidence, is_county_jail_contract
 from lib.layers import Layer, LegendClass, layer_287g
 
-UNKNOWN_COLOR = "#9e9e9e"
-UNKNOWN_HOLDS = LegendClass("unknown", "Unknown: no evidence found",
+UNKNOWN_COLOR = "#ffffff"
+UNKNOWN_HOLDS = LegendClass("unknown", "Unknown (blank): no evidence found",
                             "We found no statute, agreement, contract or local policy; this is not the same as "
                             "no collaboration.", UNKNOWN_COLOR)
 
@@ -43,7 +44,7 @@ def indicator_classes(indicator: str) -> tuple[LegendClass, ...]:
         LegendClass("honors", f"Yes: {practice}", f"Evidence says the jail {practice}.", "#bf812d"),
         LegendClass("limited", f"Limited {noun}", f"The jail {practice} only in some cases.", "#dfc27d"),
         LegendClass("refuses", f"Refuses {noun}", f"Evidence says the jail refuses {noun}.", "#35978f"),
-        LegendClass("unknown", "Unknown: no evidence found",
+        LegendClass("unknown", "Unknown (blank): no evidence found",
                     "We found no evidence either way; this is not the same as refusing.", UNKNOWN_COLOR),
     )
 

@@ -41,6 +41,9 @@ MAP_HEIGHT = {"explore": 620, "present": 540}
 TOOLTIP_AGENCY_LIMIT = 4
 DRAFT_MARK = " <em>(rests on draft evidence, not yet reviewed)</em>"
 OUTLINE_COLOR = "#222222"
+# Grey county borders on a pale blue-grey sea: "unknown" counties are blank (white) yet still read as land.
+COUNTY_BORDER = "#b0b0b0"
+WATER_COLOR = "#e6edf2"
 NO_SHAPE_NOTE = "Falls Church city (VA, 51610) has no shape in the 2017 boundaries and is not drawn."
 
 
@@ -125,7 +128,7 @@ class _CountyShapes(MacroElement):
         super().__init__()
         self._name = "CountyShapes"
         self.url = url
-        self.blank_style = {"fillColor": "#ffffff", "fillOpacity": 1, "color": "#ffffff", "weight": 0.4}
+        self.blank_style = {"fillColor": "#ffffff", "fillOpacity": 1, "color": COUNTY_BORDER, "weight": 0.4}
         self.hover_style = {"weight": 2.5, "color": "#000000"}
         self.outline_style = {"fill": False, "color": OUTLINE_COLOR, "weight": 1.3}
 
@@ -145,7 +148,7 @@ class _Restyle(MacroElement):
             const styleOf = function (feature) {
                 const legendClass = classes[countyClass[feature.properties.fips]];
                 return {fillColor: legendClass ? legendClass.color : "#ffffff", fillOpacity: 1,
-                        color: "#ffffff", weight: 0.4};
+                        color: {{ this.border|tojson }}, weight: 0.4};
             };
             {{ this.map_name }}.eachLayer(function (group) {
                 if (!(group instanceof L.GeoJSON)) { return; }
@@ -174,6 +177,7 @@ class _Restyle(MacroElement):
             for fips, class_id in layer.county_class.items()
         }
         self.map_name = map_name
+        self.border = COUNTY_BORDER
 
 
 def layer_style(layer: Layer, map_name: str = "map_div") -> folium.FeatureGroup:
@@ -230,7 +234,7 @@ def build_base_map(data: CompiledData, shapes_url: str) -> folium.Map:
                       prefer_canvas=True, min_zoom=2, max_zoom=11, zoom_snap=0.25, zoom_delta=0.5)
     _LocalIconPath(LEAFLET_IMAGES).add_to(fmap)
     fmap.get_root().header.add_child(
-        Element("<style>.leaflet-container{background:#ffffff;font-size:15px}"
+        Element(f"<style>.leaflet-container{{background:{WATER_COLOR};font-size:15px}}"
                 ".state-label{font:600 12px sans-serif;color:#111;text-shadow:0 0 3px #fff,0 0 3px #fff;"
                 "white-space:nowrap;pointer-events:none}"
                 ".county-tip{font-size:14px;min-width:260px;max-width:420px;white-space:normal}</style>")

@@ -180,7 +180,7 @@ def layer_caption(layer: Layer) -> str:
         return f"287(g) agreements on ICE's participating list of {layer.as_of}. Hover a county for details; " \
                "click it for the county page."
     return ("From state laws, 287(g) agreements, ICE detention contracts and local policies, each dated on the "
-            "county page. Grey means we found no evidence, not that there is no collaboration.")
+            "county page. Blank (white) means we found no evidence, not that there is no collaboration.")
 
 
 def state_law_table(state: str, laws: list[dict]) -> None:
