@@ -44,3 +44,4 @@ with history_tab:
 with asks_tab:
     ui.asks_section(profile)
 ui.share_box(data, page="county", county_name=f"{profile['name']}, {profile['state']}")
+ui.correction_box(data, f"{profile['name']}, {profile['state']}", fips)

@@ -12,6 +12,7 @@ from lib import search as county_search
 from lib.authority import authority_chart, chart_dot, offices_table
 from lib.brief import county_brief, county_brief_png
 from lib.compare import MAX_COUNTIES
+from lib.corrections import FIELDS, MAX_NOTE, correction_text, send_link
 from lib.evidence import CountyEvidence
 from lib.explain import INDICATOR_NAMES, VALUE_WORDS
 from lib.history import county_timeline, sheet_label, snapshot_dates, summary_line
@@ -464,3 +465,23 @@ def map_downloads(data: compiled.CompiledData, shown: Layer, reviewed_only: bool
     columns[2].download_button("Data dictionary and licences", file_name="ice-collaboration-data-dictionary.md",
                                mime="text/markdown", data=exports.data_dictionary_and_licence,
                                on_click="ignore", key="download_dictionary")
+
+
+def correction_box(data: compiled.CompiledData, county: str, fips: str) -> None:
+    """Assembles a correction for the reader to send; nothing is stored, no name is asked."""
+    with st.expander("Suggest a correction"):
+        st.caption("Tell us what is wrong and where you saw the right fact. Do not include your name or anyone "
+                   "else's personal details: this app stores nothing and sends nothing itself.")
+        field = st.selectbox("Which part", FIELDS, key="correction_field")
+        note = st.text_area("What should it say, and what is your source?", max_chars=MAX_NOTE,
+                            key="correction_note")
+        if not note.strip():
+            return
+        as_of = data.source("ice_287g_participating")["as_of"]
+        text = correction_text(county, fips, field, note, str(st.context.url or ""), as_of)
+        st.code(text, language=None)
+        link = send_link(text, f"Correction: {county} ({fips})")
+        if link:
+            st.link_button("Send it", link)
+        else:
+            st.caption("Copy the text above and send it to the maintainers of this site.")

@@ -116,3 +116,10 @@ def test_pages_survive_any_link(page, query):
     """Random and malformed URL parameters: a page may complain, never crash."""
     app = run_page(page, **query)
     assert not app.exception, (page, query, app.exception)
+
+
+def test_a_correction_is_assembled_and_nothing_is_stored():
+    app = run_page("app_pages/county.py", fips="48201")
+    app.text_area(key="correction_note").input("The sheriff signed a new agreement in 2026.").run()
+    assert not app.exception
+    assert any("Correction suggested for Harris County, Texas (FIPS 48201)" in code.value for code in app.code)
