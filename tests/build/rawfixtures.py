@@ -91,3 +91,10 @@ def write_raw_folder(root: Path) -> Path:
     write_sheet(root / "287g/ice_287g_pendingAgencies_2026-02-27.xlsx", SHEET_HEADER, PENDING)
     write_csv(root / "287g/deportationdata_county-name-fixes.csv", ["state", "county", "county_fixed"], FIXES)
     return root
+
+
+def with_cell(rows: list[tuple], row: int, column: str, value, header: list[str]) -> list[list]:
+    """A copy of `rows` with one cell replaced: the way tests break a good file on purpose."""
+    changed = [list(r) for r in rows]
+    changed[row][header.index(column)] = value
+    return changed

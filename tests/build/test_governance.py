@@ -1,14 +1,14 @@
 """Who runs the jail and governs the county: small curated files compile, and every kind of bad row is named by
 file, row and column."""
 
-import csv
-
 import pandas as pd
 import pytest
 
 from lib import datasets
 from lib.build.errors import RawDataError
 from lib.build.governance import build_county_governance, build_state_governance
+from tests.build.rawfixtures import with_cell
+from tests.build.rawfixtures import write_csv as write
 
 COUNTIES = pd.DataFrame({"fips": ["09110", "21111", "48201"], "state_abbr": ["CT", "KY", "TX"]})
 STATE_LAWS = pd.DataFrame({"state_abbr": ["TX", "CT"], "effect": ["requires", "limits"],
@@ -31,20 +31,6 @@ OVERRIDES = [
      "metro department"],
     ["48201", "county_executive", "none", "research", "2026-11-24", "report", "draft", "county judge presides"],
 ]
-
-
-def write(path, header, rows):
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
-
-
-def with_cell(rows, row, column, value, header):
-    changed = [list(r) for r in rows]
-    changed[row][header.index(column)] = value
-    return changed
 
 
 def states_with(tmp_path, rows):

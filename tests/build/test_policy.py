@@ -1,7 +1,6 @@
 """State laws and local policies: small curated files compile, and every kind of bad row is named by file,
 row and column."""
 
-import csv
 
 import pandas as pd
 import pytest
@@ -9,6 +8,8 @@ import pytest
 from lib import datasets
 from lib.build.errors import RawDataError
 from lib.build.policy import STANCE_DRAFT_FILE, build_local_policies, build_state_laws
+from tests.build.rawfixtures import with_cell
+from tests.build.rawfixtures import write_csv as write
 
 DRAFT_HEADER = ["state", "stance", "source_type", "common_name", "source_url", "has_review_note"]
 DRAFT_ROWS = [
@@ -35,21 +36,6 @@ POLICIES = [
      "local policy", "draft", "no holds"],
 ]
 COUNTIES = pd.DataFrame({"fips": ["06013", "06085", "48201"]})
-
-
-def write(path, header, rows):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
-
-
-def with_cell(rows, row, column, value, header):
-    changed = [list(r) for r in rows]
-    changed[row][header.index(column)] = value
-    return changed
 
 
 @pytest.fixture()
