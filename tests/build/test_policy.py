@@ -1,7 +1,6 @@
 """State laws and local policies: small curated files compile, and every kind of bad row is named by file,
 row and column."""
 
-
 import pandas as pd
 import pytest
 
