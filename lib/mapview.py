@@ -25,7 +25,6 @@ from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS, Layer, in_force
 # Served by Streamlit's static file serving from static/vendor (copied from the npm leaflet package at setup).
 LEAFLET_JS = ("leaflet", "/app/static/vendor/leaflet/leaflet.js")
 LEAFLET_CSS = ("leaflet_css", "/app/static/vendor/leaflet/leaflet.css")
-LEAFLET_IMAGES = "/app/static/vendor/leaflet/images/"
 STATIC_URL = "/app/static"
 GENERATED_FOLDER = "generated"
 TOPOJSON_JS = ("topojson", "/app/static/vendor/topojson-client/topojson-client.min.js")
@@ -172,10 +171,10 @@ class _Restyle(MacroElement):
         self.classes = [{"label": html.escape(c.label), "color": c.color} for c in layer.classes] + [
             {"label": html.escape(c.label) + DRAFT_MARK, "color": c.color} for c in layer.classes
         ]
-        self.county_class = {
-            fips: order.index(class_id) + (len(order) if layer.is_draft(fips) else 0)
-            for fips, class_id in layer.county_class.items()
-        }
+        codes = layer.county_class.map({class_id: index for index, class_id in enumerate(order)})
+        if layer.draft is not None:
+            codes = codes + layer.draft.reindex(codes.index, fill_value=False).astype(int) * len(order)
+        self.county_class = {fips: int(code) for fips, code in codes.items()}
         self.map_name = map_name
         self.border = COUNTY_BORDER
 
@@ -201,16 +200,25 @@ def _walk(element):
         yield from _walk(child)
 
 
-class _LocalIconPath(MacroElement):
-    """Markers briefly get Leaflet's default icon before their label replaces it; point it at our own copy."""
+class _StateLabels(MacroElement):
+    """Every state's postal code at its label point, drawn by one loop: 52 folium Markers would cost a quarter
+    of a second of template work on every page run."""
 
     _template = Template(
-        "{% macro script(this, kwargs) %}L.Icon.Default.imagePath = {{ this.path|tojson }};{% endmacro %}"
+        """{% macro script(this, kwargs) %}
+        {{ this.labels|tojson }}.forEach(function (label) {
+            L.marker([label[1], label[2]], {
+                icon: L.divIcon({html: '<div class="state-label">' + label[0] + '</div>', className: "",
+                                 iconSize: [24, 14], iconAnchor: [12, 7]}),
+                interactive: false, keyboard: false
+            }).addTo({{ this._parent.get_name() }});
+        });
+        {% endmacro %}"""
     )
 
-    def __init__(self, path: str):
+    def __init__(self, states: pd.DataFrame):
         super().__init__()
-        self.path = path
+        self.labels = [[html.escape(row.state_abbr), row.label_lat, row.label_lon] for row in states.itertuples()]
 
 
 def publish_topology(topology: dict, static_dir: Path) -> str:
@@ -232,7 +240,6 @@ def build_base_map(data: CompiledData, shapes_url: str) -> folium.Map:
     layer_style(), so the base map is the same for every layer."""
     fmap = folium.Map(location=NATIONAL_VIEW["center"], zoom_start=NATIONAL_VIEW["zoom"], tiles=None,
                       prefer_canvas=True, min_zoom=2, max_zoom=11, zoom_snap=0.25, zoom_delta=0.5)
-    _LocalIconPath(LEAFLET_IMAGES).add_to(fmap)
     fmap.get_root().header.add_child(
         Element(f"<style>.leaflet-container{{background:{WATER_COLOR};font-size:15px}}"
                 ".state-label{font:600 12px sans-serif;color:#111;text-shadow:0 0 3px #fff,0 0 3px #fff;"
@@ -240,13 +247,7 @@ def build_base_map(data: CompiledData, shapes_url: str) -> folium.Map:
                 ".county-tip{font-size:14px;min-width:260px;max-width:420px;white-space:normal}</style>")
     )
     _CountyShapes(shapes_url).add_to(fmap)
-    for state in data.states.itertuples():
-        folium.Marker(
-            (state.label_lat, state.label_lon),
-            icon=folium.DivIcon(html=f'<div class="state-label">{state.state_abbr}</div>',
-                                icon_size=(24, 14), icon_anchor=(12, 7)),
-            interactive=False,
-        ).add_to(fmap)
+    _StateLabels(data.states).add_to(fmap)
     _use_local_leaflet_only(_walk(fmap))
     fmap.default_js = [LEAFLET_JS, TOPOJSON_JS]
     fmap.default_css = [LEAFLET_CSS]

@@ -287,10 +287,9 @@ def map_controls(data: compiled.CompiledData, view: ViewParams) -> tuple[str, bo
     columns = st.columns([3, 3, 2, 2])
     layer_id = columns[0].selectbox("Color the map by", layer_ids, index=layer_ids.index(view.layer or "level"),
                                     format_func=LAYER_TITLES.get, key="layer")
-    state = columns[1].selectbox("State", [None, *states["state_abbr"]],
-                                 index=([None, *states["state_abbr"]].index(view.state)),
-                                 format_func=lambda abbr: "Whole country" if abbr is None else
-                                 states.set_index("state_abbr").loc[abbr, "state"], key="state")
+    state_names = {None: "Whole country", **dict(zip(states["state_abbr"], states["state"]))}
+    state = columns[1].selectbox("State", list(state_names), index=list(state_names).index(view.state),
+                                 format_func=state_names.get, key="state")
     reviewed_only = columns[2].toggle("Reviewed only", key="reviewed_only",
                                       help="Leave out evidence nobody has checked yet (the state-law, local-policy, "
                                            "governance and detention drafts). Counties resting on it become "
