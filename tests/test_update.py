@@ -43,7 +43,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         super().do_GET()
 
     def log_message(self, *args):
-        pass
+        """Keep the test output free of the server's request log."""
 
 
 @pytest.fixture()
