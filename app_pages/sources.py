@@ -3,8 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from lib import ui
-from lib import classify
+from lib import classify, ui
 from lib.layers import method_markdown
 
 data = ui.data_or_stop()

@@ -136,7 +136,7 @@ def flow_diagram(county_name: str, detention: pd.DataFrame, agencies_287g: list[
 
     lines = ["digraph money {", "rankdir=LR;", 'node [shape=box, style="rounded,filled", fillcolor="#f5f5f5", '
              'fontname="sans-serif", fontsize=13];', 'edge [fontname="sans-serif", fontsize=12];',
-             f'ice [label="ICE (federal)", fillcolor="#dfc27d"];',
+             'ice [label="ICE (federal)", fillcolor="#dfc27d"];',
              f'county [label={quote(county_name + " budget")}, fillcolor="#c7eae5"];']
     for index, row in detention.reset_index(drop=True).iterrows():
         amount = row.get("estimated yearly payment")

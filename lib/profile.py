@@ -6,16 +6,15 @@
 import json
 import re
 import sys
+from dataclasses import asdict
 
 import pandas as pd
-
-from lib.data import CompiledData, DataFileError, load
-from dataclasses import asdict
 
 from lib import money
 from lib.asks import NOT_LEGAL_ADVICE, county_asks
 from lib.authority import authority_chart
 from lib.classify import INDICATORS
+from lib.data import CompiledData, DataFileError, load
 from lib.evidence import CountyEvidence
 from lib.explain import evidence_records, indicator_record, why_this_color
 from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS, layer_287g

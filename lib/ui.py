@@ -15,14 +15,13 @@ from lib.compare import MAX_COUNTIES
 from lib.corrections import FIELDS, MAX_NOTE, correction_text, send_link
 from lib.evidence import CountyEvidence
 from lib.explain import INDICATOR_NAMES, VALUE_WORDS
+from lib.freshness import stale_sources
 from lib.history import county_timeline, sheet_label, snapshot_dates, summary_line
-from lib.money import county_detention_population
 from lib.layers import Layer
 from lib.layers import layer_287g_on as layers_287g_on
 from lib.maplayers import LAYER_TITLES, build_layers
 from lib.mapview import QUICK_VIEWS, build_base_map, county_topology, layer_style, publish_topology, view_for_bounds
-from lib.money import COST_ASSUMPTIONS, flow_diagram, yearly_local_cost
-from lib.freshness import stale_sources
+from lib.money import COST_ASSUMPTIONS, county_detention_population, flow_diagram, yearly_local_cost
 from lib.params import ViewParams, parse_view
 from lib.paths import STATIC_DIR, app_data_dir
 

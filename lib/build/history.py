@@ -29,7 +29,13 @@ import us
 
 from lib import states
 from lib.build.agreements import (
-    FIXES_FILE, MISSING_MARKERS, PROJECT_FIXES_FILE, AgencyPlacer, agency_key, agency_type, fixes_schema,
+    FIXES_FILE,
+    MISSING_MARKERS,
+    PROJECT_FIXES_FILE,
+    AgencyPlacer,
+    agency_key,
+    agency_type,
+    fixes_schema,
 )
 from lib.build.errors import RawDataError
 from lib.build.readers import read_csv, read_sheet_with_links, validate
