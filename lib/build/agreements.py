@@ -127,11 +127,17 @@ class AgencyPlacer:
         return None
 
 
-def build_agreements(raw_dir: Path, county_index: CountyIndex, agencies: pd.DataFrame) -> pd.DataFrame:
+def county_name_fixes(raw_dir: Path) -> dict[tuple[str, str], str]:
+    """(STATE NAME, county as ICE wrote it) -> corrected county, from the Deportation Data Project's list and ours."""
     fixed_names = {}
     for fixes_path in (raw_dir / FIXES_FILE, PROJECT_FIXES_FILE):
         fixes = validate(read_csv(fixes_path), fixes_schema, fixes_path)
         fixed_names.update({(row.state.upper(), row.county): row.county_fixed for row in fixes.itertuples()})
+    return fixed_names
+
+
+def build_agreements(raw_dir: Path, county_index: CountyIndex, agencies: pd.DataFrame) -> pd.DataFrame:
+    fixed_names = county_name_fixes(raw_dir)
     placer = AgencyPlacer(agencies)
 
     frames = []

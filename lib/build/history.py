@@ -29,16 +29,14 @@ import us
 
 from lib import states
 from lib.build.agreements import (
-    FIXES_FILE,
     MISSING_MARKERS,
-    PROJECT_FIXES_FILE,
     AgencyPlacer,
     agency_key,
     agency_type,
-    fixes_schema,
+    county_name_fixes,
 )
 from lib.build.errors import RawDataError
-from lib.build.readers import read_csv, read_sheet_with_links, validate
+from lib.build.readers import read_sheet_with_links, validate
 from lib.countynames import CountyIndex, ascii_fold
 from lib.layers import JAIL_AGENCY_TYPES
 
@@ -164,10 +162,7 @@ class CountyFinder:
     def __init__(self, raw_dir: Path, county_index: CountyIndex, agencies: pd.DataFrame):
         self._index = county_index
         self._placer = AgencyPlacer(agencies)
-        self._fixed_names = {}
-        for fixes_path in (raw_dir / FIXES_FILE, PROJECT_FIXES_FILE):
-            fixes = validate(read_csv(fixes_path), fixes_schema, fixes_path)
-            self._fixed_names.update({(row.state.upper(), row.county): row.county_fixed for row in fixes.itertuples()})
+        self._fixed_names = county_name_fixes(raw_dir)
 
     def named_county(self, state_abbr: str, agency: str) -> str | None:
         """'Etowah County Sheriff's Office' -> Etowah County's FIPS."""
