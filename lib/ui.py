@@ -1,4 +1,5 @@
-"""The one module that talks to Streamlit outside pages/: cached data, shared sidebar and small shared widgets."""
+"""The one module outside app_pages/ that talks to Streamlit: cached data, the shared sidebar, and the widgets
+the pages share (map controls, county sections, downloads, link and citation, corrections)."""
 
 import html
 from datetime import date
