@@ -17,7 +17,7 @@ import pandera.pandas as pa
 
 from lib import datasets, states
 from lib.build.errors import RawDataError
-from lib.build.policy import DRAFT_ONLY, YEAR_MONTH_OR_DAY
+from lib.build.policy import provenance_columns
 from lib.build.readers import HEADER_ROWS, read_csv, validate
 from lib.paths import PROJECT_ROOT
 
@@ -39,11 +39,7 @@ state_governance_schema = pa.DataFrameSchema(
         "county_executive": pa.Column(str, pa.Check.isin(datasets.COUNTY_EXECUTIVE_PREVALENCE)),
         "state_can_preempt": pa.Column(str),
         "citation": pa.Column(str, nullable=True),
-        "source": pa.Column(str),
-        "source_date": pa.Column(str, YEAR_MONTH_OR_DAY),
-        "basis": pa.Column(str, pa.Check.isin(datasets.GOVERNANCE_BASES)),
-        "review_status": pa.Column(str, DRAFT_ONLY),
-        "note": pa.Column(str),
+        **provenance_columns(datasets.GOVERNANCE_BASES),
     },
     strict=True,
 )
@@ -54,11 +50,7 @@ county_governance_schema = pa.DataFrameSchema(
         "field": pa.Column(str, pa.Check.isin(list(datasets.COUNTY_GOVERNANCE_FIELDS))),
         # Which value fits which field is checked row by row after the schema (see _check_override_values).
         "value": pa.Column(str),
-        "source": pa.Column(str),
-        "source_date": pa.Column(str, YEAR_MONTH_OR_DAY),
-        "basis": pa.Column(str, pa.Check.isin(datasets.GOVERNANCE_BASES)),
-        "review_status": pa.Column(str, DRAFT_ONLY),
-        "note": pa.Column(str),
+        **provenance_columns(datasets.GOVERNANCE_BASES),
     },
     strict=True,
 )

@@ -52,6 +52,18 @@ YEAR_OR_DAY = _real_date(datasets.YEAR_OR_DATE, "YYYY or YYYY-MM-DD")
 YEAR_MONTH_OR_DAY = _real_date(datasets.PARTIAL_DATE, "YYYY, YYYY-MM or YYYY-MM-DD")
 DRAFT_ONLY = pa.Check.isin(datasets.REVIEW_STATUSES)
 
+
+def provenance_columns(bases) -> dict[str, pa.Column]:
+    """The columns every hand-curated evidence row carries: where its claim comes from, when, on what basis,
+    whether anyone reviewed it, and a note in our own words."""
+    return {
+        "source": pa.Column(str),
+        "source_date": pa.Column(str, YEAR_MONTH_OR_DAY),
+        "basis": pa.Column(str, pa.Check.isin(list(bases))),
+        "review_status": pa.Column(str, DRAFT_ONLY),
+        "note": pa.Column(str),
+    }
+
 state_laws_schema = pa.DataFrameSchema(
     {
         "state_abbr": pa.Column(str, pa.Check.isin(sorted(states.FIPS_BY_ABBR))),
@@ -62,11 +74,7 @@ state_laws_schema = pa.DataFrameSchema(
         "effective_date": pa.Column(str, YEAR_OR_DAY, nullable=True),
         "status": pa.Column(str, pa.Check.isin(datasets.LAW_STATUSES)),
         "url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$"), nullable=True),
-        "source": pa.Column(str),
-        "source_date": pa.Column(str, YEAR_MONTH_OR_DAY),
-        "basis": pa.Column(str, pa.Check.isin(datasets.STATE_LAW_BASES)),
-        "review_status": pa.Column(str, DRAFT_ONLY),
-        "note": pa.Column(str),
+        **provenance_columns(datasets.STATE_LAW_BASES),
     },
     strict=True,
 )
@@ -81,6 +89,7 @@ local_policies_schema = pa.DataFrameSchema(
         "effect": pa.Column(str, pa.Check.isin(datasets.LOCAL_POLICY_EFFECT_VALUES)),
         "adopted_date": pa.Column(str, YEAR_MONTH_OR_DAY, nullable=True),
         "citation": pa.Column(str, nullable=True),
+        # Its own order (as_of_label sits between the dates and the basis), so not provenance_columns().
         "source": pa.Column(str),
         "source_date": pa.Column(str, YEAR_MONTH_OR_DAY),
         "as_of_label": pa.Column(str, pa.Check.str_matches(datasets.AS_OF_LABEL)),
