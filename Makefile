@@ -8,7 +8,7 @@ PORT ?= 8501
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup setup-dev data update bench clean
+.PHONY: run test setup setup-dev data update bench messages clean
 
 run: setup
 	$(BIN)/streamlit run app.py --server.port $(PORT)
@@ -26,6 +26,15 @@ data: setup
 # Fetch ICE's newest 287(g) sheets into ../shared/data/raw-updates/, rebuild data/ if they changed, write a report.
 update: setup
 	$(BIN)/python -m lib.update
+
+# New or changed texts in the code go into the Spanish catalog (untranslated, for a person to translate); texts
+# the code no longer has are dropped. `python -m scripts.translations` then lists what is missing.
+messages: setup
+	$(BIN)/pybabel --quiet extract --mapping-file babel.cfg --sort-by-file --no-wrap \
+		--output-file locale/messages.pot .
+	$(BIN)/pybabel --quiet update --no-fuzzy-matching --no-wrap --ignore-obsolete \
+		--input-file locale/messages.pot --output-file locale/es/LC_MESSAGES/messages.po --locale es
+	rm locale/messages.pot
 
 # Speed of the app against a naive folium baseline, on localhost; prints the figures, writes bench/results.json.
 bench: setup-dev

@@ -3,16 +3,18 @@
 import streamlit as st
 
 from lib import ui
+from lib.i18n import _
 
-st.set_page_config(page_title="ICE collaboration — county explorer", page_icon="🗺️", layout="wide")
+ui.apply_language()  # first: every text below is in the language of this run
+st.set_page_config(page_title=_("ICE collaboration — county explorer"), page_icon="🗺️", layout="wide")
 
 navigation = st.navigation(
     [
-        st.Page("app_pages/map.py", title="Map", default=True),
-        st.Page("app_pages/county.py", title="County", url_path="county"),
-        st.Page("app_pages/compare.py", title="Compare", url_path="compare"),
-        st.Page("app_pages/changes.py", title="What changed", url_path="changes"),
-        st.Page("app_pages/sources.py", title="Sources & method", url_path="sources"),
+        st.Page("app_pages/map.py", title=_("Map"), default=True),
+        st.Page("app_pages/county.py", title=_("County"), url_path="county"),
+        st.Page("app_pages/compare.py", title=_("Compare"), url_path="compare"),
+        st.Page("app_pages/changes.py", title=_("What changed"), url_path="changes"),
+        st.Page("app_pages/sources.py", title=_("Sources & method"), url_path="sources"),
     ]
 )
 ui.apply_display_mode()

@@ -3,37 +3,40 @@
 import streamlit as st
 
 from lib import ui
+from lib.i18n import _
 from lib.profile import UnknownCounty, county_profile, parse_fips
 
 data = ui.data_or_stop()
 try:
     fips = parse_fips(st.query_params.get("fips"), data)
 except UnknownCounty as problem:
-    st.title("County")
-    st.warning(f"{problem}. Search for a county instead:")
+    st.title(_("County"))
+    st.warning(_("{problem}. Search for a county instead:").format(problem=problem))
     ui.county_search_box("county_page_search")
     st.stop()
 
 profile = county_profile(data, fips, ui.county_evidence())
 level = ui.layer("level").legend_class(profile["level"])
 
-st.title(f"{profile['name']}, {profile['state']}")
-st.caption(f"FIPS {fips} · population {profile['population']['value']:,} "
-           f"({profile['population']['as_of']}) · ICE field office {profile['ice_field_office'] or 'unknown'}")
-st.page_link(ui.MAP_PAGE, label="← Back to the map", query_params=ui.shared_params())
+county_name = f"{profile['name']}, {profile['state']}"
+st.title(county_name)
+st.caption(_("FIPS {fips} · population {population} ({as_of}) · ICE field office {office}").format(
+    fips=fips, population=f"{profile['population']['value']:,}", as_of=profile["population"]["as_of"],
+    office=profile["ice_field_office"] or _("unknown")))
+st.page_link(ui.MAP_PAGE, label=_("← Back to the map"), query_params=ui.shared_params())
 st.html(ui.class_badge(level, draft=profile["rests_on_draft_evidence"]))
 ui.brief_downloads(data, fips)
 
 evidence_tab, authority_tab, money_tab, history_tab, asks_tab = st.tabs(
-    ["Why this color", "Who decides", "Money", "History", "What to ask for (recommendations)"])
+    [_("Why this color"), _("Who decides"), _("Money"), _("History"), _("What to ask for (recommendations)")])
 with evidence_tab:
     st.write(profile["why"])
     ui.indicator_summary(profile["indicators"])
     ui.evidence_table(profile["evidence"])
-    ui.agreements_table("287(g) agreements of agencies in this county", profile["agreements_287g"],
-                        empty="ICE's lists name no agency in this county.")
-    ui.agreements_table(f"Statewide agencies in {profile['state']} with 287(g) agreements",
-                        profile["statewide_agreements_287g"], empty="None on ICE's lists.")
+    ui.agreements_table(_("287(g) agreements of agencies in this county"), profile["agreements_287g"],
+                        empty=_("ICE's lists name no agency in this county."))
+    ui.agreements_table(_("Statewide agencies in {state} with 287(g) agreements").format(state=profile["state"]),
+                        profile["statewide_agreements_287g"], empty=_("None on ICE's lists."))
     ui.state_law_table(profile["state"], profile["state_laws"])
 with authority_tab:
     ui.authority_section(data, fips, profile)
@@ -43,5 +46,5 @@ with history_tab:
     ui.history_section(data, fips)
 with asks_tab:
     ui.asks_section(profile)
-ui.share_box(data, page="county", county_name=f"{profile['name']}, {profile['state']}")
-ui.correction_box(data, f"{profile['name']}, {profile['state']}", fips)
+ui.share_box(data, page="county", county_name=county_name)
+ui.correction_box(data, county_name, fips)

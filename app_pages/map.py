@@ -5,6 +5,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from lib import ui
+from lib.i18n import _
 from lib.mapview import MAP_HEIGHT, NO_SHAPE_NOTE, legend_html
 
 data = ui.data_or_stop()
@@ -14,7 +15,7 @@ with st.container():
     view = ui.current_view(data)
 with st.container():
     if not ui.presenting():
-        st.header("Local collaboration with ICE, county by county")
+        st.header(_("Local collaboration with ICE, county by county"))
 layer_id, reviewed_only, state = ui.map_controls(data, view)
 with st.container():
     list_date = ui.history_control(layer_id)
@@ -30,7 +31,7 @@ with map_column:
                         returned_objects=["last_active_drawing"], center=map_view["center"], zoom=map_view["zoom"])
 with legend_column:
     st.html(legend_html(layer))
-    st.caption(NO_SHAPE_NOTE)
+    st.caption(_(NO_SHAPE_NOTE))
     if not ui.presenting():
         ui.county_search_box()
 

@@ -3,6 +3,9 @@
 The state-level table gives the usual pattern (who runs county jails, whether the sheriff is elected, the
 county board's name, how common a county executive is, what the state can override); county rows override
 it where a county is known to differ. Cities come from the FBI agency list, with their 287(g) agreements.
+
+The chart is built when a page asks for it, in the current language; the word tables below are stored texts
+(N_), translated as the chart is built. Values from the governance tables (board names, notes) stay as written.
 """
 
 from dataclasses import dataclass, field
@@ -11,35 +14,40 @@ import pandas as pd
 
 from lib.data import CompiledData
 from lib.dot import quote
+from lib.i18n import N_, _, ngettext
 
 OPERATOR_TITLES = {
-    "sheriff": "Sheriff",
-    "county_corrections_department": "County department of corrections",
-    "regional_jail_authority": "Regional jail authority",
-    "state_unified_system": "State department of corrections",
-    "elected_jailer": "County jailer",
-    "mixed": "Whoever runs the county jail (sheriff, county department or regional authority; check locally)",
-    "unknown": "Whoever runs the county jail (not known here; check locally)",
+    "sheriff": N_("Sheriff"),
+    "county_corrections_department": N_("County department of corrections"),
+    "regional_jail_authority": N_("Regional jail authority"),
+    "state_unified_system": N_("State department of corrections"),
+    "elected_jailer": N_("County jailer"),
+    "mixed": N_("Whoever runs the county jail (sheriff, county department or regional authority; check locally)"),
+    "unknown": N_("Whoever runs the county jail (not known here; check locally)"),
 }
 OPERATOR_POWERS = {
-    "sheriff": "Runs the jail and decides day to day whether to honor ICE holds, tell ICE release dates and let "
-               "ICE in.",
-    "county_corrections_department": "Runs the jail under the county's executive or board, which can direct its "
-                                     "ICE policy.",
-    "regional_jail_authority": "A board of the member counties runs the jail; each county's appointees vote on "
-                               "its policies.",
-    "state_unified_system": "The state runs all jails: ICE policy is set by the state corrections agency and "
-                            "state law, not by the county.",
-    "elected_jailer": "The elected jailer runs the county jail; the fiscal court funds it.",
-    "mixed": "Find out who runs this county's jail: that office is the main target.",
-    "unknown": "Find out who runs this county's jail: that office is the main target.",
+    "sheriff": N_("Runs the jail and decides day to day whether to honor ICE holds, tell ICE release dates and "
+                  "let ICE in."),
+    "county_corrections_department": N_("Runs the jail under the county's executive or board, which can direct "
+                                        "its ICE policy."),
+    "regional_jail_authority": N_("A board of the member counties runs the jail; each county's appointees vote "
+                                  "on its policies."),
+    "state_unified_system": N_("The state runs all jails: ICE policy is set by the state corrections agency and "
+                               "state law, not by the county."),
+    "elected_jailer": N_("The elected jailer runs the county jail; the fiscal court funds it."),
+    "mixed": N_("Find out who runs this county's jail: that office is the main target."),
+    "unknown": N_("Find out who runs this county's jail: that office is the main target."),
 }
-ELECTED_WORDS = {"yes": "elected", "no": "appointed", "varies": "elected in most counties",
-                 "no_sheriff_jail_role": "no jail role", "no_sheriff": "no sheriff", "unknown": "unknown"}
-EXECUTIVE_WORDS = {"common": "often an elected county executive", "some_counties": "an elected county executive "
-                   "in some counties", "rare": "rarely an elected county executive", "none": "no elected county "
-                   "executive", "unknown": "not known", "elected": "elected county executive",
-                   "appointed": "county executive appointed by the board"}
+ELECTED_WORDS = {"yes": N_("elected"), "no": N_("appointed"), "varies": N_("elected in most counties"),
+                 "no_sheriff_jail_role": N_("no jail role"), "no_sheriff": N_("no sheriff"),
+                 "unknown": N_("unknown")}
+EXECUTIVE_WORDS = {"common": N_("often an elected county executive"),
+                   "some_counties": N_("an elected county executive in some counties"),
+                   "rare": N_("rarely an elected county executive"), "none": N_("no elected county executive"),
+                   "unknown": N_("not known"), "elected": N_("elected county executive"),
+                   "appointed": N_("county executive appointed by the board")}
+# An office's role is an id (kept in the profile); these are the words the offices table shows for it.
+ROLE_WORDS = {"primary": N_("primary"), "secondary": N_("secondary"), "city": N_("city"), "state": N_("state")}
 
 
 @dataclass(frozen=True)
@@ -87,35 +95,36 @@ def authority_chart(data: CompiledData, fips: str) -> AuthorityChart:
     county = data.counties_by_fips.loc[fips]
     gov = county_governance(data, fips)
     operator = gov["jail_operator"]["value"]
-    operator_name = gov.get("jail_operator_name", {}).get("value") or OPERATOR_TITLES[operator]
+    operator_name = gov.get("jail_operator_name", {}).get("value") or _(OPERATOR_TITLES[operator])
     is_sheriff = operator == "sheriff"
-    selection = ELECTED_WORDS[gov["sheriff_elected"]["value"]] if is_sheriff else "appointed or set by law"
+    elected = gov["sheriff_elected"]["value"]
+    selection = _(ELECTED_WORDS[elected]) if is_sheriff else _("appointed or set by law")
     if operator == "elected_jailer":
-        selection = "elected"
+        selection = _("elected")
     offices = [
-        Office("primary", operator_name, OPERATOR_POWERS[operator],
-               "the state" if operator == "state_unified_system" else county["name"], selection,
+        Office("primary", operator_name, _(OPERATOR_POWERS[operator]),
+               _("the state") if operator == "state_unified_system" else county["name"], selection,
                gov["jail_operator"]["source"], gov["jail_operator"]["as_of"]),
     ]
     board = gov["county_legislative_body"]["value"]
     if not board.lower().startswith("none"):
         offices.append(Office("secondary", board,
-                              "Passes the county budget (including the jail's) and county ordinances; can hold "
-                              "hearings and ask the jail for its ICE records.", county["name"], "elected",
+                              _("Passes the county budget (including the jail's) and county ordinances; can hold "
+                                "hearings and ask the jail for its ICE records."), county["name"], _("elected"),
                               gov["county_legislative_body"]["source"], gov["county_legislative_body"]["as_of"]))
     executive = gov["county_executive"]["value"]
     if executive in ("common", "elected", "appointed"):
-        offices.append(Office("secondary", "County executive", "Runs county departments and proposes the budget.",
-                              county["name"], EXECUTIVE_WORDS[executive], gov["county_executive"]["source"],
+        offices.append(Office("secondary", _("County executive"), _("Runs county departments and proposes the budget."),
+                              county["name"], _(EXECUTIVE_WORDS[executive]), gov["county_executive"]["source"],
                               gov["county_executive"]["as_of"]))
     elif executive in ("some_counties", "rare"):
-        offices.append(Office("secondary", "County executive, where the county has one",
-                              "Runs county departments and proposes the budget.", county["name"],
-                              EXECUTIVE_WORDS[executive], gov["county_executive"]["source"],
+        offices.append(Office("secondary", _("County executive, where the county has one"),
+                              _("Runs county departments and proposes the budget."), county["name"],
+                              _(EXECUTIVE_WORDS[executive]), gov["county_executive"]["source"],
                               gov["county_executive"]["as_of"]))
-    offices.append(Office("state", f"{county['state']} legislature and governor", gov["state_can_preempt"]["value"],
-                          county["state"], "elected", gov["state_can_preempt"]["source"],
-                          gov["state_can_preempt"]["as_of"]))
+    offices.append(Office("state", _("{state} legislature and governor").format(state=county["state"]),
+                          gov["state_can_preempt"]["value"], county["state"], _("elected"),
+                          gov["state_can_preempt"]["source"], gov["state_can_preempt"]["as_of"]))
     return AuthorityChart(tuple(offices), tuple(city_agencies(data, fips)),
                           county["ice_field_office"] if isinstance(county["ice_field_office"], str) else None)
 
@@ -143,35 +152,39 @@ def chart_dot(chart: AuthorityChart, county_name: str, max_cities: int = 6) -> s
         label = f"{office.title}\n({office.selection})"
         return f"{name} [label={quote(label)}, fillcolor={quote(color)}];"
 
+    jail_label = _("{county} jail: ICE holds, notifications, access").format(county=county_name)
     lines = ["digraph authority {", "rankdir=TB;",
              'node [shape=box, style="rounded,filled", fontname="sans-serif", fontsize=13];',
              'edge [fontname="sans-serif", fontsize=11];',
-             f'jail [label={quote(county_name + " jail: ICE holds, notifications, access")}, shape=cylinder, '
-             'fillcolor="#f5f5f5"];']
+             f'jail [label={quote(jail_label)}, shape=cylinder, fillcolor="#f5f5f5"];']
+    runs, directs, overrides = (quote(_("runs")), quote(_("budget, ordinances, oversight")),
+                                quote(_("can override by law")))
     primary = chart.primary
-    lines += [node("primary", primary, "#dfc27d"), 'primary -> jail [label="runs"];']
+    lines += [node("primary", primary, "#dfc27d"), f"primary -> jail [label={runs}];"]
     for index, office in enumerate(chart.by_role("secondary")):
-        lines += [node(f"secondary{index}", office, "#c7eae5"),
-                  f'secondary{index} -> primary [label="budget, ordinances, oversight"];']
+        lines += [node(f"secondary{index}", office, "#c7eae5"), f"secondary{index} -> primary [label={directs}];"]
     for office in chart.by_role("state"):
-        lines += [node("state", office, "#e0e0e0"), 'state -> primary [label="can override by law", style=dashed];']
+        lines += [node("state", office, "#e0e0e0"), f"state -> primary [label={overrides}, style=dashed];"]
     cities = chart.city_agencies[:max_cities]
     if cities:
-        lines.append('subgraph cluster_cities { label="Cities: police chief (appointed), mayor or manager, council";'
-                     ' fontname="sans-serif"; style=dashed;')
+        cities_label = _("Cities: police chief (appointed), mayor or manager, council")
+        lines.append(f'subgraph cluster_cities {{ label={quote(cities_label)}; fontname="sans-serif"; style=dashed;')
         for index, city in enumerate(cities):
             label = city["agency"] + (" — 287(g)" if city["has_287g"] else "")
             lines.append(f"city{index} [label={quote(label)}, fillcolor={quote('#fde0ef' if city['has_287g'] else '#ffffff')}];")
         lines.append("}")
         more = len(chart.city_agencies) - len(cities)
         if more > 0:
-            lines.append(f'citymore [label="… and {more} more", shape=plaintext];')
+            more_label = ngettext("… and {count} more", "… and {count} more", more).format(count=more)
+            lines.append(f"citymore [label={quote(more_label)}, shape=plaintext];")
     lines.append("}")
     return "\n".join(lines)
 
 
 def offices_table(chart: AuthorityChart) -> pd.DataFrame:
-    return pd.DataFrame([{"role": office.role, "office": office.title, "powers": office.powers,
-                          "jurisdiction": office.jurisdiction, "elected or appointed": office.selection,
-                          "source": office.source, "as of": office.as_of,
-                          "review": "draft" if office.draft else "reviewed"} for office in chart.offices])
+    """The offices as a table to show, headers and words in the current language (the profile keeps the ids)."""
+    return pd.DataFrame([{_("role"): _(ROLE_WORDS[office.role]) if office.role in ROLE_WORDS else office.role,
+                          _("office"): office.title, _("powers"): office.powers,
+                          _("jurisdiction"): office.jurisdiction, _("elected or appointed"): office.selection,
+                          _("source"): office.source, _("as of"): office.as_of,
+                          _("review"): _("draft") if office.draft else _("reviewed")} for office in chart.offices])

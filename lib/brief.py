@@ -7,12 +7,16 @@ Everything printed comes from the profile and the data, so every string is plain
 never turned on): an agency name such as "<b>x</b>" or "=HYPERLINK(…)" prints exactly as written. The page
 must stay one page: long lists are cut with "… and N more", and if the page still overflows the brief is
 drawn again with less detail (see DETAIL_LEVELS).
+
+A brief is made per click, so every heading, label and sentence is translated then, in the language current at that
+moment (lib.i18n; the app binds it with in_current_language). Data (names, sources, notes) prints as written.
 """
 
 import io
 import math
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +30,7 @@ from lib.data import CompiledData, load
 from lib.evidence import CountyEvidence
 from lib.explain import VALUE_WORDS
 from lib.exports import county_geometries
+from lib.i18n import N_, _, ngettext
 from lib.layers import JAIL_AGENCY_TYPES, Layer
 from lib.maplayers import INDICATOR_TITLES, LEVEL_CLASSES, build_layers
 from lib.profile import UnknownCounty, county_profile, parse_fips
@@ -59,14 +64,31 @@ INSET_FADE = 0.45  # other counties are blended this far towards white so the co
 
 ASKS_SHOWN = 3
 OFFICES_PER_COLUMN = 2  # per column of the "Who decides" table
-# Short names of the sources whose dates make up the data version printed on the brief.
+# Short names of the sources whose dates make up the data version printed on the brief (English, N_-marked:
+# every text of the brief is translated when the brief is made, in the language of that moment).
 VERSION_SOURCES = {
-    "ice_287g_participating": "ICE 287(g) list",
-    "ice_detention_stats": "ICE detention statistics",
-    "project_state_laws": "state laws (draft)",
-    "project_local_policies": "local policies (draft)",
-    "us_atlas_counties": "county shapes",
+    "ice_287g_participating": N_("ICE 287(g) list"),
+    "ice_detention_stats": N_("ICE detention statistics"),
+    "project_state_laws": N_("state laws (draft)"),
+    "project_local_policies": N_("local policies (draft)"),
+    "us_atlas_counties": N_("county shapes"),
 }
+# Words for the kind of evidence that decides an indicator (lib.classify.Evidence.basis); others print as they are.
+BASIS_WORDS = {
+    "statute": N_("statute"),
+    "case_law": N_("case law"),
+    "local policy": N_("local policy"),
+    "agreement": N_("agreement"),
+    "contract": N_("contract"),
+}
+# The 287(g) models, short, for "The 287(g) agreements here (jail enforcement, task force) …".
+MODEL_SHORT_NAMES = {
+    "jail_enforcement": N_("jail enforcement"),
+    "warrant_service": N_("warrant service"),
+    "task_force": N_("task force"),
+}
+# ICE's two 287(g) lists (an agreement's status).
+STATUS_WORDS = {"participating": N_("participating"), "pending": N_("pending")}
 # Caps on single texts, so that one very long value cannot push the page over even at the lowest detail.
 TEXT_LIMITS = {"why": 480, "name": 80, "title": 90, "detail": 260, "powers": 170, "line": 170, "source": 100}
 
@@ -97,7 +119,7 @@ def data_version(data: CompiledData) -> str:
     parts = []
     for source_id, short_name in VERSION_SOURCES.items():
         as_of = data.source(source_id)["as_of"].split(" (")[0]  # drop notes such as "(FY26 year to date …)"
-        parts.append(f"{short_name} {as_of}")
+        parts.append(f"{_(short_name)} {as_of}")
     return "; ".join(parts)
 
 
@@ -112,11 +134,32 @@ def shorten(text: object, limit: int) -> str:
 
 def _as_of(value: object) -> str:
     text = str(value)
-    return text if text.startswith("as of") else f"as of {text}"
+    date = text.removeprefix("as of ")  # "as of 2015" marks the facts from the 2015 toolkit
+    return _("as of {date}").format(date=date)
 
 
-def _more(count: int, shown: int, what: str) -> str | None:
-    return f"… and {count - shown} more {what}." if count > shown else None
+def _more(count: int, shown: int, phrase: Callable[[int], str]) -> str | None:
+    """'… and 3 more agreements.' when `count` exceeds `shown`; `phrase(n)` is the ngettext text for n."""
+    hidden = count - shown
+    return phrase(hidden).format(count=hidden) if hidden > 0 else None
+
+
+def _more_on_county_page(count: int) -> str:
+    return ngettext("… and {count} more on the county page.", "… and {count} more on the county page.", count)
+
+
+def _shown(text: str) -> str:
+    """A text from another module (an N_-marked English label, or one its owner already translated) in the
+    current language; a data value comes back unchanged."""
+    return _(text)
+
+
+def _basis(basis: str) -> str:
+    return _(BASIS_WORDS.get(basis, basis))
+
+
+def _status(status: str) -> str:
+    return _(STATUS_WORDS.get(status, status))
 
 
 def _rgb(color: str) -> tuple[int, int, int]:
@@ -184,11 +227,21 @@ def _footer_text(profile: dict, data_version: str, detail: DetailLevel) -> str:
         if record["source"] and record["source"] not in sources:
             sources.append(record["source"])
     named = "; ".join(shorten(source, TEXT_LIMITS["source"]) for source in sources[:detail.sources])
-    more = _more(len(sources), detail.sources, "on the county page")
-    return (f"Data as of: {data_version}. Sources: {named}{' ' + more if more else '.'} "
-            "Facts from the 2015 ILRC / United We Dream toolkit are as of 2015 and may have changed since. "
-            "Draft: evidence nobody has reviewed yet. Unknown: no evidence found, which does not mean no "
-            f"collaboration. Every source, date and link: the map's county page for FIPS {profile['fips']}.")
+    hidden = len(sources) - detail.sources
+    if hidden > 0:
+        sources_text = ngettext("Sources: {sources} … and {count} more on the county page.",
+                                "Sources: {sources} … and {count} more on the county page.",
+                                hidden).format(sources=named, count=hidden)
+    else:
+        sources_text = _("Sources: {sources}.").format(sources=named)
+    return " ".join((
+        _("Data as of: {version}.").format(version=data_version),
+        sources_text,
+        _("Facts from the 2015 ILRC / United We Dream toolkit are as of 2015 and may have changed since."),
+        _("Draft: evidence nobody has reviewed yet."),
+        _("Unknown: no evidence found, which does not mean no collaboration."),
+        _("Every source, date and link: the map's county page for FIPS {fips}.").format(fips=profile["fips"]),
+    ))
 
 
 def _level_block(pdf: _BriefPDF, profile: dict, width: float) -> None:
@@ -198,11 +251,11 @@ def _level_block(pdf: _BriefPDF, profile: dict, width: float) -> None:
     pdf.set_draw_color(60, 60, 60)
     pdf.rect(pdf.l_margin, top + 0.6, 10, 6, style="DF")
     pdf.set_xy(pdf.l_margin + 13, top)
-    pdf.multi_cell(width - 13, pdf.style(13, "B") * 1.05, pdf.clean(profile["level_label"]), align="L",
+    pdf.multi_cell(width - 13, pdf.style(13, "B") * 1.05, pdf.clean(_shown(profile["level_label"])), align="L",
                    new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_y(max(pdf.get_y(), top + 7))  # below the swatch too, whatever the font scale
     if profile["rests_on_draft_evidence"]:
-        pdf.paragraph("DRAFT: rests on evidence nobody has reviewed yet", 8, "I", width, MUTED_COLOR)
+        pdf.paragraph(_("DRAFT: rests on evidence nobody has reviewed yet"), 8, "I", width, MUTED_COLOR)
     pdf.ln(1)
     pdf.paragraph(shorten(profile["why"], TEXT_LIMITS["why"]), 9, width=width)
 
@@ -210,14 +263,16 @@ def _level_block(pdf: _BriefPDF, profile: dict, width: float) -> None:
 def _indicator_lines(pdf: _BriefPDF, profile: dict, width: float) -> None:
     pdf.ln(1.5)
     for name, record in profile["indicators"].items():
-        pdf.paragraph(f"{INDICATOR_TITLES[name][0]}: {VALUE_WORDS[record['value']]}", 9, "B", width)
+        pdf.paragraph(_("{indicator}: {value}").format(indicator=_(INDICATOR_TITLES[name][0]),
+                                                       value=_shown(VALUE_WORDS[record["value"]])), 9, "B", width)
         if record["basis"]:
-            detail = (f"{record['basis']} · {shorten(record['source'], TEXT_LIMITS['source'])} · "
-                      f"{_as_of(record['as_of'])}")
+            parts = [_basis(record["basis"]), shorten(record["source"], TEXT_LIMITS["source"]),
+                     _as_of(record["as_of"])]
             if record["review_status"] == "draft":
-                detail += " · DRAFT"
+                parts.append(_("DRAFT"))
+            detail = " · ".join(parts)
         else:
-            detail = "no evidence found (which is not the same as refusing)"
+            detail = _("no evidence found (which is not the same as refusing)")
         pdf.paragraph(detail, 7.5, width=width - 3, color=MUTED_COLOR, x=pdf.l_margin + 3)
 
 
@@ -225,7 +280,7 @@ def _inset(pdf: _BriefPDF, profile: dict, png: bytes | None, x: float, top: floa
     """The map inset and its caption in the right column; returns the y below them."""
     pdf.set_xy(x, top)
     if png is None:
-        pdf.paragraph("No map shape for this county in the 2017 Census boundaries.", 8, "I", INSET_WIDTH,
+        pdf.paragraph(_("No map shape for this county in the 2017 Census boundaries."), 8, "I", INSET_WIDTH,
                       MUTED_COLOR, x=x)
         return pdf.get_y()
     with Image.open(io.BytesIO(png)) as image:
@@ -234,49 +289,75 @@ def _inset(pdf: _BriefPDF, profile: dict, png: bytes | None, x: float, top: floa
     if height > INSET_MAX_HEIGHT:
         width, height = INSET_MAX_HEIGHT / ratio, INSET_MAX_HEIGHT
     pdf.image(io.BytesIO(png), x=x + (INSET_WIDTH - width) / 2, y=top, w=width, h=height,
-              alt_text=pdf.clean(f"Map of {profile['name']} in {profile['state']}"))
+              alt_text=pdf.clean(_("Map of {county} in {state}").format(county=profile["name"],
+                                                                        state=profile["state"])))
     pdf.set_xy(x, top + height + 1)
-    pdf.paragraph(f"{profile['name']} outlined in {profile['state']}; colors as on the map.", 7, "I", INSET_WIDTH,
-                  MUTED_COLOR, x=x)
+    pdf.paragraph(_("{county} outlined in {state}; colors as on the map.").format(county=profile["name"],
+                                                                                   state=profile["state"]),
+                  7, "I", INSET_WIDTH, MUTED_COLOR, x=x)
     return pdf.get_y()
 
 
 def _agreements(pdf: _BriefPDF, profile: dict, detail: DetailLevel) -> None:
-    pdf.heading("287(g) agreements with ICE")
+    pdf.heading(_("287(g) agreements with ICE"))
     # The jail's own agreements matter most (they color the county), then those in force.
     agreements = sorted(profile["agreements_287g"], key=lambda a: (a["agency_type"] not in JAIL_AGENCY_TYPES,
                                                                    a["status"] != "participating", a["agency"]))
     if not agreements:
-        pdf.paragraph("ICE's lists name no agency in this county.")
+        pdf.paragraph(_("ICE's lists name no agency in this county."))
     for agreement in agreements[:detail.agreements]:
-        signed = f", signed {agreement['signed']}" if agreement["signed"] else ""
-        pdf.paragraph(f"• {shorten(agreement['agency'], TEXT_LIMITS['name'])} ({agreement['agency_type_label']}): "
-                      f"{agreement['model_label']}, {agreement['status']}{signed}")
-    notes = [_more(len(agreements), detail.agreements, "agreements")]
-    lists = sorted({(a["status"], a["source_date"]) for a in agreements})
-    if lists:
-        notes.append("From ICE's " + " and ".join(f"{status} list of {date}" for status, date in lists) + ".")
+        values = {"agency": shorten(agreement["agency"], TEXT_LIMITS["name"]),
+                  "agency_type": _shown(agreement["agency_type_label"]), "model": _shown(agreement["model_label"]),
+                  "status": _status(agreement["status"]), "signed": agreement["signed"]}
+        if agreement["signed"]:
+            line = _("• {agency} ({agency_type}): {model}, {status}, signed {signed}").format(**values)
+        else:
+            line = _("• {agency} ({agency_type}): {model}, {status}").format(**values)
+        pdf.paragraph(line)
+    notes = [_more(len(agreements), detail.agreements,
+                   lambda n: ngettext("… and {count} more agreement.", "… and {count} more agreements.", n))]
+    notes.append(_lists_note(agreements))
     statewide = len(profile["statewide_agreements_287g"])
     if statewide:
-        notes.append(f"{profile['state']} state agencies hold {statewide} statewide agreement(s) besides.")
+        notes.append(ngettext("{state} state agencies hold {count} statewide agreement besides.",
+                              "{state} state agencies hold {count} statewide agreements besides.",
+                              statewide).format(state=profile["state"], count=statewide))
     if any(notes):
         pdf.paragraph(" ".join(note for note in notes if note), 8, color=MUTED_COLOR)
 
 
+def _lists_note(agreements: list[dict]) -> str | None:
+    """'From ICE's participating list of 2026-05-18 and pending list of 2026-05-18.'"""
+    dates = {status: ", ".join(sorted({a["source_date"] for a in agreements if a["status"] == status}))
+             for status in sorted({a["status"] for a in agreements})}
+    participating, pending = dates.pop("participating", None), dates.pop("pending", None)
+    if dates:  # a status this brief has no words for: name ICE's lists by their dates only
+        every = sorted({a["source_date"] for a in agreements})
+        return _("From ICE's lists of {dates}.").format(dates=", ".join(every))
+    if participating and pending:
+        return _("From ICE's participating list of {participating_date} and pending list of {pending_date}."
+                 ).format(participating_date=participating, pending_date=pending)
+    if participating:
+        return _("From ICE's participating list of {date}.").format(date=participating)
+    if pending:
+        return _("From ICE's pending list of {date}.").format(date=pending)
+    return None
+
+
 def _authority(pdf: _BriefPDF, profile: dict, detail: DetailLevel) -> None:
-    pdf.heading("Who decides")
+    pdf.heading(_("Who decides"))
     offices = profile["authority"]["offices"]
 
     def describe(office: dict) -> str:
         text = f"{shorten(office['title'], TEXT_LIMITS['name'])} ({shorten(office['selection'], TEXT_LIMITS['name'])})"
         if detail.office_powers:
             text += f"\n{shorten(office['powers'], TEXT_LIMITS['powers'])}"
-        return text + (" [draft]" if office["draft"] else "")
+        return text + (" " + _("[draft]") if office["draft"] else "")
 
     columns = {
-        "Main target: runs the jail": [o for o in offices if o["role"] == "primary"],
-        "Can direct or fund it": [o for o in offices if o["role"] == "secondary"],
-        "State: can override": [o for o in offices if o["role"] == "state"],
+        _("Main target: runs the jail"): [o for o in offices if o["role"] == "primary"],
+        _("Can direct or fund it"): [o for o in offices if o["role"] == "secondary"],
+        _("State: can override"): [o for o in offices if o["role"] == "state"],
     }
     line_height = pdf.style(8)
     pdf.set_draw_color(*RULE_COLOR)
@@ -291,15 +372,21 @@ def _authority(pdf: _BriefPDF, profile: dict, detail: DetailLevel) -> None:
         body = table.row()
         for column_offices in columns.values():
             lines = [describe(o) for o in column_offices[:OFFICES_PER_COLUMN]]
-            more = _more(len(column_offices), OFFICES_PER_COLUMN, "offices")
-            body.cell(pdf.clean("\n".join(lines + [more] if more else lines) or "none known"))
+            more = _more(len(column_offices), OFFICES_PER_COLUMN,
+                         lambda n: ngettext("… and {count} more office.", "… and {count} more offices.", n))
+            body.cell(pdf.clean("\n".join(lines + [more] if more else lines) or _("none known")))
     pdf.ln(1)
     cities = profile["authority"]["city_agencies"]
     with_287g = sum(1 for city in cities if city["has_287g"])
-    field_office = profile["authority"]["ice_field_office"] or "unknown"
-    pdf.paragraph(f"City police in the county: {len(cities)} agencies on the FBI list, {with_287g} with a 287(g) "
-                  f"agreement; mayors and councils set their budgets. ICE field office: {field_office}.", 8,
-                  color=MUTED_COLOR)
+    police = ngettext("City police in the county: {count} agency on the FBI list, {with_287g} with a 287(g) "
+                      "agreement; mayors and councils set their budgets.",
+                      "City police in the county: {count} agencies on the FBI list, {with_287g} with a 287(g) "
+                      "agreement; mayors and councils set their budgets.",
+                      len(cities)).format(count=len(cities), with_287g=with_287g)
+    field_office = profile["authority"]["ice_field_office"]
+    office = (_("ICE field office: {office}.").format(office=field_office) if field_office
+              else _("ICE field office: unknown."))
+    pdf.paragraph(f"{police} {office}", 8, color=MUTED_COLOR)
 
 
 def _latest_year(facility: dict) -> str | None:
@@ -314,57 +401,65 @@ def _latest_population(facility: dict) -> float:
 
 
 def _money(pdf: _BriefPDF, profile: dict, detail: DetailLevel) -> None:
-    pdf.heading("Money: ICE detention in the county")
+    pdf.heading(_("Money: ICE detention in the county"))
     # The busiest facilities first: they carry most of the money.
     facilities = sorted(profile["money"]["detention"], key=_latest_population, reverse=True)
     if not facilities:
-        pdf.paragraph("No facility in this county is on the ICE detention lists this map uses.")
+        pdf.paragraph(_("No facility in this county is on the ICE detention lists this map uses."))
     for facility in facilities[:detail.facilities]:
         year = _latest_year(facility)
-        population = (f"{facility[year]:,.1f} held for ICE on an average day in {year}" if year
-                      else "no average daily ICE population listed")
+        population = (_("{population} held for ICE on an average day in {year}").format(
+                          population=f"{facility[year]:,.1f}", year=year) if year
+                      else _("no average daily ICE population listed"))
         amount = facility["estimated yearly payment"]
-        payment = (f"≈ ${amount:,.0f} a year ({facility['estimate']})" if amount
-                   else f"payment: {facility['estimate']}")
-        pdf.paragraph(f"• {shorten(facility['facility'], TEXT_LIMITS['name'])} — {facility['contract']}: "
+        payment = (_("≈ ${amount} a year ({estimate})").format(amount=f"{amount:,.0f}", estimate=facility["estimate"])
+                   if amount else _("payment: {estimate}").format(estimate=facility["estimate"]))
+        pdf.paragraph(f"• {shorten(facility['facility'], TEXT_LIMITS['name'])} — {_shown(facility['contract'])}: "
                       f"{population}; {payment}")
-    notes = [_more(len(facilities), detail.facilities, "facilities")]
+    notes = [_more(len(facilities), detail.facilities,
+                   lambda n: ngettext("… and {count} more facility.", "… and {count} more facilities.", n))]
     if profile["money"]["commitments_287g"]:
-        models = ", ".join(model.replace("_", " ") for model in profile["money"]["commitments_287g"])
-        notes.append(f"The 287(g) agreements here ({models}) commit local officers' paid time to ICE work.")
+        models = ", ".join(_(MODEL_SHORT_NAMES.get(model, model)) for model in profile["money"]["commitments_287g"])
+        notes.append(_("The 287(g) agreements here ({models}) commit local officers' paid time to ICE work."
+                       ).format(models=models))
     if any(notes):
         pdf.paragraph(" ".join(note for note in notes if note), 8, color=MUTED_COLOR)
 
 
 def _asks(pdf: _BriefPDF, profile: dict, detail: DetailLevel) -> None:
-    pdf.heading("Recommendations — not legal advice")
-    pdf.paragraph(profile["asks"]["label"], 7.5, "I", color=MUTED_COLOR)
+    pdf.heading(_("Recommendations — not legal advice"))
+    pdf.paragraph(_shown(profile["asks"]["label"]), 7.5, "I", color=MUTED_COLOR)
     asks = profile["asks"]["items"]
     if not asks:
-        pdf.paragraph("The rules generated no recommendation from this county's evidence.")
+        pdf.paragraph(_("The rules generated no recommendation from this county's evidence."))
     for number, ask in enumerate(asks[:ASKS_SHOWN], start=1):
         pdf.paragraph(f"{number}. {shorten(ask['title'], TEXT_LIMITS['title'])}", 9, "B")
         if detail.ask_details:
             pdf.paragraph(shorten(ask["detail"], TEXT_LIMITS["detail"]), 8, x=pdf.l_margin + 4)
-        pdf.paragraph(f"Ask: {shorten(ask['target'], TEXT_LIMITS['name'])}. Because: "
-                      f"{shorten(ask['because'], TEXT_LIMITS['line'])}", 7.5, color=MUTED_COLOR, x=pdf.l_margin + 4)
-    more = _more(len(asks), ASKS_SHOWN, "on the county page")
+        pdf.paragraph(_("Ask: {target}. Because: {because}").format(
+                          target=shorten(ask["target"], TEXT_LIMITS["name"]),
+                          because=shorten(ask["because"], TEXT_LIMITS["line"])),
+                      7.5, color=MUTED_COLOR, x=pdf.l_margin + 4)
+    more = _more(len(asks), ASKS_SHOWN, _more_on_county_page)
     if more:
         pdf.paragraph(more, 8, "I")
 
 
 def _render(profile: dict, map_inset_png: bytes | None, data_version: str, detail: DetailLevel) -> _BriefPDF:
     pdf = _BriefPDF(_footer_text(profile, data_version, detail), detail.scale)
-    pdf.set_title(pdf.clean(f"County brief: {profile['name']}, {profile['state']}"))
-    pdf.set_creator("ICE collaboration county map")
+    pdf.set_title(pdf.clean(_("County brief: {county}, {state}").format(county=profile["name"],
+                                                                         state=profile["state"])))
+    pdf.set_creator(_("ICE collaboration county map"))
     pdf.add_page()
     pdf.reserve_footer()
 
     pdf.multi_cell(0, pdf.style(20, "B") * 0.9, pdf.clean(f"{profile['name']}, {profile['state']}"), align="L",
                    new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     population_as_of = profile["population"]["as_of"].split(" (")[0]
-    pdf.paragraph(f"County brief · FIPS {profile['fips']} · population {profile['population']['value']:,} "
-                  f"({population_as_of}) · how far the county jail collaborates with ICE", 8, color=MUTED_COLOR)
+    pdf.paragraph(_("County brief · FIPS {fips} · population {population} ({as_of}) · how far the county jail "
+                    "collaborates with ICE").format(fips=profile["fips"],
+                                                    population=f"{profile['population']['value']:,}",
+                                                    as_of=population_as_of), 8, color=MUTED_COLOR)
     pdf.ln(3)
 
     top = pdf.get_y()

@@ -1,5 +1,16 @@
 """How a county's jail is classified: per indicator (holds, notifications, jail access), then one level.
 
+The rules, in words, are RULES (English, N_-marked; the Sources & method page shows rules_markdown()).
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from lib.i18n import N_, _
+
+RULES = N_(
+    """How a county's jail is classified: per indicator (holds, notifications, jail access), then one level.
+
 The rules, in words:
 
 1. Only the agency that runs the county's jail (the sheriff, or a county jail or corrections department)
@@ -22,11 +33,13 @@ The rules, in words:
 The level for the map color, from most to least collaboration: formal partnership (287(g) of the jail's
 agency, or ICE beds in the county jail) → honors holds → limits holds → refuses holds only → refuses holds
 and one of notifications or access → refuses all three. Unknown is not a level: it is its own state, shown
-apart from every level.
-"""
+apart from every level.""")
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+
+def rules_markdown() -> str:
+    """The classification rules (RULES) in the current language, as Markdown."""
+    return _(RULES)
+
 
 INDICATORS = ("holds", "notifications", "jail_access")
 VALUES = ("honors", "limited", "refuses", "unknown")

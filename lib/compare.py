@@ -6,9 +6,15 @@ from collections import defaultdict
 import pandas as pd
 
 from lib.data import CompiledData
+from lib.evidence import as_of_text
 from lib.explain import VALUE_WORDS
+from lib.i18n import N_, _
 
 MAX_COUNTIES = 4
+# The comparison's rows for the three jail indicators, and the words for an evidence row's basis.
+INDICATOR_ROWS = {"holds": N_("Holds"), "notifications": N_("Notifications"), "jail_access": N_("Jail access")}
+BASIS_WORDS = {"statute": N_("statute"), "case_law": N_("case law"), "agreement": N_("agreement"),
+               "contract": N_("contract"), "local policy": N_("local policy")}
 
 
 def _arcs(geometry: dict):
@@ -46,24 +52,37 @@ def same_state_peers(data: CompiledData, fips: str, levels: pd.Series, limit: in
     return list(same.sort_values("population", ascending=False)["fips"].head(limit))
 
 
+def _level(profile: dict) -> str:
+    if profile["rests_on_draft_evidence"]:
+        return _("{level} (draft evidence)").format(level=profile["level_label"])
+    return profile["level_label"]
+
+
+def _indicator(record: dict) -> str:
+    """An indicator's value, with the basis and date of the evidence that decided it."""
+    value, basis = record["value"], record["basis"]
+    if not basis:
+        return _(VALUE_WORDS[value])
+    basis_words = _(BASIS_WORDS[basis]) if basis in BASIS_WORDS else basis
+    value_words = _(VALUE_WORDS[value])
+    return f"{value_words} ({basis_words}, {as_of_text(record['as_of'])})"
+
+
 def comparison_table(profiles: list[dict]) -> pd.DataFrame:
-    """One column per county, one row per fact, each with its date where it has one."""
+    """One column per county, one row per fact, each with its date where it has one. The profiles and the
+    table's labels are in the current language."""
     rows = {
-        "Level": [p["level_label"] + (" (draft evidence)" if p["rests_on_draft_evidence"] else "") for p in profiles],
-        **{f"{name.replace('_', ' ').capitalize()}": [
-            f"{VALUE_WORDS[p['indicators'][name]['value']]}"
-            + (f" ({p['indicators'][name]['basis']}, {p['indicators'][name]['as_of']})"
-               if p["indicators"][name]["basis"] else "") for p in profiles]
-           for name in ("holds", "notifications", "jail_access")},
-        "287(g) agreements in force": [sum(a["status"] == "participating" for a in p["agreements_287g"])
-                                       for p in profiles],
-        "ICE detention facilities": [len(p["money"]["detention"]) for p in profiles],
-        "Who runs the jail": [next(o["title"] for o in p["authority"]["offices"] if o["role"] == "primary")
-                              for p in profiles],
-        "County board": [next((o["title"] for o in p["authority"]["offices"] if o["role"] == "secondary"), "none")
-                         for p in profiles],
-        "Population (ACS 2014-2018)": [f"{p['population']['value']:,}" for p in profiles],
-        "First recommended ask": [p["asks"]["items"][0]["title"] if p["asks"]["items"] else "none"
-                                  for p in profiles],
+        _("Level"): [_level(p) for p in profiles],
+        **{_(label): [_indicator(p["indicators"][name]) for p in profiles] for name, label in INDICATOR_ROWS.items()},
+        _("287(g) agreements in force"): [sum(a["status"] == "participating" for a in p["agreements_287g"])
+                                          for p in profiles],
+        _("ICE detention facilities"): [len(p["money"]["detention"]) for p in profiles],
+        _("Who runs the jail"): [next(o["title"] for o in p["authority"]["offices"] if o["role"] == "primary")
+                                 for p in profiles],
+        _("County board"): [next((o["title"] for o in p["authority"]["offices"] if o["role"] == "secondary"),
+                                 _("none")) for p in profiles],
+        _("Population (ACS 2014-2018)"): [f"{p['population']['value']:,}" for p in profiles],
+        _("First recommended ask"): [p["asks"]["items"][0]["title"] if p["asks"]["items"] else _("none")
+                                     for p in profiles],
     }
     return pd.DataFrame(rows, index=[f"{p['name']}, {p['state_abbr']}" for p in profiles]).T

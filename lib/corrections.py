@@ -1,21 +1,28 @@
 """'Suggest a correction': a text a reader sends themselves, by e-mail or a form of the maintainers' choosing.
 The app stores nothing and asks for no name; the address comes from ICE_MAP_CORRECTIONS_TO (an e-mail address
-or an https URL) and, when it is not set, the reader copies the text."""
+or an https URL) and, when it is not set, the reader copies the text.
+
+FIELDS are stored texts (English, N_): show them with `_()` (e.g. `format_func=_`); the text is written in the
+current language."""
 
 import os
 import urllib.parse
 
-FIELDS = ("overall level", "ICE holds", "release notifications", "ICE access to the jail", "287(g) agreements",
-          "ICE detention / money", "who decides", "recommended asks", "something else")
+from lib.i18n import N_, _
+
+FIELDS = (N_("overall level"), N_("ICE holds"), N_("release notifications"), N_("ICE access to the jail"),
+          N_("287(g) agreements"), N_("ICE detention / money"), N_("who decides"), N_("recommended asks"),
+          N_("something else"))
 MAX_NOTE = 2000
 
 
 def correction_text(county: str, fips: str, field: str, note: str, page_url: str, data_as_of: str) -> str:
-    return (f"Correction suggested for {county} (FIPS {fips})\n"
-            f"Field: {field}\n"
-            f"Page: {page_url}\n"
-            f"Data as of: {data_as_of}\n\n"
-            f"{note.strip()[:MAX_NOTE]}\n")
+    """The text to send. `field` is one of FIELDS (English or already translated: it is shown translated)."""
+    return "".join((_("Correction suggested for {county} (FIPS {fips})").format(county=county, fips=fips), "\n",
+                    _("Field: {field}").format(field=_(field)), "\n",
+                    _("Page: {url}").format(url=page_url), "\n",
+                    _("Data as of: {date}").format(date=data_as_of), "\n\n",
+                    note.strip()[:MAX_NOTE], "\n"))
 
 
 def send_link(text: str, subject: str, destination: str | None = None) -> str | None:

@@ -10,38 +10,48 @@ import pandas as pd
 import pandera.errors
 
 from lib import datasets
+from lib.i18n import _
 from lib.paths import DATA_DIR
 
 REBUILD_COMMAND = "make data"
 
 
 class DataFileError(Exception):
-    def __init__(self, path: Path, problem: str):
+    """`message` is the whole sentence shown to a person, translated where the error is raised."""
+
+    def __init__(self, path: Path, message: str):
         self.path = path
-        super().__init__(f"{path}: {problem}. Rebuild the data with `{REBUILD_COMMAND}`.")
+        super().__init__(message)
+
+
+def _missing(path: Path) -> DataFileError:
+    return DataFileError(path, _("{path}: file is missing. Rebuild the data with `{command}`.").format(
+        path=path, command=REBUILD_COMMAND))
 
 
 def _read_table(data_dir: Path, dataset: datasets.Dataset) -> pd.DataFrame:
     path = data_dir / dataset.file
     if not path.is_file():
-        raise DataFileError(path, "file is missing")
+        raise _missing(path)
     dtypes = {name: str for name, column in dataset.schema.columns.items() if str(column.dtype).startswith("str")}
     try:
         frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""])
         return dataset.schema.validate(frame)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError,
             pandera.errors.SchemaError) as error:
-        raise DataFileError(path, f"cannot be read ({type(error).__name__}: {str(error)[:200]})") from error
+        raise DataFileError(path, _("{path}: cannot be read ({error}). Rebuild the data with `{command}`.").format(
+            path=path, error=f"{type(error).__name__}: {str(error)[:200]}", command=REBUILD_COMMAND)) from error
 
 
 def _read_json(data_dir: Path, dataset: datasets.Dataset):
     path = data_dir / dataset.file
     if not path.is_file():
-        raise DataFileError(path, "file is missing")
+        raise _missing(path)
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as error:
-        raise DataFileError(path, f"is not valid JSON ({error})") from error
+        raise DataFileError(path, _("{path}: is not valid JSON ({error}). Rebuild the data with `{command}`.").format(
+            path=path, error=error, command=REBUILD_COMMAND)) from error
 
 
 @dataclass(frozen=True)

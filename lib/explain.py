@@ -1,10 +1,12 @@
 """Plain words for a county's classification: why it has its color, and the evidence under it."""
 
 from lib.classify import INDICATORS, Classification, Evidence
+from lib.i18n import N_, _, ngettext
 
-INDICATOR_NAMES = {"holds": "ICE holds", "notifications": "release notifications", "jail_access": "ICE access",
-                   "287g": "287(g)"}
-VALUE_WORDS = {"honors": "yes", "limited": "limited", "refuses": "refuses", "unknown": "unknown"}
+# English words (N_): wrap them with _() where they are shown.
+INDICATOR_NAMES = {"holds": N_("ICE holds"), "notifications": N_("release notifications"),
+                   "jail_access": N_("ICE access"), "287g": "287(g)"}
+VALUE_WORDS = {"honors": N_("yes"), "limited": N_("limited"), "refuses": N_("refuses"), "unknown": N_("unknown")}
 
 
 def evidence_record(evidence: Evidence, decided: bool) -> dict:
@@ -47,22 +49,32 @@ def evidence_records(classification: Classification) -> list[dict]:
 
 
 def why_this_color(county_name: str, classification: Classification, level_label: str) -> str:
-    """One or two sentences a person can repeat: the color, and the evidence that decided it."""
+    """One or two sentences a person can repeat: the color, and the evidence that decided it, in the current
+    language. `level_label` may be the English label (it is translated here); evidence summaries are data."""
+    level = _(level_label)
     if classification.level == "partnership":
         first = classification.partnership[0]
-        reason = f"{first.summary}"
-        if len(classification.partnership) > 1:
-            reason += f" (and {len(classification.partnership) - 1} more)"
-        sentence = f"{county_name} is shown as “{level_label}” because of this: {reason}."
+        more = len(classification.partnership) - 1
+        if more:
+            sentence = ngettext("{county} is shown as “{level}” because of this: {reason} (and {count} more).",
+                                "{county} is shown as “{level}” because of this: {reason} (and {count} more).",
+                                more).format(county=county_name, level=level, reason=first.summary, count=more)
+        else:
+            sentence = _("{county} is shown as “{level}” because of this: {reason}.").format(
+                county=county_name, level=level, reason=first.summary)
     elif classification.level == "unknown":
-        sentence = (f"{county_name} is shown as unknown: we found no statute, agreement, contract or local policy "
-                    "that says whether its jail honors ICE holds. That does not mean it refuses them.")
+        sentence = _("{county} is shown as unknown: we found no statute, agreement, contract or local policy that "
+                     "says whether its jail honors ICE holds. That does not mean it refuses them.").format(
+            county=county_name)
     else:
         holds = classification.indicators["holds"].decided_by
-        sentence = f"{county_name} is shown as “{level_label}” because of this: {holds.summary}."
-        others = [f"{INDICATOR_NAMES[name]}: {VALUE_WORDS[classification.indicators[name].value]}"
-                  for name in ("notifications", "jail_access")]
-        sentence += " Other indicators — " + "; ".join(others) + "."
+        values = {name: _(VALUE_WORDS[classification.indicators[name].value])
+                  for name in ("notifications", "jail_access")}
+        sentence = _("{county} is shown as “{level}” because of this: {reason}. Other indicators — release "
+                     "notifications: {notifications}; ICE access: {access}.").format(
+            county=county_name, level=level, reason=holds.summary, notifications=values["notifications"],
+            access=values["jail_access"])
     if classification.rests_on_draft:
-        sentence += " This rests on draft evidence that nobody has reviewed yet."
+        sentence = _("{sentence} This rests on draft evidence that nobody has reviewed yet.").format(
+            sentence=sentence)
     return sentence

@@ -1,6 +1,9 @@
 """Downloads for journalists and presenters: the county table as CSV, one map layer as GeoJSON, and the
 data dictionary with the licence notices that must travel with them.
 
+Downloads are machine-readable and stay English whatever the language of the page (class labels, layer titles and
+evidence are made in English here); only the app's buttons around them are translated.
+
 The CSV is meant to be opened in spreadsheets, so every text cell that a spreadsheet could run as a formula
 is neutralised (see neutralise_cell); numbers are left as numbers.
 """
@@ -14,6 +17,7 @@ from topojson.utils import serialize_as_geojson
 from lib.classify import INDICATORS
 from lib.data import CompiledData
 from lib.evidence import CountyEvidence
+from lib.i18n import SOURCE_LANGUAGE, use_language
 from lib.layers import Layer
 from lib.paths import DATA_DIR
 
@@ -59,6 +63,11 @@ def county_table(data: CompiledData, layers: dict[str, Layer], reviewed_only: bo
     """One row per county: every layer's class, label and draft flag, and the evidence behind each indicator.
 
     `reviewed_only` must be the one the layers were built with, so the evidence columns match the classes."""
+    with use_language(SOURCE_LANGUAGE):
+        return _county_table(data, layers, reviewed_only)
+
+
+def _county_table(data: CompiledData, layers: dict[str, Layer], reviewed_only: bool) -> pd.DataFrame:
     table = data.counties_by_fips[["fips", "name", "state", "state_abbr", "population"]].copy()
     for layer_id in LAYER_COLUMNS:
         layer = layers[layer_id]
@@ -92,7 +101,8 @@ def county_geometries(data: CompiledData) -> dict[str, dict]:
 
 
 def layer_geojson(data: CompiledData, layer: Layer) -> bytes:
-    """One map layer as a GeoJSON FeatureCollection: every county's shape with its class on that layer."""
+    """One map layer as a GeoJSON FeatureCollection: every county's shape with its class on that layer (English,
+    like the CSV: labels and title as the layer stores them)."""
     counties = data.counties_by_fips
     labels = {c.id: c.label for c in layer.classes}
     features = []

@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from lib.i18n import _
+
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\b")  # "2026-04-02 (FY26 year to date)" counts too
 
 
@@ -18,8 +20,10 @@ class Staleness:
 
     @property
     def message(self) -> str:
-        return (f"{self.title}: last updated {self.as_of.isoformat()} ({self.age_days} days before today) — the "
-                f"publisher updates about every {self.cadence_days} days, so newer data is likely out.")
+        """In the current language (the source's title is data and stays as it is)."""
+        return _("{title}: last updated {date} ({age} days before today) — the publisher updates about every "
+                 "{cadence} days, so newer data is likely out.").format(
+            title=self.title, date=self.as_of.isoformat(), age=self.age_days, cadence=self.cadence_days)
 
 
 def source_date(source: dict) -> date | None:

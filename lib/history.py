@@ -4,16 +4,21 @@ An agreement is on the list of a date only if ICE's list of that date names it (
 longer names an agreement says nothing of why: the wording here is always "no longer on ICE's list as of
 <date>", never that it ended. The first list naming an agreement is when it was first seen, not when it was
 signed. Plain functions, no Streamlit: the page only lays them out.
+
+Texts shown to people are in the current language (lib.i18n); the CSV download is machine-readable and always
+English, whatever the language of the page.
 """
 
 from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.i18n import N_, SOURCE_LANGUAGE, _, ngettext, use_language
 from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS
 
 WAYBACK_SOURCE_ID = "ice_287g_wayback"
-MONITOR_NAME = "RelevantResearch's monitor (third-party)"
+MONITOR_NAME = N_("RelevantResearch's monitor (third-party)")  # English: show it as _(MONITOR_NAME)
+# The CSV's "change" column (English, like every cell of the CSV).
 CHANGE_ADDED = "added"
 CHANGE_NO_LONGER_LISTED = "no longer on ICE's list"
 CHANGE_ONLY_BETWEEN = "listed only between the two lists, per " + MONITOR_NAME
@@ -35,34 +40,37 @@ def snapshot_dates(counts: pd.DataFrame) -> list[str]:
 def sheet_label(counts: pd.DataFrame, date: str) -> str:
     """'2021-01-13 (ice.gov/287g, Wayback Machine capture)' or '2026-05-18 (ICE spreadsheet)'."""
     source_id = counts.set_index("snapshot_date").loc[date, "source_id"]
-    kind = "ice.gov/287g, Wayback Machine capture" if source_id == WAYBACK_SOURCE_ID else "ICE spreadsheet"
-    return f"{date} ({kind})"
+    if source_id == WAYBACK_SOURCE_ID:
+        return _("{date} (ice.gov/287g, Wayback Machine capture)").format(date=date)
+    return _("{date} (ICE spreadsheet)").format(date=date)
 
 
 def sheet_legend(counts: pd.DataFrame) -> str:
     """One sentence naming the list behind every date."""
-    wayback = counts.loc[counts["source_id"] == WAYBACK_SOURCE_ID, "snapshot_date"]
-    sheets = counts.loc[counts["source_id"] != WAYBACK_SOURCE_ID, "snapshot_date"]
+    wayback = sorted(counts.loc[counts["source_id"] == WAYBACK_SOURCE_ID, "snapshot_date"])
+    sheets = sorted(counts.loc[counts["source_id"] != WAYBACK_SOURCE_ID, "snapshot_date"])
     parts = []
-    if len(wayback):
-        parts.append(f"{_join(sorted(wayback))} {_verb(wayback)} ICE's 287(g) web page (ice.gov/287g) as the "
-                     "Internet Archive's Wayback Machine captured it that day")
-    if len(sheets):
-        parts.append(f"{_join(sorted(sheets))} {_verb(sheets)} ICE's own spreadsheet of participating agencies of "
-                     "that day")
-    return "Every date is the date of one of ICE's lists: " + "; ".join(parts) + "."
+    if wayback:
+        parts.append(ngettext("{dates} is ICE's 287(g) web page (ice.gov/287g) as the Internet Archive's Wayback "
+                              "Machine captured it that day",
+                              "{dates} are ICE's 287(g) web page (ice.gov/287g) as the Internet Archive's Wayback "
+                              "Machine captured it that day", len(wayback)).format(dates=_join(wayback)))
+    if sheets:
+        parts.append(ngettext("{dates} is ICE's own spreadsheet of participating agencies of that day",
+                              "{dates} are ICE's own spreadsheet of participating agencies of that day",
+                              len(sheets)).format(dates=_join(sheets)))
+    return _("Every date is the date of one of ICE's lists: {lists}.").format(lists="; ".join(parts))
 
 
 def agreements_phrase(count: int) -> str:
-    return f"{count:,} agreement{'' if count == 1 else 's'}"
-
-
-def _verb(dates: pd.Series) -> str:
-    return "are" if len(dates) > 1 else "is"
+    return ngettext("{count} agreement", "{count} agreements", count).format(count=f"{count:,}")
 
 
 def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    """'a, b and c' (dates: nothing to translate but the 'and')."""
+    if len(items) == 1:
+        return items[0]
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def listed_dates(history: pd.DataFrame) -> pd.Series:
@@ -129,46 +137,64 @@ def summary_line(counts: pd.DataFrame, date: str, previous_date: str | None = No
     """'923 counties with an agreement on 2026-05-18, 465 more than on 2025-07-30'."""
     by_date = counts.set_index("snapshot_date")[column]
     now = int(by_date[date])
-    line = f"{now:,} {'county' if now == 1 else 'counties'} with an agreement on {date}"
+    values = {"count": f"{now:,}", "date": date, "previous": previous_date}
     if previous_date is None:
-        return line
+        return ngettext("{count} county with an agreement on {date}", "{count} counties with an agreement on {date}",
+                        now).format(**values)
     difference = now - int(by_date[previous_date])
+    values["difference"] = f"{abs(difference):,}"
     if difference == 0:
-        return f"{line}, the same number as on {previous_date}"
-    return f"{line}, {abs(difference):,} {'more' if difference > 0 else 'fewer'} than on {previous_date}"
+        return ngettext("{count} county with an agreement on {date}, the same number as on {previous}",
+                        "{count} counties with an agreement on {date}, the same number as on {previous}",
+                        now).format(**values)
+    if difference > 0:
+        return ngettext("{count} county with an agreement on {date}, {difference} more than on {previous}",
+                        "{count} counties with an agreement on {date}, {difference} more than on {previous}",
+                        now).format(**values)
+    return ngettext("{count} county with an agreement on {date}, {difference} fewer than on {previous}",
+                    "{count} counties with an agreement on {date}, {difference} fewer than on {previous}",
+                    now).format(**values)
+
+
+def _words(labels: dict[str, str]):
+    """Code -> its label in the current language (codes without a label stay as they are)."""
+    return lambda code: _(labels[code]) if code in labels else code
 
 
 def readable(frame: pd.DataFrame, counties: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
-    """A change table with words for codes, the county's name and the list behind every date."""
+    """A change table with words for codes, the county's name and the list behind every date, in the current
+    language (headers and words; agency and county names stay as ICE and the Census write them)."""
     names = counties.set_index("fips")["name"]
     county = frame["county_fips"].map(names)
-    county = county.where(frame["placed_by"] != "statewide", "statewide agency")
+    county = county.where(frame["placed_by"] != "statewide", _("statewide agency"))
     list_of_file = {row.source_file: sheet_label(counts, row.snapshot_date) for row in counts.itertuples()}
     signed_from = frame["signed_source"].map(list_of_file)
-    signed_from = signed_from.where(frame["evidence"] != "third_party_monitor_only", MONITOR_NAME)
+    signed_from = signed_from.where(frame["evidence"] != "third_party_monitor_only", _(MONITOR_NAME))
     return pd.DataFrame({
-        "agency": frame["agency"],
-        "state": frame["state_abbr"],
-        "county": county.fillna("not placed on a county"),
-        "agency type": frame["agency_type"].map(AGENCY_TYPE_LABELS),
-        "model": frame["model"].map(MODEL_LABELS),
-        "between ICE's list of": frame["window_start"],
-        "and ICE's list of": frame["window_end"],
-        "signed (as ICE gives it)": frame["signed"],
-        "signed date from the list of": signed_from,
-        "first on an ICE list of": frame["first_seen"],
-        "earlier names on ICE's lists": frame["earlier_names"],
+        _("agency"): frame["agency"],
+        _("state"): frame["state_abbr"],
+        _("county"): county.fillna(_("not placed on a county")),
+        _("agency type"): frame["agency_type"].map(_words(AGENCY_TYPE_LABELS)),
+        _("model"): frame["model"].map(_words(MODEL_LABELS)),
+        _("between ICE's list of"): frame["window_start"],
+        _("and ICE's list of"): frame["window_end"],
+        _("signed (as ICE gives it)"): frame["signed"],
+        _("signed date from the list of"): signed_from,
+        _("first on an ICE list of"): frame["first_seen"],
+        _("earlier names on ICE's lists"): frame["earlier_names"],
     })
 
 
 def changes_csv(changes: Changes, counties: pd.DataFrame, counts: pd.DataFrame) -> str:
-    """Every change in one table, with a 'change' column, as CSV text."""
-    parts = []
-    for frame, label in ((changes.added, CHANGE_ADDED), (changes.no_longer_listed, CHANGE_NO_LONGER_LISTED),
-                         (changes.only_between, CHANGE_ONLY_BETWEEN)):
-        part = readable(frame, counties, counts)
-        part.insert(0, "change", label)
-        parts.append(part)
+    """Every change in one table, with a 'change' column, as CSV text: English headers and words whatever the
+    language of the page, so a file reads the same for everyone."""
+    with use_language(SOURCE_LANGUAGE):
+        parts = []
+        for frame, label in ((changes.added, CHANGE_ADDED), (changes.no_longer_listed, CHANGE_NO_LONGER_LISTED),
+                             (changes.only_between, CHANGE_ONLY_BETWEEN)):
+            part = readable(frame, counties, counts)
+            part.insert(0, "change", label)
+            parts.append(part)
     table = pd.concat(parts, ignore_index=True)
     table.insert(0, "compared", f"ICE's list of {changes.date_a} with that of {changes.date_b}")
     return table.to_csv(index=False, lineterminator="\n")

@@ -20,6 +20,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from lib.data import CompiledData
+from lib.i18n import N_, _, ngettext
 from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS, Layer, in_force
 
 # Served by Streamlit's static file serving from static/vendor (copied from the npm leaflet package at setup).
@@ -30,46 +31,51 @@ GENERATED_FOLDER = "generated"
 TOPOJSON_JS = ("topojson", "/app/static/vendor/topojson-client/topojson-client.min.js")
 
 NATIONAL_VIEW = {"center": (38.5, -96.0), "zoom": 4}
+# Keys are English ids (N_): show them with format_func=_.
 QUICK_VIEWS = {
-    "Lower 48": NATIONAL_VIEW,
-    "Alaska": {"center": (62.5, -155.0), "zoom": 4},
-    "Hawaii": {"center": (20.6, -157.3), "zoom": 7},
-    "Puerto Rico": {"center": (18.2, -66.4), "zoom": 8},
+    N_("Lower 48"): NATIONAL_VIEW,
+    N_("Alaska"): {"center": (62.5, -155.0), "zoom": 4},
+    N_("Hawaii"): {"center": (20.6, -157.3), "zoom": 7},
+    N_("Puerto Rico"): {"center": (18.2, -66.4), "zoom": 8},
 }
 MAP_HEIGHT = {"explore": 620, "present": 540}
 TOOLTIP_AGENCY_LIMIT = 4
-DRAFT_MARK = " <em>(rests on draft evidence, not yet reviewed)</em>"
+DRAFT_MARK = N_("(rests on draft evidence, not yet reviewed)")  # shown in italics after a class label
 OUTLINE_COLOR = "#222222"
 # Grey county borders on a pale blue-grey sea: "unknown" counties are blank (white) yet still read as land.
 COUNTY_BORDER = "#b0b0b0"
 WATER_COLOR = "#e6edf2"
-NO_SHAPE_NOTE = "Falls Church city (VA, 51610) has no shape in the 2017 boundaries and is not drawn."
+NO_SHAPE_NOTE = N_("Falls Church city (VA, 51610) has no shape in the 2017 boundaries and is not drawn.")
 
 
 def agreement_tips(data: CompiledData) -> pd.Series:
-    """Per county, an HTML-escaped line per agency: 'Agency (type): models'."""
+    """Per county, an HTML-escaped line per agency: 'Agency (type): models', in the current language."""
     current = in_force(data.agreements)
     lines = (
         current.groupby(["county_fips", "agency", "agency_type"])["model"]
-        .agg(lambda models: ", ".join(MODEL_LABELS[m] for m in sorted(set(models))))
+        .agg(lambda models: ", ".join(_(MODEL_LABELS[m]) for m in sorted(set(models))))
         .reset_index()
     )
     lines["line"] = [
-        f"{html.escape(agency)} ({AGENCY_TYPE_LABELS[kind]}): {models}"
+        html.escape(_("{agency} ({agency_type}): {models}").format(
+            agency=agency, agency_type=_(AGENCY_TYPE_LABELS[kind]), models=models))
         for agency, kind, models in zip(lines["agency"], lines["agency_type"], lines["model"])
     ]
 
     def join(county_lines: pd.Series) -> str:
         shown = list(county_lines[:TOOLTIP_AGENCY_LIMIT])
         if len(county_lines) > TOOLTIP_AGENCY_LIMIT:
-            shown.append(f"… and {len(county_lines) - TOOLTIP_AGENCY_LIMIT} more agencies")
+            more = len(county_lines) - TOOLTIP_AGENCY_LIMIT
+            shown.append(html.escape(ngettext("… and {count} more agency", "… and {count} more agencies", more)
+                                     .format(count=more)))
         return "<br>".join(shown)
 
     return lines.groupby("county_fips")["line"].agg(join)
 
 
 def county_topology(data: CompiledData) -> dict:
-    """The county topology with the layer-independent properties the tooltip shows: name and agreements."""
+    """The county topology with the layer-independent properties the tooltip shows: name and agreements.
+    The tooltip texts are in the current language: a cache of the result must be keyed by language."""
     tips = agreement_tips(data)
     names = data.counties_by_fips["name"] + ", " + data.counties_by_fips["state_abbr"]
     topology = copy.copy(data.county_topology)
@@ -115,6 +121,9 @@ class _CountyShapes(MacroElement):
                 }
             }
         ).addTo({{ this._parent.get_name() }});
+        // The map is a focusable div for Leaflet's keyboard panning; a screen reader also needs its name.
+        {{ this._parent.get_name() }}.getContainer().setAttribute("role", "region");
+        {{ this._parent.get_name() }}.getContainer().setAttribute("aria-label", {{ this.accessible_name|tojson }});
         L.geoJson(
             topojson.mesh({{ this.get_name() }}_topology, {{ this.get_name() }}_topology.objects.counties,
                 function (a, b) { return a === b || a.id.slice(0, 2) !== b.id.slice(0, 2); }),
@@ -127,6 +136,8 @@ class _CountyShapes(MacroElement):
         super().__init__()
         self._name = "CountyShapes"
         self.url = url
+        self.accessible_name = _("Map of US counties. Arrow keys move it, plus and minus zoom. The table under "
+                                 "the map lists the same counties.")
         self.blank_style = {"fillColor": "#ffffff", "fillOpacity": 1, "color": COUNTY_BORDER, "weight": 0.4}
         self.hover_style = {"weight": 2.5, "color": "#000000"}
         self.outline_style = {"fill": False, "color": OUTLINE_COLOR, "weight": 1.3}
@@ -167,9 +178,11 @@ class _Restyle(MacroElement):
     def __init__(self, layer: Layer, map_name: str):
         super().__init__()
         order = [c.id for c in layer.classes]
-        # Each class twice: as is, then marked for counties whose class rests on draft evidence.
-        self.classes = [{"label": html.escape(c.label), "color": c.color} for c in layer.classes] + [
-            {"label": html.escape(c.label) + DRAFT_MARK, "color": c.color} for c in layer.classes
+        # Each class twice: as is, then marked for counties whose class rests on draft evidence. In the current
+        # language: the layer is cached, this payload is built on every run.
+        draft_mark = f" <em>{html.escape(_(DRAFT_MARK))}</em>"
+        self.classes = [{"label": html.escape(_(c.label)), "color": c.color} for c in layer.classes] + [
+            {"label": html.escape(_(c.label)) + draft_mark, "color": c.color} for c in layer.classes
         ]
         codes = layer.county_class.map({class_id: index for index, class_id in enumerate(order)})
         if layer.draft is not None:
@@ -256,28 +269,33 @@ def build_base_map(data: CompiledData, shapes_url: str) -> folium.Map:
 
 def legend_html(layer: Layer) -> str:
     """The legend beside the map: a swatch, label and county count per class, largest type for projectors.
-    Classes resting on draft evidence say how many of their counties do."""
+    Classes resting on draft evidence say how many of their counties do. In the current language."""
     counts, drafts = layer.counts(), layer.draft_counts()
 
     def draft_note(class_id: str) -> str:
-        if not drafts[class_id]:
+        count = drafts[class_id]
+        if not count:
             return ""
-        return f'<br><span class="draft">{drafts[class_id]:,} on draft evidence</span>'
+        note = ngettext("{count} on draft evidence", "{count} on draft evidence", count).format(count=f"{count:,}")
+        return f'<br><span class="draft">{html.escape(note)}</span>'
 
     rows = "".join(
-        f'<li title="{html.escape(c.description)}"><span class="swatch" style="background:{c.color}"></span>'
-        f'<span class="label">{html.escape(c.label)}{draft_note(c.id)}</span>'
+        f'<li title="{html.escape(_(c.description))}"><span class="swatch" style="background:{c.color}"></span>'
+        f'<span class="label">{html.escape(_(c.label))}{draft_note(c.id)}</span>'
         f'<span class="count">{counts[c.id]:,}</span></li>'
         for c in layer.classes
     )
+    heading = html.escape(_("{title} — counties per class")).format(
+        title=f"<strong>{html.escape(layer.translated_title())}</strong>")
+    legend_name = html.escape(_("Legend"))
     return (
         "<style>.legend{list-style:none;padding:0;margin:0;font:16px/1.35 sans-serif}"
         ".legend li{display:flex;align-items:center;gap:.5em;margin:.35em 0}"
         ".legend .swatch{flex:none;width:1.6em;height:1.1em;border:1px solid #444}"
         ".legend .label{flex:1}.legend .count{font-variant-numeric:tabular-nums;font-weight:600}"
         ".legend .draft{font-size:13px;font-style:italic;color:#444}</style>"
-        f'<div><strong>{html.escape(layer.title)}</strong> — counties per class'
-        f'<ul class="legend" aria-label="Legend">{rows}</ul></div>'
+        f'<div>{heading}'
+        f'<ul class="legend" aria-label="{legend_name}">{rows}</ul></div>'
     )
 
 

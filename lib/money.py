@@ -2,6 +2,10 @@
 
 Estimates are labelled as such and show their formula; where a rate is not known we say "rate unknown" and
 estimate nothing. No regional medians stand in for a missing rate.
+
+Module constants are stored texts (N_), shown with `_()`; the detention table, the estimates and the flow
+diagram are built in the current language. The detention table keeps English column names (they are the keys
+of the profile and its JSON); DETENTION_COLUMNS gives the header to show for each, see detention_display.
 """
 
 from dataclasses import dataclass
@@ -11,29 +15,33 @@ import pandas as pd
 from lib.data import CompiledData
 from lib.dot import quote
 from lib.evidence import is_county_jail_contract
+from lib.i18n import N_, _
 
 DAYS_PER_YEAR = 365
 ESTIMATE_YEAR = "FY25"
 CONTRACT_LABELS = {
-    "county_jail_igsa": "county jail, IGSA with ICE",
-    "usms_iga": "jail under a U.S. Marshals agreement that ICE uses",
-    "private_contract": "privately run detention centre",
-    "federal": "federal facility",
-    "hold_room": "hold room / staging (short stays)",
-    "other": "other or unknown contract",
+    "county_jail_igsa": N_("county jail, IGSA with ICE"),
+    "usms_iga": N_("jail under a U.S. Marshals agreement that ICE uses"),
+    "private_contract": N_("privately run detention centre"),
+    "federal": N_("federal facility"),
+    "hold_room": N_("hold room / staging (short stays)"),
+    "other": N_("other or unknown contract"),
 }
+# Who runs a facility (the data's run_by), in words.
+RUN_BY_WORDS = {"county": N_("county"), "city": N_("city"), "state": N_("state"), "federal": N_("federal"),
+                "private": N_("private"), "unknown": N_("unknown")}
 
 MODEL_COMMITMENTS = {
-    "jail_enforcement": "Jail officers named in the agreement, trained and supervised by ICE, question people "
-                        "booked into the jail about immigration status, start deportation paperwork and place ICE "
-                        "holds. The agency pays its officers' time.",
-    "warrant_service": "Jail officers named in the agreement serve ICE's administrative warrants on people already "
-                       "in the jail, so the jail can keep them for ICE to pick up.",
-    "task_force": "Officers on patrol or in operations may question and arrest people for immigration violations "
-                  "in the field, under ICE supervision.",
+    "jail_enforcement": N_("Jail officers named in the agreement, trained and supervised by ICE, question people "
+                           "booked into the jail about immigration status, start deportation paperwork and place "
+                           "ICE holds. The agency pays its officers' time."),
+    "warrant_service": N_("Jail officers named in the agreement serve ICE's administrative warrants on people "
+                          "already in the jail, so the jail can keep them for ICE to pick up."),
+    "task_force": N_("Officers on patrol or in operations may question and arrest people for immigration "
+                     "violations in the field, under ICE supervision."),
 }
 
-SCAAP_EXPLAINED = (
+SCAAP_EXPLAINED = N_(
     "SCAAP (State Criminal Alien Assistance Program) is a U.S. Department of Justice grant that pays states and "
     "counties back a share of what it costs to jail certain undocumented people who were convicted and sentenced. "
     "It is not tied to honoring ICE holds: counties that refuse holds have kept receiving it (2015 toolkit, as of "
@@ -56,24 +64,41 @@ class Assumption:
         return self.source.startswith("placeholder")
 
 
+# Stored texts: label, unit and source are English here and shown with _() (is_placeholder reads the English).
 COST_ASSUMPTIONS = (
-    Assumption("holds_per_year", "ICE holds honored per year", 100, "holds",
-               "placeholder: replace with the jail's own count (public records request)"),
-    Assumption("hours_per_hold", "Extra hours in jail per hold", 48, "hours",
-               "ICE hold requests ask the jail to keep a person up to 48 hours past release (2015 toolkit, as of "
-               "2015)"),
-    Assumption("cost_per_jail_day", "Cost of one person-day in the jail", 100, "dollars",
-               "placeholder: replace with the county's daily jail cost (jail or budget office)"),
-    Assumption("requests_per_year", "ICE requests handled per year (holds, notifications, interviews)", 200,
-               "requests", "placeholder: replace with the jail's own count"),
-    Assumption("staff_minutes_per_request", "Staff time per ICE request", 30, "minutes",
-               "placeholder: replace with an estimate from the jail"),
-    Assumption("staff_cost_per_hour", "Staff cost per hour", 40, "dollars",
-               "placeholder: replace with the county's payroll figure"),
-    Assumption("liability_per_year", "Legal liability set aside per year", 0, "dollars",
-               "placeholder: lawsuits over unlawful ICE holds have cost localities hundreds of thousands of dollars "
-               "(2015 toolkit, as of 2015); enter a figure your county has faced"),
+    Assumption("holds_per_year", N_("ICE holds honored per year"), 100, N_("holds"),
+               N_("placeholder: replace with the jail's own count (public records request)")),
+    Assumption("hours_per_hold", N_("Extra hours in jail per hold"), 48, N_("hours"),
+               N_("ICE hold requests ask the jail to keep a person up to 48 hours past release (2015 toolkit, as "
+                  "of 2015)")),
+    Assumption("cost_per_jail_day", N_("Cost of one person-day in the jail"), 100, N_("dollars"),
+               N_("placeholder: replace with the county's daily jail cost (jail or budget office)")),
+    Assumption("requests_per_year", N_("ICE requests handled per year (holds, notifications, interviews)"), 200,
+               N_("requests"), N_("placeholder: replace with the jail's own count")),
+    Assumption("staff_minutes_per_request", N_("Staff time per ICE request"), 30, N_("minutes"),
+               N_("placeholder: replace with an estimate from the jail")),
+    Assumption("staff_cost_per_hour", N_("Staff cost per hour"), 40, N_("dollars"),
+               N_("placeholder: replace with the county's payroll figure")),
+    Assumption("liability_per_year", N_("Legal liability set aside per year"), 0, N_("dollars"),
+               N_("placeholder: lawsuits over unlawful ICE holds have cost localities hundreds of thousands of "
+                  "dollars (2015 toolkit, as of 2015); enter a figure your county has faced")),
 )
+
+# The detention table's columns (the profile's keys, English) and the header shown for each (stored texts).
+# Fiscal-year columns ("FY25") are shown as they are.
+ESTIMATED_PAYMENT_COLUMN = "estimated yearly payment"
+DETENTION_COLUMNS = {
+    "facility": N_("facility"),
+    "contract": N_("contract"),
+    "county jail": N_("county jail"),
+    "run by": N_("run by"),
+    "guaranteed minimum": N_("guaranteed minimum"),
+    "per diem 2015 (as written)": N_("per diem 2015 (as written)"),
+    ESTIMATED_PAYMENT_COLUMN: N_("estimated yearly payment"),
+    "estimate": N_("estimate"),
+    "source": N_("source"),
+    "as of": N_("as of"),
+}
 
 
 def yearly_local_cost(values: dict[str, float]) -> dict[str, float]:
@@ -98,9 +123,9 @@ def detention_table(data: CompiledData, fips: str) -> pd.DataFrame:
         by_year = adp.loc[facility.facility_id].dropna().to_dict() if facility.facility_id in adp.index else {}
         rows.append({
             "facility": facility.name.title(),
-            "contract": CONTRACT_LABELS[facility.contract_type],
+            "contract": _(CONTRACT_LABELS[facility.contract_type]),
             "county jail": is_county_jail_contract(facility),
-            "run by": f"{facility.run_by} ({facility.run_by_basis})",
+            "run by": run_by_text(facility.run_by, facility.run_by_basis),
             **{year: by_year.get(year) for year in sorted(adp.columns)},
             "guaranteed minimum": facility.guaranteed_minimum,
             "per diem 2015 (as written)": facility.per_diem_2015_text,
@@ -109,6 +134,19 @@ def detention_table(data: CompiledData, fips: str) -> pd.DataFrame:
             "as of": facility.source_date,
         })
     return pd.DataFrame(rows)
+
+
+def run_by_text(run_by: str, basis: str) -> str:
+    """Who runs a facility, in words, with the evidence for it (as the data gives it)."""
+    words = _(RUN_BY_WORDS[run_by]) if run_by in RUN_BY_WORDS else run_by
+    return f"{words} ({basis})"
+
+
+def detention_display(detention: pd.DataFrame) -> pd.DataFrame:
+    """The detention table with its headers in the current language, to show (the profile keeps the English
+    keys). The estimated payment's header is then `_(ESTIMATED_PAYMENT_COLUMN)`."""
+    return detention.rename(columns=lambda column: _(DETENTION_COLUMNS[column]) if column in DETENTION_COLUMNS
+                            else column)
 
 
 def county_detention_population(data: CompiledData, fips: str) -> pd.DataFrame:
@@ -121,34 +159,38 @@ def county_detention_population(data: CompiledData, fips: str) -> pd.DataFrame:
 
 def payment_estimate(rate_2015, adp) -> dict[str, object]:
     if rate_2015 is None or pd.isna(rate_2015):
-        return {"estimated yearly payment": None, "estimate": "rate unknown"}
+        return {ESTIMATED_PAYMENT_COLUMN: None, "estimate": _("rate unknown")}
     if adp is None or pd.isna(adp):
-        return {"estimated yearly payment": None, "estimate": f"no {ESTIMATE_YEAR} population"}
+        return {ESTIMATED_PAYMENT_COLUMN: None, "estimate": _("no {year} population").format(year=ESTIMATE_YEAR)}
     amount = float(rate_2015) * float(adp) * DAYS_PER_YEAR
-    return {"estimated yearly payment": round(amount, -3),
-            "estimate": f"an estimate: 2015 rate ${float(rate_2015):,.2f} × {ESTIMATE_YEAR} population {adp:g} × "
-                        f"{DAYS_PER_YEAR} days"}
+    return {ESTIMATED_PAYMENT_COLUMN: round(amount, -3),
+            "estimate": _("an estimate: 2015 rate ${rate} × {year} population {adp} × {days} days").format(
+                rate=f"{float(rate_2015):,.2f}", year=ESTIMATE_YEAR, adp=f"{adp:g}", days=DAYS_PER_YEAR)}
 
 
 def flow_diagram(county_name: str, detention: pd.DataFrame, agencies_287g: list[str], costs: dict[str, float]
                  ) -> str:
     """A Graphviz (DOT) flow: money from ICE to detention facilities, local money into collaboration."""
 
+    ice_label, county_label = _("ICE (federal)"), _("{county} budget").format(county=county_name)
     lines = ["digraph money {", "rankdir=LR;", 'node [shape=box, style="rounded,filled", fillcolor="#f5f5f5", '
              'fontname="sans-serif", fontsize=13];', 'edge [fontname="sans-serif", fontsize=12];',
-             'ice [label="ICE (federal)", fillcolor="#dfc27d"];',
-             f'county [label={quote(county_name + " budget")}, fillcolor="#c7eae5"];']
+             f'ice [label={quote(ice_label)}, fillcolor="#dfc27d"];',
+             f'county [label={quote(county_label)}, fillcolor="#c7eae5"];']
     for index, row in detention.reset_index(drop=True).iterrows():
-        amount = row.get("estimated yearly payment")
-        label = f"≈ ${amount:,.0f}/year (estimate)" if amount else "payment: rate unknown"
+        amount = row.get(ESTIMATED_PAYMENT_COLUMN)
+        label = (_("≈ ${amount}/year (estimate)").format(amount=f"{amount:,.0f}") if amount
+                 else _("payment: rate unknown"))
         lines.append(f"f{index} [label={quote(row['facility'] + ' — ' + row['contract'])}];")
         lines.append(f"ice -> f{index} [label={quote(label)}];")
+    officers_time, work_for_ice = quote(_("officers' time")), quote(_("work for ICE"))
     for index, agency in enumerate(agencies_287g):
         lines.append(f"a{index} [label={quote(agency + ' (287(g))')}];")
-        lines.append(f'county -> a{index} [label="officers\' time"];')
-        lines.append(f'a{index} -> ice [label="work for ICE", style=dashed];')
-    total = f"≈ ${costs['total']:,.0f}/year (your assumptions)"
+        lines.append(f"county -> a{index} [label={officers_time}];")
+        lines.append(f"a{index} -> ice [label={work_for_ice}, style=dashed];")
+    total = _("≈ ${amount}/year (your assumptions)").format(amount=f"{costs['total']:,.0f}")
     lines.append(f"county -> hold [label={quote(total)}];")
-    lines.append('hold [label="Honoring ICE requests\\n(holds, notifications, access)"];')
+    hold_label = _("Honoring ICE requests\n(holds, notifications, access)")
+    lines.append(f"hold [label={quote(hold_label)}];")
     lines.append("}")
     return "\n".join(lines)

@@ -7,6 +7,7 @@ dropped with a message a person can act on, and nothing from the URL reaches a p
 import re
 from dataclasses import dataclass, field
 
+from lib.i18n import _
 from lib.states import FIPS_BY_ABBR
 
 LANGUAGES = ("en", "es")
@@ -32,7 +33,7 @@ def _shown(value: str) -> str:
 
 
 def parse_view(query: dict[str, str | list[str]], known_fips, known_layers) -> ViewParams:
-    """Clean view parameters from a query mapping; unknown keys are ignored."""
+    """Clean view parameters from a query mapping; unknown keys are ignored. Problems are in the current language."""
     problems = []
 
     def single(name: str) -> str | None:
@@ -43,24 +44,27 @@ def parse_view(query: dict[str, str | list[str]], known_fips, known_layers) -> V
 
     fips = single("fips")
     if fips is not None and not (_FIPS.match(fips) and fips in known_fips):
-        problems.append(f"'{_shown(fips)}' is not a county code we know (5 digits, e.g. 06085); showing no county.")
+        problems.append(_("'{value}' is not a county code we know (5 digits, e.g. 06085); showing no county.")
+                        .format(value=_shown(fips)))
         fips = None
     layer = single("layer")
     if layer is not None and layer not in known_layers:
-        problems.append(f"'{_shown(layer)}' is not a map layer; showing the default layer.")
+        problems.append(_("'{value}' is not a map layer; showing the default layer.").format(value=_shown(layer)))
         layer = None
     state = single("state")
     if state is not None:
         state = state.upper()
         if state not in FIPS_BY_ABBR:
-            problems.append(f"'{_shown(state)}' is not a state postal code (e.g. TX); showing the whole country.")
+            problems.append(_("'{value}' is not a state postal code (e.g. TX); showing the whole country.")
+                            .format(value=_shown(state)))
             state = None
     lang = single("lang") or "en"
     if lang not in LANGUAGES:
-        problems.append(f"'{_shown(lang)}' is not a language we offer (en, es); showing English.")
+        problems.append(_("'{value}' is not a language we offer (en, es); showing English.")
+                        .format(value=_shown(lang)))
         lang = "en"
     mode = single("mode") or "explore"
     if mode not in MODES:
-        problems.append(f"'{_shown(mode)}' is not a mode (present); showing the normal view.")
+        problems.append(_("'{value}' is not a mode (present); showing the normal view.").format(value=_shown(mode)))
         mode = "explore"
     return ViewParams(fips, layer, state, lang, mode, tuple(problems))

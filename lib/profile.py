@@ -1,8 +1,13 @@
 """One county's profile as plain data; the county page and `python -m lib.profile FIPS` both use it.
 
-    python -m lib.profile 06085      # prints the profile as JSON
+    python -m lib.profile 06085               # prints the profile as JSON
+    python -m lib.profile 06085 --lang es     # the same, its texts in Spanish (the JSON keys stay English)
+
+The profile is built in the current language (lib.i18n): its texts are in that language, its keys and ids
+(indicator values, levels, agency types, models, column names) stay English.
 """
 
+import argparse
 import json
 import re
 import sys
@@ -17,6 +22,7 @@ from lib.classify import INDICATORS
 from lib.data import CompiledData, DataFileError, load
 from lib.evidence import CountyEvidence
 from lib.explain import evidence_records, indicator_record, why_this_color
+from lib.i18n import LANGUAGES, SOURCE_LANGUAGE, _, use_language
 from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS, layer_287g
 from lib.maplayers import LEVEL_CLASSES
 
@@ -31,10 +37,10 @@ def parse_fips(text: object, data: CompiledData) -> str:
     """A valid county FIPS from user input, or UnknownCounty with a message a person can act on."""
     candidate = str(text).strip() if text is not None else ""
     if not FIPS_PATTERN.match(candidate):
-        raise UnknownCounty(f"'{candidate[:20]}' is not a county code: a county FIPS code has exactly 5 digits, "
-                            "e.g. 06085")
+        raise UnknownCounty(_("'{text}' is not a county code: a county FIPS code has exactly 5 digits, e.g. "
+                              "06085").format(text=candidate[:20]))
     if candidate not in data.counties_by_fips.index:
-        raise UnknownCounty(f"no county has the FIPS code {candidate}")
+        raise UnknownCounty(_("no county has the FIPS code {fips}").format(fips=candidate))
     return candidate
 
 
@@ -43,12 +49,13 @@ def _none_if_missing(value):
 
 
 def agreement_record(row: pd.Series) -> dict:
+    agency_type, model = row["agency_type"], row["model"]
     return {
         "agency": row["agency"],
         "agency_type": row["agency_type"],
-        "agency_type_label": AGENCY_TYPE_LABELS[row["agency_type"]],
+        "agency_type_label": _(AGENCY_TYPE_LABELS[agency_type]),
         "model": row["model"],
-        "model_label": MODEL_LABELS[row["model"]],
+        "model_label": _(MODEL_LABELS[model]),
         "signed": _none_if_missing(row["signed"]),
         "status": row["status"],
         "moa_url": _none_if_missing(row["moa_url"]),
@@ -63,17 +70,19 @@ def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | Non
     county = data.counties_by_fips.loc[fips]
     classification = (evidence or CountyEvidence(data)).classify(fips)
     level = next(c for c in LEVEL_CLASSES if c.id == classification.level)
+    level_label = _(level.label)
     agreements = data.agreements
     own = agreements[agreements["county_fips"] == fips]
     statewide = agreements[(agreements["state_abbr"] == county["state_abbr"]) & (agreements["agency_type"] == "state")]
     population_source = data.source("uwchr_county_population")
     chart = authority_chart(data, fips)
     detention = money.detention_table(data, fips)
-    county_jail_contracts = ([f"{row['facility']}: {row['contract']}" for _, row in detention.iterrows()
+    county_jail_contracts = ([f"{row['facility']}: {row['contract']}" for unused, row in detention.iterrows()
                               if row["county jail"]] if not detention.empty else [])
-    board = next((office.title for office in chart.by_role("secondary")), "the county's governing board")
+    board = next((office.title for office in chart.by_role("secondary")), _("the county's governing board"))
     asks = county_asks(classification, own, county_jail_contracts, jail_target=chart.primary.title,
-                       county_legislature=board, city_target="the city's police chief, mayor or manager and council")
+                       county_legislature=board,
+                       city_target=_("the city's police chief, mayor or manager and council"))
     laws = data.state_laws[data.state_laws["state_abbr"] == county["state_abbr"]]
     return {
         "fips": fips,
@@ -84,14 +93,14 @@ def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | Non
                        "as_of": population_source["as_of"]},
         "ice_field_office": _none_if_missing(county["ice_field_office"]) or None,
         "level": classification.level,
-        "level_label": level.label,
+        "level_label": level_label,
         "rests_on_draft_evidence": classification.rests_on_draft,
-        "why": why_this_color(county["name"], classification, level.label),
+        "why": why_this_color(county["name"], classification, level_label),
         "indicators": {name: indicator_record(classification, name) for name in INDICATORS},
         "evidence": evidence_records(classification),
         "class_287g": layer_287g(data).county_class[fips],
-        "agreements_287g": [agreement_record(row) for _, row in own.iterrows()],
-        "statewide_agreements_287g": [agreement_record(row) for _, row in statewide.iterrows()],
+        "agreements_287g": [agreement_record(row) for unused, row in own.iterrows()],
+        "statewide_agreements_287g": [agreement_record(row) for unused, row in statewide.iterrows()],
         "state_laws": laws.drop(columns=["state_abbr"]).astype(object).where(laws.notna(), None).to_dict("records"),
         "authority": {
             "offices": [asdict(office) for office in chart.offices],
@@ -100,24 +109,28 @@ def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | Non
         },
         "money": {
             "detention": detention.astype(object).where(detention.notna(), None).to_dict("records"),
-            "commitments_287g": {model: money.MODEL_COMMITMENTS[model] for model in sorted(set(own["model"]))},
-            "scaap": money.SCAAP_EXPLAINED,
+            "commitments_287g": {model: _(money.MODEL_COMMITMENTS[model]) for model in sorted(set(own["model"]))},
+            "scaap": _(money.SCAAP_EXPLAINED),
         },
-        "asks": {"label": NOT_LEGAL_ADVICE, "items": [asdict(ask) for ask in asks]},
+        "asks": {"label": _(NOT_LEGAL_ADVICE), "items": [asdict(ask) for ask in asks]},
     }
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python -m lib.profile FIPS   (a 5-digit county code, e.g. 06085)", file=sys.stderr)
-        return 2
-    try:
-        data = load()
-        fips = parse_fips(argv[0], data)
-    except (UnknownCounty, DataFileError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    print(json.dumps(county_profile(data, fips), indent=2, ensure_ascii=False))
+    parser = argparse.ArgumentParser(prog="python -m lib.profile",
+                                     description="One county's profile as JSON (its keys always in English).")
+    parser.add_argument("fips", metavar="FIPS", help="a 5-digit county code, e.g. 06085")
+    parser.add_argument("--lang", choices=sorted(LANGUAGES), default=SOURCE_LANGUAGE,
+                        help="language of the profile's texts (default: %(default)s)")
+    arguments = parser.parse_args(argv)
+    with use_language(arguments.lang):
+        try:
+            data = load()
+            fips = parse_fips(arguments.fips, data)
+        except (UnknownCounty, DataFileError) as error:
+            print(_("error: {error}").format(error=error), file=sys.stderr)
+            return 1
+        print(json.dumps(county_profile(data, fips), indent=2, ensure_ascii=False))
     return 0
 
 

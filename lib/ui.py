@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import data as compiled
-from lib import exports
+from lib import exports, i18n
 from lib import search as county_search
 from lib.authority import authority_chart, chart_dot, offices_table
 from lib.brief import county_brief, county_brief_png
@@ -18,16 +18,40 @@ from lib.evidence import CountyEvidence
 from lib.explain import INDICATOR_NAMES, VALUE_WORDS
 from lib.freshness import stale_sources
 from lib.history import county_timeline, sheet_label, snapshot_dates, summary_line
-from lib.layers import Layer
+from lib.i18n import N_, _
+from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS, Layer
 from lib.layers import layer_287g_on as layers_287g_on
 from lib.maplayers import LAYER_TITLES, build_layers
 from lib.mapview import QUICK_VIEWS, build_base_map, county_topology, layer_style, publish_topology, view_for_bounds
-from lib.money import COST_ASSUMPTIONS, county_detention_population, flow_diagram, yearly_local_cost
+from lib.money import (COST_ASSUMPTIONS, ESTIMATED_PAYMENT_COLUMN, county_detention_population, detention_display,
+                       flow_diagram, yearly_local_cost)
 from lib.params import ViewParams, parse_view
 from lib.paths import STATIC_DIR, app_data_dir
 
 COUNTY_PAGE = "app_pages/county.py"
 MAP_PAGE = "app_pages/map.py"
+COMPARE_PAGE = "app_pages/compare.py"
+
+# Words for the codes that tables show (kept English here, translated where shown).
+CODE_WORDS = {
+    "draft": N_("draft"), "reviewed": N_("reviewed"),
+    "participating": N_("participating"), "pending": N_("pending"),
+    "agreement": N_("agreement"), "contract": N_("contract"), "statute": N_("statute"), "case_law": N_("case law"),
+    "local policy": N_("local policy"),
+    "forbids": N_("forbids"), "requires": N_("requires"), "limits": N_("limits"), "silent": N_("silent"),
+    "preempts_local_limits": N_("preempts local limits"), "in_force": N_("in force"),
+}
+
+
+def code_word(code) -> str | None:
+    """A code shown in a table (review status, agreement status, basis, effect of a law), in the reader's words."""
+    if code is None or (isinstance(code, float) and pd.isna(code)):
+        return None
+    return _(CODE_WORDS.get(code, code))
+
+
+def capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 @st.cache_resource(show_spinner=False)
@@ -40,7 +64,7 @@ def data_or_stop() -> compiled.CompiledData:
     try:
         return data()
     except compiled.DataFileError as error:
-        st.error(f"The app's data could not be loaded. {error}")
+        st.error(_("The app's data could not be loaded. {error}").format(error=error))
         st.stop()
 
 
@@ -69,10 +93,11 @@ def history_control(layer_id: str) -> str | None:
         return None
     counts = data().snapshot_counts
     dates = snapshot_dates(counts)
-    chosen = st.select_slider("ICE's 287(g) list of", dates, value=dates[-1], key="list_date")
+    chosen = st.select_slider(_("ICE's 287(g) list of"), dates, value=dates[-1], key="list_date")
     previous = dates[dates.index(chosen) - 1] if dates.index(chosen) > 0 else None
-    st.caption(summary_line(counts, chosen, previous) + ". Source: " + sheet_label(counts, chosen)
-               + (". Tooltips list the agreements on the newest list." if chosen != dates[-1] else "."))
+    caption = (_("{summary}. Source: {sheet}.") if chosen == dates[-1]
+               else _("{summary}. Source: {sheet}. Tooltips list the agreements on the newest list."))
+    st.caption(caption.format(summary=summary_line(counts, chosen, previous), sheet=sheet_label(counts, chosen)))
     return None if chosen == dates[-1] else chosen
 
 
@@ -82,14 +107,16 @@ def search_index() -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False)
-def county_shapes_url() -> str:
-    return publish_topology(county_topology(data()), STATIC_DIR)
+def county_shapes_url(lang: str) -> str:
+    """The published county shapes, one file per language: their tooltips hold translated words."""
+    with i18n.use_language(lang):
+        return publish_topology(county_topology(data()), STATIC_DIR)
 
 
 def county_map():
     # Built anew on every run (its shapes are cached): st_folium renames the elements of the map it is given, so
     # a cached map object renders broken JavaScript the second time.
-    return build_base_map(data(), county_shapes_url())
+    return build_base_map(data(), county_shapes_url(i18n.language()))
 
 
 def county_colors(shown: Layer):
@@ -98,62 +125,77 @@ def county_colors(shown: Layer):
 
 def county_search_box(key: str = "county_search") -> None:
     """A search field; hits link to the county page."""
-    query = st.text_input("Find a county, city or police department", key=key,
-                          placeholder="e.g. Santa Clara, Mesa AZ, Harris County Sheriff")
+    query = st.text_input(_("Find a county, city or police department"), key=key,
+                          placeholder=_("e.g. Santa Clara, Mesa AZ, Harris County Sheriff"))
     if not query:
         return
     hits = county_search.search(search_index(), query)
     if not hits:
-        st.caption("No county or agency matches that name. Try fewer letters, or add the state: 'Mesa, AZ'.")
+        st.caption(_("No county or agency matches that name. Try fewer letters, or add the state: 'Mesa, AZ'."))
     for hit in hits:
-        st.page_link(COUNTY_PAGE, label=hit.label, query_params={"fips": hit.fips})
+        st.page_link(COUNTY_PAGE, label=hit.label, query_params={"fips": hit.fips, **shared_params()})
 
 
 def sidebar(today: date | None = None) -> None:
-    """Search, and the dates of the data every page draws on, with a warning where a source is likely stale."""
+    """The language, search, and the dates of the data every page draws on, with a warning where a source is likely
+    stale."""
     with st.sidebar:
+        language_control()
         county_search_box("sidebar_search")
         try:
             sources = data().sources
         except compiled.DataFileError:
             return  # the page itself explains the broken data
-        st.caption("Data as of: " + "; ".join(f"{s['title']}: {s['as_of']}" for s in sources
-                                              if s["id"] in CITED_SOURCES) + ". See *Sources & method*.")
+        dates = "; ".join(f"{s['title']}: {s['as_of']}" for s in sources if s["id"] in CITED_SOURCES)
+        st.caption(_("Data as of: {dates}. See *Sources & method*.").format(dates=dates))
         for stale in stale_sources(sources, today or date.today()):
             st.warning(stale.message)
 
 
 def class_badge(legend_class, draft: bool = False) -> str:
-    draft_note = " <em>(rests on draft evidence, not yet reviewed)</em>" if draft else ""
+    draft_note = " <em>" + html.escape(_("(rests on draft evidence, not yet reviewed)")) + "</em>" if draft else ""
     return (f'<div style="display:flex;gap:.6em;align-items:center;font-size:1.2rem">'
             f'<span style="flex:none;width:1.6em;height:1.1em;background:{legend_class.color};'
-            f'border:1px solid #444"></span><span><strong>{html.escape(legend_class.label)}</strong> — '
-            f"{html.escape(legend_class.description)}{draft_note}</span></div>")
+            f'border:1px solid #444"></span><span><strong>{html.escape(_(legend_class.label))}</strong> — '
+            f"{html.escape(_(legend_class.description))}{draft_note}</span></div>")
+
+
+def indicator_detail(record: dict) -> str:
+    """Under an indicator's value: the kind of evidence and its date, or that there is none."""
+    draft = record["review_status"] == "draft"
+    if not record["basis"]:
+        return _("no evidence found · draft") if draft else _("no evidence found")
+    as_of = str(record["as_of"])
+    date = as_of.removeprefix("as of").strip()
+    detail = _("{basis}, as of {date} · draft") if draft else _("{basis}, as of {date}")
+    return detail.format(basis=code_word(record["basis"]), date=date)
 
 
 def indicator_summary(indicators: dict[str, dict]) -> None:
     for column, (name, record) in zip(st.columns(len(indicators)), indicators.items()):
-        as_of = record["as_of"] if str(record["as_of"]).startswith("as of") else f"as of {record['as_of']}"
-        detail = f"{record['basis']}, {as_of}" if record["basis"] else "no evidence found"
-        if record["review_status"] == "draft":
-            detail += " · draft"
-        column.metric(INDICATOR_NAMES[name][0].upper() + INDICATOR_NAMES[name][1:], VALUE_WORDS[record["value"]], detail, delta_color="off",
-                      delta_arrow="off")
+        column.metric(capitalized(_(INDICATOR_NAMES[name])), _(VALUE_WORDS[record["value"]]),
+                      indicator_detail(record), delta_color="off", delta_arrow="off")
 
 
 def evidence_table(records: list[dict]) -> None:
-    st.markdown("**Evidence** (the row that decides each indicator comes first)")
+    st.markdown(_("**Evidence** (the row that decides each indicator comes first)"))
     if not records:
-        st.write("No evidence found for this county.")
+        st.write(_("No evidence found for this county."))
         return
     table = pd.DataFrame(records)
-    table["indicator"] = table["indicator"].map(INDICATOR_NAMES)
-    table["value"] = table["value"].map(lambda v: VALUE_WORDS.get(v, "context only") if v else "context only")
+    table["indicator"] = table["indicator"].map(lambda name: _(INDICATOR_NAMES[name]))
+    table["value"] = table["value"].map(lambda v: _(VALUE_WORDS.get(v, N_("context only")) if v
+                                                    else N_("context only")))
+    table["basis"] = table["basis"].map(code_word)
+    table["as_of"] = table["as_of"].map(lambda as_of: as_of.removeprefix("as of").strip() if isinstance(as_of, str)
+                                        else as_of)
+    table["review_status"] = table["review_status"].map(code_word)
     st.dataframe(
         table[["decides", "indicator", "value", "summary", "basis", "as_of", "review_status", "source", "url"]],
-        column_config={"decides": st.column_config.CheckboxColumn("decides"), "as_of": "as of",
-                       "review_status": "review", "summary": st.column_config.TextColumn("evidence", width="large"),
-                       "url": st.column_config.LinkColumn("link", display_text="open")},
+        column_config={"decides": st.column_config.CheckboxColumn(_("decides")), "indicator": _("indicator"),
+                       "value": _("value"), "basis": _("basis"), "as_of": _("as of"), "review_status": _("review"),
+                       "summary": st.column_config.TextColumn(_("evidence"), width="large"), "source": _("source"),
+                       "url": st.column_config.LinkColumn(_("link"), display_text=_("open"))},
         hide_index=True, width="stretch",
     )
 
@@ -165,12 +207,16 @@ def agreements_table(title: str, agreements: list[dict], empty: str) -> None:
         return
     table = pd.DataFrame(agreements)[["agency", "agency_type_label", "model_label", "status", "signed",
                                       "source_date", "source", "moa_url"]]
+    table["agency_type_label"] = table["agency_type_label"].map(_)
+    table["model_label"] = table["model_label"].map(_)
+    table["status"] = table["status"].map(code_word)
     st.dataframe(
         table,
         column_config={
-            "agency_type_label": "agency type", "model_label": "model", "signed": "signed",
-            "source_date": "ICE sheet of", "source": "source file",
-            "moa_url": st.column_config.LinkColumn("agreement (MOA)", display_text="MOA"),
+            "agency": _("agency"), "agency_type_label": _("agency type"), "model_label": _("model"),
+            "status": _("status"), "signed": _("signed"), "source_date": _("ICE sheet of"),
+            "source": _("source file"),
+            "moa_url": st.column_config.LinkColumn(_("agreement (MOA)"), display_text="MOA"),
         },
         hide_index=True, width="stretch",
     )
@@ -178,79 +224,98 @@ def agreements_table(title: str, agreements: list[dict], empty: str) -> None:
 
 def layer_caption(layer: Layer) -> str:
     if layer.id == "287g":
-        return f"287(g) agreements on ICE's participating list of {layer.as_of}. Hover a county for details; " \
-               "click it for the county page."
-    return ("From state laws, 287(g) agreements, ICE detention contracts and local policies, each dated on the "
-            "county page. Blank (white) means we found no evidence, not that there is no collaboration.")
+        return _("287(g) agreements on ICE's participating list of {date}. Hover a county for details; click it for "
+                 "the county page.").format(date=layer.as_of)
+    return _("From state laws, 287(g) agreements, ICE detention contracts and local policies, each dated on the "
+             "county page. Blank (white) means we found no evidence, not that there is no collaboration.")
 
 
 def state_law_table(state: str, laws: list[dict]) -> None:
-    st.subheader(f"State law in {state}")
+    st.subheader(_("State law in {state}").format(state=state))
     if not laws:
-        st.write("No state law on these practices in our data (which does not mean there is none).")
+        st.write(_("No state law on these practices in our data (which does not mean there is none)."))
         return
-    st.dataframe(pd.DataFrame(laws)[["indicator", "effect", "law_name", "effective_date", "status", "review_status",
-                                     "note", "url"]],
-                 column_config={"url": st.column_config.LinkColumn("link", display_text="open"),
-                                "note": st.column_config.TextColumn("what it does", width="large"),
-                                "review_status": "review"},
+    table = pd.DataFrame(laws)[["indicator", "effect", "law_name", "effective_date", "status", "review_status",
+                                "note", "url"]]
+    table["indicator"] = table["indicator"].map(lambda name: _(INDICATOR_NAMES[name]) if name in INDICATOR_NAMES
+                                                else name)
+    for column in ("effect", "status", "review_status"):
+        table[column] = table[column].map(code_word)
+    st.dataframe(table,
+                 column_config={"indicator": _("indicator"), "effect": _("effect"), "law_name": _("law name"),
+                                "effective_date": _("effective date"), "status": _("status"),
+                                "url": st.column_config.LinkColumn(_("link"), display_text=_("open")),
+                                "note": st.column_config.TextColumn(_("what it does"), width="large"),
+                                "review_status": _("review")},
                  hide_index=True, width="stretch")
 
 
 def authority_section(data: compiled.CompiledData, fips: str, profile: dict) -> None:
     chart = authority_chart(data, fips)
-    st.markdown(f"**Main target: {chart.primary.title}** ({chart.primary.selection}) — {chart.primary.powers}")
+    st.markdown(_("**Main target: {office}** ({selection}) — {powers}").format(
+        office=_(chart.primary.title), selection=_(chart.primary.selection), powers=_(chart.primary.powers)))
     st.graphviz_chart(chart_dot(chart, profile["name"]), width="stretch")
-    st.caption("The usual pattern in the state, with what is known to differ in this county. Draft: nobody has "
-               "reviewed these rows yet. Cities: the police chief is usually appointed; the mayor or manager and "
-               "the council control the police budget and rules.")
-    st.dataframe(offices_table(chart), hide_index=True, width="stretch")
+    st.caption(_("The usual pattern in the state, with what is known to differ in this county. Draft: nobody has "
+                 "reviewed these rows yet. Cities: the police chief is usually appointed; the mayor or manager and "
+                 "the council control the police budget and rules."))
+    st.dataframe(offices_table(chart), hide_index=True, width="stretch")  # headers already in the language
     if chart.city_agencies:
-        st.markdown("**City police agencies in the county** (FBI agency list; 287(g) from ICE's list)")
-        st.dataframe(pd.DataFrame(chart.city_agencies), hide_index=True, width="stretch")
-    st.write(f"ICE field office (area of responsibility): {chart.ice_field_office or 'unknown'}")
+        st.markdown(_("**City police agencies in the county** (FBI agency list; 287(g) from ICE's list)"))
+        st.dataframe(pd.DataFrame(chart.city_agencies), hide_index=True, width="stretch",
+                     column_config={"agency": _("agency"), "fbi_data_year": _("FBI data year"),
+                                    "has_287g": st.column_config.CheckboxColumn(_("287(g) agreement"))})
+    st.write(_("ICE field office (area of responsibility): {office}").format(
+        office=chart.ice_field_office or _("unknown")))
 
 
 def money_section(profile: dict) -> None:
     detention = pd.DataFrame(profile["money"]["detention"])
-    st.subheader("ICE detention in the county")
+    st.subheader(_("ICE detention in the county"))
     if detention.empty:
-        st.write("No facility in this county is on ICE's detention lists we use.")
+        st.write(_("No facility in this county is on ICE's detention lists we use."))
     else:
-        st.dataframe(detention, hide_index=True, width="stretch",
-                     column_config={"estimated yearly payment": st.column_config.NumberColumn(format="$%d")})
-        st.caption("Average daily ICE population by fiscal year. An estimated payment is shown only where the 2015 "
-                   "per diem is a single known rate, with its formula; otherwise 'rate unknown'.")
-    st.subheader("287(g): what the agreements commit the agency to")
+        st.dataframe(detention_display(detention), hide_index=True, width="stretch",
+                     column_config={_(ESTIMATED_PAYMENT_COLUMN): st.column_config.NumberColumn(format="$%d")})
+        st.caption(_("Average daily ICE population by fiscal year. An estimated payment is shown only where the "
+                     "2015 per diem is a single known rate, with its formula; otherwise 'rate unknown'."))
+    st.subheader(_("287(g): what the agreements commit the agency to"))
     commitments = profile["money"]["commitments_287g"]
-    for model, text in commitments.items() or [("none", "No 287(g) agreement of an agency in this county.")]:
-        st.markdown(f"- {text}")
+    if not commitments:
+        st.markdown("- " + _("No 287(g) agreement of an agency in this county."))
+    for text in commitments.values():
+        st.markdown(f"- {_(text)}")
     st.subheader("SCAAP")
-    st.write(profile["money"]["scaap"])
-    st.subheader("What collaboration costs the county (calculator)")
+    scaap = profile["money"]["scaap"]
+    st.write(_(scaap))
+    st.subheader(_("What collaboration costs the county (calculator)"))
     values = {}
     columns = st.columns(2)
     for index, assumption in enumerate(COST_ASSUMPTIONS):
         values[assumption.key] = columns[index % 2].number_input(
-            f"{assumption.label} ({assumption.unit})", min_value=0.0, value=float(assumption.default),
-            help=assumption.source, key=f"cost_{assumption.key}")
+            f"{_(assumption.label)} ({_(assumption.unit)})", min_value=0.0, value=float(assumption.default),
+            help=_(assumption.source), key=f"cost_{assumption.key}")
     costs = yearly_local_cost(values)
-    placeholders = [a.label for a in COST_ASSUMPTIONS if a.is_placeholder and values[a.key] == a.default]
-    st.metric("Estimated yearly cost (an estimate from the assumptions above)", f"${costs['total']:,.0f}")
+    placeholders = [_(a.label) for a in COST_ASSUMPTIONS if a.is_placeholder and values[a.key] == a.default]
+    st.metric(_("Estimated yearly cost (an estimate from the assumptions above)"), f"${costs['total']:,.0f}")
     if placeholders:
-        st.warning("Still placeholders, replace them with your county's figures: " + "; ".join(placeholders))
+        st.warning(_("Still placeholders, replace them with your county's figures: {assumptions}").format(
+            assumptions="; ".join(placeholders)))
     agencies_287g = sorted({a["agency"] for a in profile["agreements_287g"] if a["status"] == "participating"})
     st.graphviz_chart(flow_diagram(profile["name"], detention, agencies_287g, costs), width="stretch")
 
 
 def asks_section(profile: dict) -> None:
-    st.info(profile["asks"]["label"])
+    not_legal_advice = profile["asks"]["label"]
+    st.info(_(not_legal_advice))
     for ask in profile["asks"]["items"]:
         with st.container(border=True):
-            st.markdown(f"**{ask['title']}** — target: {ask['target']}")
+            st.markdown(_("**{ask}** — target: {target}").format(ask=ask["title"], target=ask["target"]))
             st.write(ask["detail"])
-            st.caption(f"Because: {ask['because']}"
-                       + (f" · Relies on: {ask['relies_on_law']}" if ask["relies_on_law"] else ""))
+            if ask["relies_on_law"]:
+                st.caption(_("Because: {reason} · Relies on: {law}").format(reason=ask["because"],
+                                                                             law=ask["relies_on_law"]))
+            else:
+                st.caption(_("Because: {reason}").format(reason=ask["because"]))
             for point in ask["talking_points"]:
                 st.markdown(f"- {point}")
 
@@ -264,7 +329,7 @@ def current_view(data: compiled.CompiledData) -> ViewParams:
     """The validated view from the URL; bad values are dropped with a visible, plain message."""
     view = parse_view(st.query_params.to_dict(), set(data.counties["fips"]), set(LAYER_TITLES))
     for problem in view.problems:
-        st.warning(f"Link problem: {problem}")
+        st.warning(_("Link problem: {problem}").format(problem=problem))
     return view
 
 
@@ -280,22 +345,48 @@ def _set_param(name: str, value: str | None, default: str | None = None) -> None
         st.query_params[name] = value
 
 
+def chosen_language() -> str:
+    """The language of this run: the sidebar switch when it exists (current on this very run), else the URL's
+    `lang`, else English."""
+    from_switch = st.session_state.get("lang")
+    if from_switch in i18n.LANGUAGES:
+        return from_switch
+    from_url = st.query_params.get("lang")
+    return from_url if from_url in i18n.LANGUAGES else i18n.SOURCE_LANGUAGE
+
+
+def apply_language() -> None:
+    """Sets the language of this run; the app calls it before anything is shown."""
+    i18n.set_language(chosen_language())
+
+
+def language_control() -> None:
+    """The language switch (top of the sidebar), written back into the URL so a link keeps the language."""
+    chosen = st.segmented_control(_("Language · Idioma"), list(i18n.LANGUAGES), default=i18n.language(),
+                                  required=True, format_func=lambda code: i18n.LANGUAGES[code], key="lang")
+    _set_param("lang", chosen or i18n.language(), i18n.SOURCE_LANGUAGE)
+
+
 def map_controls(data: compiled.CompiledData, view: ViewParams) -> tuple[str, bool, str | None]:
     """Layer, reviewed-only switch, state and presenter mode; the choices are written back into the URL."""
     layer_ids = list(LAYER_TITLES)
     states = data.states.sort_values("state")
+    # A widget keeps its format_func after the run (to match what the browser sends back): bind it to this run's
+    # language, as every translating format_func in this module is.
     columns = st.columns([3, 3, 2, 2])
-    layer_id = columns[0].selectbox("Color the map by", layer_ids, index=layer_ids.index(view.layer or "level"),
-                                    format_func=LAYER_TITLES.get, key="layer")
-    state_names = {None: "Whole country", **dict(zip(states["state_abbr"], states["state"]))}
-    state = columns[1].selectbox("State", list(state_names), index=list(state_names).index(view.state),
+    layer_id = columns[0].selectbox(_("Color the map by"), layer_ids,
+                                    index=layer_ids.index(view.layer or "level"),
+                                    format_func=i18n.in_current_language(lambda key: _(LAYER_TITLES[key])),
+                                    key="layer")
+    state_names = {None: _("Whole country"), **dict(zip(states["state_abbr"], states["state"]))}
+    state = columns[1].selectbox(_("State"), list(state_names), index=list(state_names).index(view.state),
                                  format_func=state_names.get, key="state")
-    reviewed_only = columns[2].toggle("Reviewed only", key="reviewed_only",
-                                      help="Leave out evidence nobody has checked yet (the state-law, local-policy, "
-                                           "governance and detention drafts). Counties resting on it become "
-                                           "unknown.")
-    present = columns[3].toggle("Presenter mode", value=view.mode == "present", key="presenting",
-                                   help="Large type, no sidebar, legend beside the map: for screen sharing.")
+    reviewed_only = columns[2].toggle(_("Reviewed only"), key="reviewed_only",
+                                      help=_("Leave out evidence nobody has checked yet (the state-law, "
+                                             "local-policy, governance and detention drafts). Counties resting on "
+                                             "it become unknown."))
+    present = columns[3].toggle(_("Presenter mode"), value=view.mode == "present", key="presenting",
+                                help=_("Large type, no sidebar, legend beside the map: for screen sharing."))
     _set_param("layer", layer_id, "level")
     _set_param("state", state)
     _set_param("mode", "present" if present else None)
@@ -310,8 +401,8 @@ def map_position(data: compiled.CompiledData, state: str | None) -> dict:
     if state:
         bounds = data.states.set_index("state_abbr").loc[state]
         return view_for_bounds(bounds["west"], bounds["south"], bounds["east"], bounds["north"], width_px=700)
-    jump = st.segmented_control("Jump to", list(QUICK_VIEWS), default="Lower 48", key="jump",
-                                label_visibility="collapsed")
+    jump = st.segmented_control(_("Jump to"), list(QUICK_VIEWS), default="Lower 48", key="jump",
+                                format_func=i18n.in_current_language(_), label_visibility="collapsed")
     return QUICK_VIEWS[jump or "Lower 48"]
 
 
@@ -327,9 +418,13 @@ def state_panel(data: compiled.CompiledData, state: str, layer: Layer) -> None:
     name = data.states.set_index("state_abbr").loc[state, "state"]
     laws = data.state_laws[data.state_laws["state_abbr"] == state]
     state_law_table(name, laws.astype(object).where(laws.notna(), None).to_dict("records"))
-    st.subheader(f"Counties of {name}, by {layer.title.lower()}")
-    st.dataframe(state_counties(data, state, layer), hide_index=True, width="stretch",
-                 column_config={"county page": st.column_config.LinkColumn(display_text="open")})
+    st.subheader(_("Counties of {state}, by {layer}").format(state=name, layer=layer.translated_title().lower()))
+    table = state_counties(data, state, layer)
+    table["class"] = table["class"].map(_)
+    st.dataframe(table, hide_index=True, width="stretch",
+                 column_config={"county": _("county"), "class": _("class"), "draft evidence": _("draft evidence"),
+                                "population": _("population"),
+                                "county page": st.column_config.LinkColumn(_("county page"), display_text=_("open"))})
 
 
 def state_counties(data: compiled.CompiledData, state: str, layer: Layer) -> pd.DataFrame:
@@ -340,15 +435,21 @@ def state_counties(data: compiled.CompiledData, state: str, layer: Layer) -> pd.
         "class": [layer.legend_class(layer.county_class[f]).label for f in counties["fips"]],
         "draft evidence": [layer.is_draft(f) for f in counties["fips"]],
         "population": counties["population"].to_numpy(),
-        "county page": [f"/county?fips={f}" for f in counties["fips"]],
+        "county page": [county_page_url(f) for f in counties["fips"]],
         "_order": [order[layer.county_class[f]] for f in counties["fips"]],
     })
     return table.sort_values(["_order", "county"]).drop(columns="_order")
 
 
+def county_page_url(fips: str) -> str:
+    """A relative link to a county page that keeps the language (English is the default and stays out)."""
+    lang = i18n.language()
+    return f"/county?fips={fips}" + (f"&lang={lang}" if lang != i18n.SOURCE_LANGUAGE else "")
+
+
 def share_box(data: compiled.CompiledData, page: str, county_name: str | None = None) -> None:
     """The link to this exact view and a citation block with the data's dates."""
-    with st.expander("Link and citation"):
+    with st.expander(_("Link and citation")):
         base = str(st.context.url or "").split("?")[0]
         query = "&".join(f"{name}={value}" for name, value in st.query_params.to_dict().items())
         link = f"{base}?{query}" if query else base
@@ -357,11 +458,16 @@ def share_box(data: compiled.CompiledData, page: str, county_name: str | None = 
 
 
 def citation(data: compiled.CompiledData, county_name: str | None, link: str) -> str:
-    subject = f"{county_name}: " if county_name else ""
     dated = "; ".join(f"{source['title']} ({source['as_of']})" for source in data.sources
                       if source["id"] in CITED_SOURCES)
-    return (f"{subject}County explorer of local collaboration with ICE. {link}\n"
-            f"Data as of: {dated}. State-law, local-policy and governance rows are unreviewed drafts.")
+    data_line = _("Data as of: {dates}. State-law, local-policy and governance rows are unreviewed drafts.").format(
+        dates=dated)
+    if county_name:
+        title = _("{county}: County explorer of local collaboration with ICE. {link}").format(county=county_name,
+                                                                                            link=link)
+    else:
+        title = _("County explorer of local collaboration with ICE. {link}").format(link=link)
+    return f"{title}\n{data_line}"
 
 
 CITED_SOURCES = ("ice_287g_participating", "ice_detention_stats", "ddp_daily_population", "policy_stance_draft",
@@ -394,31 +500,36 @@ def apply_display_mode() -> None:
 def history_section(data: compiled.CompiledData, fips: str) -> None:
     """The county through time: its agencies on each ICE 287(g) list, and ICE's detention population."""
     timeline = county_timeline(data.agreement_history, fips)
-    st.subheader("287(g) agreements on each of ICE's lists")
+    st.subheader(_("287(g) agreements on each of ICE's lists"))
     if timeline.empty:
-        st.write("No agency in this county is on any of ICE's lists we hold (2021-01-13 to "
-                 f"{snapshot_dates(data.snapshot_counts)[-1]}).")
+        st.write(_("No agency in this county is on any of ICE's lists we hold (2021-01-13 to {date}).").format(
+            date=snapshot_dates(data.snapshot_counts)[-1]))
     else:
-        st.caption("A list date is the date of ICE's list that names the agreement, not its signing date; an "
-                   "agreement missing from a later list is no longer listed, which does not say it ended.")
-        st.dataframe(timeline.drop(columns=["agreement_id"]), hide_index=True, width="stretch",
-                     column_config={"list_date": "on ICE's list of", "signed": "signed (per ICE)"})
+        st.caption(_("A list date is the date of ICE's list that names the agreement, not its signing date; an "
+                     "agreement missing from a later list is no longer listed, which does not say it ended."))
+        table = timeline.drop(columns=["agreement_id"])
+        table["agency_type"] = table["agency_type"].map(lambda code: _(AGENCY_TYPE_LABELS.get(code, code)))
+        table["model"] = table["model"].map(lambda code: _(MODEL_LABELS.get(code, code)))
+        st.dataframe(table, hide_index=True, width="stretch",
+                     column_config={"list_date": _("on ICE's list of"), "agency": _("agency"),
+                                    "agency_type": _("agency type"), "model": _("model"),
+                                    "signed": _("signed (per ICE)")})
     population = county_detention_population(data, fips)
-    st.subheader("ICE detainees held in the county, average per day, by fiscal year")
+    st.subheader(_("ICE detainees held in the county, average per day, by fiscal year"))
     if population.empty:
-        st.write("No facility in this county is on ICE's detention statistics or the daily counts we use.")
+        st.write(_("No facility in this county is on ICE's detention statistics or the daily counts we use."))
         return
-    st.bar_chart(population, x="fiscal_year", y="adp", color="facility", x_label="fiscal year",
-                 y_label="average daily ICE population")
-    st.caption("Sources: ICE detention statistics FY19-FY26; Deportation Data Project daily counts for jails "
-               "missing from ICE's lists. Totals only: no breakdown by sex or age is published.")
+    st.bar_chart(population, x="fiscal_year", y="adp", color="facility", x_label=_("fiscal year"),
+                 y_label=_("average daily ICE population"))
+    st.caption(_("Sources: ICE detention statistics FY19-FY26; Deportation Data Project daily counts for jails "
+                 "missing from ICE's lists. Totals only: no breakdown by sex or age is published."))
 
 
 def county_picker(data: compiled.CompiledData, limit: int) -> list[str]:
     """Counties chosen for comparison, kept in the URL as ?compare=06085,48201."""
     names = (data.counties_by_fips["name"] + ", " + data.counties_by_fips["state_abbr"]).to_dict()
     from_url = [fips for fips in st.query_params.get("compare", "").split(",") if fips in names][:limit]
-    chosen = st.multiselect("Counties", list(names), default=from_url, format_func=names.get,
+    chosen = st.multiselect(_("Counties"), list(names), default=from_url, format_func=names.get,
                             max_selections=limit, key="compare")
     _set_param("compare", ",".join(chosen) or None)
     return chosen
@@ -431,21 +542,23 @@ def suggestion_links(title: str, suggestions: list[str], chosen: list[str]) -> N
         return
     st.markdown(f"**{title}:**")
     for column, fips in zip(st.columns(len(options)), options):
-        column.page_link("app_pages/compare.py", label=f"+ {names[fips]}",
-                         query_params={"compare": ",".join([*chosen, fips][-MAX_COUNTIES:])})
+        column.page_link(COMPARE_PAGE, label=f"+ {names[fips]}",
+                         query_params={"compare": ",".join([*chosen, fips][-MAX_COUNTIES:]), **shared_params()})
 
 
 def brief_downloads(data: compiled.CompiledData, fips: str) -> None:
     """The county's one-page brief as PDF and PNG, made only when a button is clicked."""
     level_layer, evidence = layer("level"), county_evidence()
 
+    @i18n.in_current_language
     def pdf() -> bytes:
         return county_brief(data, fips, level_layer, evidence)
 
     left, right = st.columns(2)
-    left.download_button("One-page brief (PDF)", data=pdf, file_name=f"county-brief-{fips}.pdf",
+    left.download_button(_("One-page brief (PDF)"), data=pdf, file_name=f"county-brief-{fips}.pdf",
                          mime="application/pdf", on_click="ignore", key="brief_pdf")
-    right.download_button("One-page brief (PNG image)", data=lambda: county_brief_png(pdf()),
+    right.download_button(_("One-page brief (PNG image)"),
+                          data=i18n.in_current_language(lambda: county_brief_png(pdf())),
                           file_name=f"county-brief-{fips}.png", mime="image/png", on_click="ignore",
                           key="brief_png")
 
@@ -454,33 +567,37 @@ def map_downloads(data: compiled.CompiledData, shown: Layer, reviewed_only: bool
     """The county table, the layer on the map and the data dictionary, made only when a button is clicked."""
     every_layer = layers(reviewed_only)
     columns = st.columns(3)
-    columns[0].download_button("County table (CSV)", file_name="ice-collaboration-counties.csv", mime="text/csv",
-                               data=lambda: exports.county_table_csv(data, every_layer, reviewed_only),
+    columns[0].download_button(_("County table (CSV)"), file_name="ice-collaboration-counties.csv",
+                               mime="text/csv",
+                               data=i18n.in_current_language(
+                                   lambda: exports.county_table_csv(data, every_layer, reviewed_only)),
                                on_click="ignore", key="download_csv")
-    columns[1].download_button("This layer (GeoJSON)",
+    columns[1].download_button(_("This layer (GeoJSON)"),
                                file_name=f"ice-collaboration-{shown.id}-{shown.as_of}.geojson",
-                               mime="application/geo+json", data=lambda: exports.layer_geojson(data, shown),
+                               mime="application/geo+json",
+                               data=i18n.in_current_language(lambda: exports.layer_geojson(data, shown)),
                                on_click="ignore", key="download_geojson")
-    columns[2].download_button("Data dictionary and licences", file_name="ice-collaboration-data-dictionary.md",
-                               mime="text/markdown", data=exports.data_dictionary_and_licence,
+    columns[2].download_button(_("Data dictionary and licences"), file_name="ice-collaboration-data-dictionary.md",
+                               mime="text/markdown", data=i18n.in_current_language(exports.data_dictionary_and_licence),
                                on_click="ignore", key="download_dictionary")
 
 
 def correction_box(data: compiled.CompiledData, county: str, fips: str) -> None:
     """Assembles a correction for the reader to send; nothing is stored, no name is asked."""
-    with st.expander("Suggest a correction"):
-        st.caption("Tell us what is wrong and where you saw the right fact. Do not include your name or anyone "
-                   "else's personal details: this app stores nothing and sends nothing itself.")
-        field = st.selectbox("Which part", FIELDS, key="correction_field")
-        note = st.text_area("What should it say, and what is your source?", max_chars=MAX_NOTE,
+    with st.expander(_("Suggest a correction")):
+        st.caption(_("Tell us what is wrong and where you saw the right fact. Do not include your name or anyone "
+                     "else's personal details: this app stores nothing and sends nothing itself."))
+        field = st.selectbox(_("Which part"), FIELDS, format_func=i18n.in_current_language(_),
+                             key="correction_field")
+        note = st.text_area(_("What should it say, and what is your source?"), max_chars=MAX_NOTE,
                             key="correction_note")
         if not note.strip():
             return
         as_of = data.source("ice_287g_participating")["as_of"]
-        text = correction_text(county, fips, field, note, str(st.context.url or ""), as_of)
+        text = correction_text(county, fips, _(field), note, str(st.context.url or ""), as_of)
         st.code(text, language=None)
-        link = send_link(text, f"Correction: {county} ({fips})")
+        link = send_link(text, _("Correction: {county} ({fips})").format(county=county, fips=fips))
         if link:
-            st.link_button("Send it", link)
+            st.link_button(_("Send it"), link)
         else:
-            st.caption("Copy the text above and send it to the maintainers of this site.")
+            st.caption(_("Copy the text above and send it to the maintainers of this site."))

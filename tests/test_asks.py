@@ -1,9 +1,12 @@
 """The ask rules: each fires on the evidence it names, and never from a county's name."""
 
+import re
+
 import pandas as pd
 
 from lib.asks import county_asks
 from lib.classify import LOCAL, STATE, Evidence, classify
+from lib.i18n import use_language
 
 
 def fact(indicator, value, scope=LOCAL, effective="2020-01-01", summary="evidence"):
@@ -69,3 +72,22 @@ def test_state_preemption_replaces_the_local_holds_ask():
                         effect="preempts_local_limits")
     ids = ask_ids([preempts])
     assert "holds_under_preemption" in ids and "end_holds" not in ids
+
+
+def test_asks_in_spanish_call_a_detainer_a_request():
+    with use_language("es"):
+        asks = county_asks(classify([]), NO_AGREEMENTS, [], "el alguacil", "la junta", "la ciudad")
+    holds = next(ask for ask in asks if ask.id == "end_holds")
+    text = " ".join([holds.title, holds.detail, holds.because, *holds.talking_points])
+    assert "solicitud" in text and "retención" in text
+    assert not re.search(r"\borden(es)? de (retención|detención)", text, re.IGNORECASE)
+    assert holds.title != "Stop holding people for ICE"
+    assert next(ask for ask in asks if ask.id == "find_out").because.startswith("No encontramos evidencia")
+
+
+def test_the_law_an_ask_relies_on_keeps_its_name_and_date_in_spanish():
+    law = fact("holds", "honors", STATE, "2017-09-01", "SB 4 (2017): exige esta práctica")
+    with use_language("es"):
+        asks = county_asks(classify([law]), NO_AGREEMENTS, [], "el alguacil", "la junta", "la ciudad")
+    mandate = next(ask for ask in asks if ask.id == "holds_under_state_mandate")
+    assert mandate.relies_on_law == "SB 4 (2017), vigente desde 2017-09-01"

@@ -3,6 +3,7 @@ printed literally (an agency name is never markup or a formula)."""
 
 import copy
 import io
+import re
 
 import pypdfium2
 import pytest
@@ -11,6 +12,7 @@ from PIL import Image
 
 from lib import brief
 from lib.evidence import CountyEvidence
+from lib.i18n import use_language
 from lib.maplayers import build_layers
 from lib.profile import county_profile
 
@@ -57,7 +59,7 @@ def test_brief_is_one_page_with_name_disclaimer_and_dates(data, level_layer, evi
 
 
 def test_dona_ana_keeps_its_tilde(data, level_layer, evidence):
-    _, text = pages_and_text(render(data, level_layer, county_profile(data, "35013", evidence)))
+    _pages, text = pages_and_text(render(data, level_layer, county_profile(data, "35013", evidence)))
     assert "Doña Ana County, New Mexico" in text
 
 
@@ -80,8 +82,11 @@ def test_brief_falls_back_to_a_builtin_font(data, level_layer, evidence, monkeyp
     assert "Doña Ana County" in text and "not legal advice" in text
 
 
-def test_longest_possible_county_still_fits_one_page(data, level_layer, evidence):
-    """Every list long and every text at its longest: the lowest detail level must still fit."""
+@pytest.mark.parametrize(("lang", "more"), [("en", r"… and 3[78] more agreements"),
+                                            ("es", r"… y 3[78] acuerdos más")])
+def test_longest_possible_county_still_fits_one_page(data, level_layer, evidence, lang, more):
+    """Every list long and every text at its longest: the lowest detail level must still fit, in either language
+    (Spanish runs longer)."""
     profile = copy.deepcopy(county_profile(data, "12099", evidence))
     long_text = "word " * 400
     profile["why"] = long_text
@@ -90,16 +95,49 @@ def test_longest_possible_county_still_fits_one_page(data, level_layer, evidence
     profile["agreements_287g"] = [{**profile["agreements_287g"][0], "agency": f"Agency {i} {long_text}"}
                                   for i in range(40)]
     profile["authority"]["offices"] = [{**office, "title": long_text, "powers": long_text, "selection": long_text}
-                                       for office in profile["authority"]["offices"] for _ in range(3)]
+                                       for office in profile["authority"]["offices"] for _copy in range(3)]
     facility = {"facility": long_text, "contract": "county jail, IGSA with ICE", "FY26": 1234.5,
                 "estimated yearly payment": 123456789.0, "estimate": long_text[:200]}
     profile["money"]["detention"] = [facility] * 12
     ask = {"title": long_text, "detail": long_text, "target": long_text, "because": long_text}
     profile["asks"]["items"] = [ask] * 20
     profile["evidence"] = [{"source": f"Source {i} {long_text}"} for i in range(30)]
-    pages, text = pages_and_text(brief.county_brief_pdf(profile, None, brief.data_version(data)))
+    with use_language(lang):
+        pages, text = pages_and_text(brief.county_brief_pdf(profile, None, brief.data_version(data)))
     assert pages == 1
-    assert "… and 37 more agreements" in text or "… and 38 more agreements" in text
+    assert re.search(more, text)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("fips", ["48201", "06085"])
+def test_brief_made_in_spanish_is_spanish_and_calls_a_detainer_a_request(data, level_layer, evidence, fips):
+    """A brief is made per click, in the language current then: Spanish headings, labels and footer, a hold is a
+    request ("solicitud de retención"), never an order, and the longer text still fits one page."""
+    with use_language("es"):
+        pdf = brief.county_brief(data, fips, level_layer, evidence)
+    pages, text = pages_and_text(pdf)
+    text = flat(text)
+    assert pages == 1
+    for spanish in ("Resumen del condado", "Acuerdos 287(g) con ICE", "Quién decide",
+                    "Dinero: detención de ICE en el condado", "Recomendaciones — no es asesoría legal",
+                    "Fecha de los datos:", "Desconocido: no encontramos evidencia"):
+        assert spanish in text
+    for english in ("Who decides", "County brief", "not legal advice", "Data as of"):
+        assert english not in text
+    assert re.search(r"solicitud(es)? de retención", text, re.IGNORECASE)
+    assert not re.search(r"\borden(es)? de retención", text, re.IGNORECASE)
+    with Image.open(io.BytesIO(brief.county_brief_png(pdf))) as image:
+        assert image.format == "PNG"
+
+
+def test_a_spanish_brief_leaves_the_next_one_english(data, level_layer, evidence):
+    with use_language("es"):
+        brief.county_brief(data, "35013", level_layer, evidence)
+    _pages, text = pages_and_text(brief.county_brief(data, "35013", level_layer, evidence))
+    assert "Who decides" in text and "Quién decide" not in text
 
 
 def test_county_without_a_shape_gets_a_note_instead_of_a_map(data, level_layer, evidence):

@@ -1,4 +1,6 @@
-from lib.compare import neighbours, same_state_peers
+from lib.compare import comparison_table, neighbours, same_state_peers
+from lib.i18n import use_language
+from lib.profile import county_profile
 
 
 def test_neighbours_share_a_border(data):
@@ -7,6 +9,16 @@ def test_neighbours_share_a_border(data):
 
 
 def test_same_state_peers_have_the_same_level(data):
-    levels = data.counties.set_index("fips")["state_abbr"].map(lambda _: "x")
+    levels = data.counties.set_index("fips")["state_abbr"].map(lambda unused: "x")
     peers = same_state_peers(data, "48201", levels)
     assert peers and all(p.startswith("48") for p in peers) and "48201" not in peers
+
+
+def test_comparison_table_labels_follow_the_language(data):
+    english = comparison_table([county_profile(data, fips) for fips in ("06085", "48201")])
+    with use_language("es"):
+        spanish = comparison_table([county_profile(data, fips) for fips in ("06085", "48201")])
+    assert list(spanish.columns) == list(english.columns) == ["Santa Clara County, CA", "Harris County, TX"]
+    assert "Who runs the jail" in english.index and "Quién administra la cárcel" in spanish.index
+    assert spanish.loc["Quién administra la cárcel", "Harris County, TX"] == "Alguacil (sheriff)"
+    assert "al 2015" in spanish.loc["Solicitudes de retención", "Santa Clara County, CA"]

@@ -10,6 +10,7 @@ import pytest
 from shapely.geometry import shape
 
 from lib import exports
+from lib.i18n import use_language
 from lib.maplayers import build_layers
 
 GEOJSON_PROPERTIES = {"fips", "name", "state", "class", "class_label", "draft"}
@@ -91,3 +92,10 @@ def test_dictionary_names_every_column_and_the_licences():
     for column in exports.CSV_COLUMNS:
         assert f"`{column}`" in text
     assert "## Sources" in text and "Licence notices" in text and "Michael Bostock" in text
+
+
+def test_downloads_stay_english_whatever_the_language(data, layers):
+    """CSV and GeoJSON are machine-readable: the same bytes on a Spanish page as on an English one."""
+    english = exports.county_table_csv(data, layers), exports.layer_geojson(data, layers["level"])
+    with use_language("es"):
+        assert (exports.county_table_csv(data, layers), exports.layer_geojson(data, layers["level"])) == english

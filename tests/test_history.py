@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import history
+from lib.i18n import use_language
 
 DATES = ["2021-01-13", "2022-01-04", "2025-07-30", "2026-05-18"]
 COLUMNS = ["agreement_id", "agency", "earlier_names", "state_abbr", "agency_type", "county_fips", "placed_by",
@@ -123,6 +124,29 @@ def test_download_never_says_ended_and_labels_the_monitor():
     assert monitor_row["signed date from the list of"] == history.MONITOR_NAME
     assert "Always" not in set(table["agency"])
     assert set(table["county"]) == {"Alameda County"}
+
+
+def test_tables_and_sentences_follow_the_language_but_the_download_stays_english():
+    changes = history.changes_between(HISTORY, "2021-01-13", "2026-05-18")
+    english_csv = history.changes_csv(changes, COUNTIES, COUNTS)
+    english_table = history.readable(changes.added, COUNTIES, COUNTS)
+    with use_language("es"):
+        assert history.changes_csv(changes, COUNTIES, COUNTS) == english_csv
+        table = history.readable(changes.added, COUNTIES, COUNTS)
+        summary = history.summary_line(COUNTS, "2025-07-30", "2022-01-04")
+        one = history.summary_line(COUNTS, "2026-05-18")
+        label = history.sheet_label(COUNTS, "2026-05-18")
+        legend = history.sheet_legend(COUNTS)
+        phrase = history.agreements_phrase(1)
+    assert list(table.columns) != list(english_table.columns)
+    assert "agencia" in table.columns and "tipo de agencia" in table.columns
+    assert list(table["agencia"]) == list(english_table["agency"])  # names stay as ICE writes them
+    assert summary == "458 condados con un acuerdo al 2025-07-30, 324 más que al 2022-01-04"
+    assert one == "1 condado con un acuerdo al 2026-05-18"
+    assert label == "2026-05-18 (hoja de cálculo de ICE)"
+    assert "2021-01-13 y 2022-01-04 son la página web 287(g) de ICE" in legend
+    assert phrase == "1 acuerdo"
+    assert history.agreements_phrase(1234) == "1,234 agreements"
 
 
 APP = Path(__file__).resolve().parent.parent / "app.py"

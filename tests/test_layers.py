@@ -1,8 +1,14 @@
 """The 287(g) layer's rules, on small hand-made tables."""
 
-import pandas as pd
+import gettext
 
-from lib.layers import CLASSES_287G, classify_287g
+import pandas as pd
+import pytest
+
+from lib import i18n
+from lib.i18n import use_language
+from lib.layers import CLASSES_287G, classify_287g, layer_287g, layer_287g_on, method_markdown
+from lib.maplayers import INDICATOR_CLASSES, indicator_classes
 
 COUNTIES = pd.DataFrame({"fips": ["01001", "01003", "01005", "01007", "01009"]})
 
@@ -30,3 +36,43 @@ def test_the_jail_agency_strongest_model_wins_and_other_agencies_never_color_the
 def test_colors_are_distinct():
     colors = [c.color.lower() for c in CLASSES_287G]
     assert len(set(colors)) == len(colors)
+
+
+class Marked(gettext.NullTranslations):
+    """A stand-in for Spanish: every translated text comes back «marked»."""
+
+    def gettext(self, message):
+        return f"«{message}»"
+
+    def ngettext(self, singular, plural, count):
+        return f"«{singular if count == 1 else plural}»"
+
+
+@pytest.fixture
+def marked(monkeypatch):
+    monkeypatch.setattr(i18n, "translations", lambda lang: Marked() if lang == "es" else gettext.NullTranslations())
+    return use_language("es")
+
+
+def test_a_title_built_with_values_stays_english_and_translates_whole(data, marked):
+    layer = layer_287g_on(data, "2026-05-18")
+    assert layer.title == "287(g) agreements on ICE's list of 2026-05-18"
+    assert layer.translated_title() == layer.title
+    with marked:
+        assert layer.translated_title() == "«287(g) agreements on ICE's list of 2026-05-18»"
+        assert layer_287g(data).translated_title() == "«287(g) agreements»"
+    assert layer.title == "287(g) agreements on ICE's list of 2026-05-18"
+
+
+def test_every_indicator_class_is_a_whole_text_per_indicator():
+    labels = [c.label for indicator in INDICATOR_CLASSES for c in indicator_classes(indicator) if c.id != "unknown"]
+    assert len(set(labels)) == len(labels) == 9
+    assert all("{" not in text for text in labels)
+
+
+def test_method_markdown_is_in_the_current_language(marked):
+    english = method_markdown()
+    assert english.startswith("287(g) layer rules, in words:") and f"**{CLASSES_287G[0].label}**" in english
+    with marked:
+        assert method_markdown().startswith("«287(g) layer rules")
+        assert f"**«{CLASSES_287G[0].label}»**" in method_markdown()

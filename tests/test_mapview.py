@@ -1,9 +1,14 @@
 """The map as HTML: offline, escaped, one feature per drawable county."""
 
 import dataclasses
+import gettext
 import json
 import re
 
+import pytest
+
+from lib import i18n
+from lib.i18n import use_language
 from lib.layers import layer_287g
 from lib.mapview import build_base_map, county_topology, layer_style, legend_html, publish_topology
 
@@ -63,3 +68,35 @@ def test_published_topology_is_named_by_its_content(data, tmp_path):
     assert publish_topology(topology, tmp_path) == url
     written = tmp_path / "generated" / url.rsplit("/", 1)[1]
     assert json.loads(written.read_text()) == topology
+
+
+class Hostile(gettext.NullTranslations):
+    """A stand-in for Spanish whose every text carries markup: shown texts must be escaped after translation."""
+
+    def gettext(self, message):
+        return f"<i>{message}"
+
+    def ngettext(self, singular, plural, count):
+        return f"<i>{singular if count == 1 else plural}"
+
+
+@pytest.fixture
+def hostile(monkeypatch):
+    monkeypatch.setattr(i18n, "translations", lambda lang: Hostile() if lang == "es" else gettext.NullTranslations())
+    return use_language("es")
+
+
+def test_legend_restyle_and_tooltips_are_translated_per_run_and_escaped(data, hostile):
+    layer = layer_287g(data)
+    with hostile:
+        legend = legend_html(layer)
+        (restyle,) = layer_style(layer)._children.values()
+        tips = [county["properties"]["tip"] for county in counties_of(county_topology(data))]
+    assert "&lt;i&gt;Jail model (sheriff or jail)" in legend and "&lt;i&gt;287(g) agreements" in legend
+    assert "<i>" not in legend
+    assert restyle.classes[0]["label"] == "&lt;i&gt;Jail model (sheriff or jail)"
+    assert restyle.classes[-1]["label"].endswith("<em>&lt;i&gt;(rests on draft evidence, not yet reviewed)</em>")
+    assert any("&lt;i&gt;jail enforcement model" in tip for tip in tips)
+    assert not any("<i>" in tip for tip in tips)
+    assert layer.classes[0].label == "Jail model (sheriff or jail)" and layer.title == "287(g) agreements"
+    assert "Jail model (sheriff or jail)</span>" in legend_html(layer)  # back in English outside the run

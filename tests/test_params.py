@@ -1,8 +1,12 @@
 """Hostile and malformed links: every parameter is validated, with a message and never an exception."""
 
+import gettext
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lib import i18n
+from lib.i18n import use_language
 from lib.params import parse_view
 
 FIPS = {"06085", "48201"}
@@ -32,3 +36,16 @@ def test_any_query_gives_a_valid_view(fips, layer, state, lang, mode):
     assert view.layer in LAYERS | {None}
     assert view.lang in ("en", "es") and view.mode in ("explore", "present")
     assert all(len(problem) < 200 and "<" not in problem for problem in view.problems)
+
+
+class Marked(gettext.NullTranslations):
+    def gettext(self, message):
+        return f"«{message}»"
+
+
+def test_problems_are_written_in_the_language_of_the_run(monkeypatch):
+    monkeypatch.setattr(i18n, "translations", lambda lang: Marked() if lang == "es" else gettext.NullTranslations())
+    query = {"layer": "x"}
+    assert parse_view(query, FIPS, LAYERS).problems == ("'x' is not a map layer; showing the default layer.",)
+    with use_language("es"):
+        assert parse_view(query, FIPS, LAYERS).problems == ("«'x' is not a map layer; showing the default layer.»",)

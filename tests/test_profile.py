@@ -6,6 +6,8 @@ import sys
 
 import pytest
 
+from lib.evidence import CountyEvidence
+from lib.i18n import use_language
 from lib.paths import PROJECT_ROOT
 from lib.profile import UnknownCounty, county_profile, parse_fips
 
@@ -42,3 +44,43 @@ def test_parse_fips_keeps_leading_zeros(data):
     assert parse_fips(" 01001 ", data) == "01001"
     with pytest.raises(UnknownCounty):
         parse_fips(1001, data)
+
+
+def _keys(value):
+    """The profile's structure: every key, nested, without the values."""
+    if isinstance(value, dict):
+        return {key: _keys(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_keys(item) for item in value[:1]]
+    return None
+
+
+def test_profile_in_spanish_translates_texts_and_keeps_keys_and_ids(data):
+    evidence = CountyEvidence(data)  # one object for both languages, as the app caches it
+    english = county_profile(data, "48201", evidence)
+    with use_language("es"):
+        spanish = county_profile(data, "48201", evidence)
+    assert _keys(spanish) == _keys(english)
+    assert (spanish["level"], spanish["indicators"]) == (english["level"], english["indicators"])
+    assert "No es asesoría legal" in spanish["asks"]["label"]
+    assert [ask["id"] for ask in spanish["asks"]["items"]] == [ask["id"] for ask in english["asks"]["items"]]
+    assert spanish["authority"]["offices"][0]["title"] == "Alguacil (sheriff)"
+    law = next(record for record in spanish["evidence"] if record["basis"] == "statute")
+    assert law["summary"].startswith("SB 4 (2017): ") and "vigente desde" in law["summary"]
+    # The cached evidence did not keep the Spanish: English again afterwards.
+    assert county_profile(data, "48201", evidence) == english
+
+
+def test_parse_fips_explains_in_spanish(data):
+    with use_language("es"), pytest.raises(UnknownCounty, match="no es un código de condado"):
+        parse_fips("6085", data)
+
+
+def test_cli_prints_spanish_texts_under_english_keys():
+    result = run_cli("48201", "--lang", "es")
+    assert result.returncode == 0, result.stderr
+    profile = json.loads(result.stdout)
+    assert {"asks", "authority", "money", "evidence"} <= set(profile)
+    assert "No es asesoría legal" in profile["asks"]["label"]
+    assert profile["authority"]["offices"][0]["title"] == "Alguacil (sheriff)"
+    assert profile["level"] in {"partnership", "honors_holds"}  # ids stay English
