@@ -38,6 +38,8 @@ with legend_column:
 ui.open_clicked_county(clicked)
 if state:
     ui.state_panel(data, state, layer)
+elif not ui.presenting():
+    ui.map_as_table(data, layer)
 if not ui.presenting():
     ui.map_downloads(data, layer, reviewed_only)
 ui.share_box(data, page="map")

@@ -419,26 +419,40 @@ def state_panel(data: compiled.CompiledData, state: str, layer: Layer) -> None:
     laws = data.state_laws[data.state_laws["state_abbr"] == state]
     state_law_table(name, laws.astype(object).where(laws.notna(), None).to_dict("records"))
     st.subheader(_("Counties of {state}, by {layer}").format(state=name, layer=layer.translated_title().lower()))
-    table = state_counties(data, state, layer)
+    county_table(data, layer, state)
+
+
+def map_as_table(data: compiled.CompiledData, layer: Layer) -> None:
+    """The text alternative to the map: every county with the class the map gives it, and a link to its page."""
+    with st.expander(_("The map as a table: every county, by {layer}").format(
+            layer=layer.translated_title().lower())):
+        county_table(data, layer)
+
+
+def county_table(data: compiled.CompiledData, layer: Layer, state: str | None = None) -> None:
+    table = counties_by_class(data, layer, state)
     table["class"] = table["class"].map(_)
     st.dataframe(table, hide_index=True, width="stretch",
-                 column_config={"county": _("county"), "class": _("class"), "draft evidence": _("draft evidence"),
-                                "population": _("population"),
+                 column_config={"county": _("county"), "state": _("state"), "class": _("class"),
+                                "draft evidence": _("draft evidence"), "population": _("population"),
                                 "county page": st.column_config.LinkColumn(_("county page"), display_text=_("open"))})
 
 
-def state_counties(data: compiled.CompiledData, state: str, layer: Layer) -> pd.DataFrame:
-    counties = data.counties[data.counties["state_abbr"] == state]
+def counties_by_class(data: compiled.CompiledData, layer: Layer, state: str | None = None) -> pd.DataFrame:
+    """Counties (of one state, or all) from the class of most collaboration to the least, then by name."""
+    counties = data.counties if state is None else data.counties[data.counties["state_abbr"] == state]
     order = {c.id: index for index, c in enumerate(layer.classes)}
     table = pd.DataFrame({
         "county": counties["name"].to_numpy(),
+        "state": counties["state_abbr"].to_numpy(),
         "class": [layer.legend_class(layer.county_class[f]).label for f in counties["fips"]],
         "draft evidence": [layer.is_draft(f) for f in counties["fips"]],
         "population": counties["population"].to_numpy(),
         "county page": [county_page_url(f) for f in counties["fips"]],
         "_order": [order[layer.county_class[f]] for f in counties["fips"]],
     })
-    return table.sort_values(["_order", "county"]).drop(columns="_order")
+    table = table.sort_values(["_order", "state", "county"]).drop(columns="_order")
+    return table.drop(columns="state") if state else table
 
 
 def county_page_url(fips: str) -> str:

@@ -7,6 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from lib.layers import layer_287g
+
 PAGES = ["app_pages/map.py", "app_pages/county.py", "app_pages/compare.py", "app_pages/changes.py",
          "app_pages/sources.py"]
 TIMEOUT = 60
@@ -123,3 +125,27 @@ def test_a_correction_is_assembled_and_nothing_is_stored():
     app.text_area(key="correction_note").input("The sheriff signed a new agreement in 2026.").run()
     assert not app.exception
     assert any("Correction suggested for Harris County, Texas (FIPS 48201)" in code.value for code in app.code)
+
+
+def county_tables(app: AppTest) -> list:
+    return [table.value for table in app.dataframe if "county page" in table.value.columns]
+
+
+def test_the_map_has_every_county_as_a_table_in_its_map_colors(data):
+    """The text alternative to the map: the same classes, every county (Falls Church too, which has no shape)."""
+    app = run_page("app_pages/map.py", layer="287g")
+    (table,) = county_tables(app)
+    assert len(table) == len(data.counties)
+    labels = [legend_class.label for legend_class in layer_287g(data).classes]
+    assert set(table["class"]) <= set(labels)
+    assert list(table["class"].map(labels.index)) == sorted(table["class"].map(labels.index)), "most first"
+    assert table["county page"].str.fullmatch(r"/county\?fips=\d{5}").all()
+
+
+def test_the_state_view_shows_its_laws_and_its_counties_by_level(data):
+    app = run_page("app_pages/map.py", state="AZ")
+    assert not app.exception
+    assert any("Arizona" in subheader.value for subheader in app.subheader)
+    (table,) = county_tables(app)
+    assert len(table) == (data.counties["state_abbr"] == "AZ").sum()
+    assert "state" not in table.columns
