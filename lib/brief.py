@@ -1,7 +1,8 @@
 """A one-page county brief for presenters and journalists: a PDF built from the county profile (lib.profile),
 a small map of the county in its state, and a PNG of the page.
 
-    python -m lib.brief 06085 docs/brief     # writes docs/brief.pdf and docs/brief.png
+    python -m lib.brief 06085 docs/brief               # writes docs/brief.pdf and docs/brief.png
+    python -m lib.brief 06085 docs/brief-es --lang es  # the same brief in Spanish
 
 Everything printed comes from the profile and the data, so every string is plain text to fpdf2 (markdown is
 never turned on): an agency name such as "<b>x</b>" or "=HYPERLINK(…)" prints exactly as written. The page
@@ -12,6 +13,7 @@ A brief is made per click, so every heading, label and sentence is translated th
 moment (lib.i18n; the app binds it with in_current_language). Data (names, sources, notes) prints as written.
 """
 
+import argparse
 import io
 import math
 import re
@@ -30,7 +32,7 @@ from lib.data import CompiledData, load
 from lib.evidence import CountyEvidence
 from lib.explain import VALUE_WORDS
 from lib.exports import county_geometries
-from lib.i18n import N_, _, ngettext
+from lib.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, _, ngettext, use_language
 from lib.layers import JAIL_AGENCY_TYPES, Layer
 from lib.maplayers import INDICATOR_TITLES, LEVEL_CLASSES, build_layers
 from lib.profile import UnknownCounty, county_profile, parse_fips
@@ -566,20 +568,22 @@ def county_inset_png(data: CompiledData, fips: str, level_layer: Layer) -> bytes
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print("usage: python -m lib.brief FIPS OUTPUT_STEM   (writes OUTPUT_STEM.pdf and OUTPUT_STEM.png)",
-              file=sys.stderr)
-        return 2
+    parser = argparse.ArgumentParser(prog="python -m lib.brief", description="A county's one-page brief.")
+    parser.add_argument("fips", metavar="FIPS", help="a 5-digit county code, e.g. 06085")
+    parser.add_argument("stem", metavar="OUTPUT_STEM", type=Path, help="writes OUTPUT_STEM.pdf and .png")
+    parser.add_argument("--lang", choices=sorted(LANGUAGES), default=SOURCE_LANGUAGE,
+                        help="language of the brief (default: %(default)s)")
+    arguments = parser.parse_args(argv)
     data = load()
-    try:
-        fips = parse_fips(argv[0], data)
-    except UnknownCounty as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    pdf = county_brief(data, fips, build_layers(data)["level"])
-    stem = Path(argv[1])
-    stem.with_suffix(".pdf").write_bytes(pdf)
-    stem.with_suffix(".png").write_bytes(county_brief_png(pdf))
+    with use_language(arguments.lang):
+        try:
+            fips = parse_fips(arguments.fips, data)
+        except UnknownCounty as error:
+            print(_("error: {error}").format(error=error), file=sys.stderr)
+            return 1
+        pdf = county_brief(data, fips, build_layers(data)["level"])
+    arguments.stem.with_suffix(".pdf").write_bytes(pdf)
+    arguments.stem.with_suffix(".png").write_bytes(county_brief_png(pdf))
     return 0
 
 

@@ -24,6 +24,14 @@ def open_tab(name: str) -> Callable[[Page], None]:
     return action
 
 
+def open_expander(name: str) -> Callable[[Page], None]:
+    def action(page: Page) -> None:
+        page.get_by_text(name).click()
+        page.wait_for_timeout(2000)
+        page.get_by_text(name).scroll_into_view_if_needed()
+    return action
+
+
 def slide_to_oldest_list(page: Page) -> None:
     page.get_by_role("slider").first.focus()
     page.keyboard.press("Home")
@@ -51,6 +59,11 @@ SHOTS = [
     Shot("county-authority.png", "/county?fips=48201", (1400, 1100), action=open_tab("Who decides")),
     Shot("county-timeline.png", "/county?fips=12086", (1400, 1100), action=open_tab("History")),
     Shot("sources.png", "/sources", (1400, 1100)),
+    Shot("map-es.png", "/?lang=es", wait_for_map=True),
+    Shot("presenter-es-1920x1080.png", "/?mode=present&lang=es&layer=287g", (1920, 1080), True),
+    Shot("county-asks-es.png", "/county?fips=48201&lang=es", (1400, 1100),
+         action=open_tab("Qué pedir (recomendaciones)")),
+    Shot("map-table.png", "/?layer=287g", (1400, 1500), True, open_expander("The map as a table")),
 ]
 
 
