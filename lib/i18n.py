@@ -53,18 +53,20 @@ def language() -> str:
     return _language.get()
 
 
-def set_language(lang: str) -> None:
-    """The language of the rest of this run (the UI sets it first thing on every run)."""
+def _offered(lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
-    _language.set(lang)
+    return lang
+
+
+def set_language(lang: str) -> None:
+    """The language of the rest of this run (the UI sets it first thing on every run)."""
+    _language.set(_offered(lang))
 
 
 @contextmanager
 def use_language(lang: str) -> Iterator[None]:
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}")
-    token = _language.set(lang)
+    token = _language.set(_offered(lang))
     try:
         yield
     finally:

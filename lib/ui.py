@@ -253,7 +253,7 @@ def state_law_table(state: str, laws: list[dict]) -> None:
 def authority_section(data: compiled.CompiledData, fips: str, profile: dict) -> None:
     chart = authority_chart(data, fips)
     st.markdown(_("**Main target: {office}** ({selection}) — {powers}").format(
-        office=_(chart.primary.title), selection=_(chart.primary.selection), powers=_(chart.primary.powers)))
+        office=chart.primary.title, selection=chart.primary.selection, powers=chart.primary.powers))
     st.graphviz_chart(chart_dot(chart, profile["name"]), width="stretch")
     st.caption(_("The usual pattern in the state, with what is known to differ in this county. Draft: nobody has "
                  "reviewed these rows yet. Cities: the police chief is usually appointed; the mayor or manager and "
@@ -283,10 +283,9 @@ def money_section(profile: dict) -> None:
     if not commitments:
         st.markdown("- " + _("No 287(g) agreement of an agency in this county."))
     for text in commitments.values():
-        st.markdown(f"- {_(text)}")
+        st.markdown(f"- {text}")
     st.subheader("SCAAP")
-    scaap = profile["money"]["scaap"]
-    st.write(_(scaap))
+    st.write(profile["money"]["scaap"])
     st.subheader(_("What collaboration costs the county (calculator)"))
     values = {}
     columns = st.columns(2)
@@ -305,8 +304,7 @@ def money_section(profile: dict) -> None:
 
 
 def asks_section(profile: dict) -> None:
-    not_legal_advice = profile["asks"]["label"]
-    st.info(_(not_legal_advice))
+    st.info(profile["asks"]["label"])
     for ask in profile["asks"]["items"]:
         with st.container(border=True):
             st.markdown(_("**{ask}** — target: {target}").format(ask=ask["title"], target=ask["target"]))
@@ -578,21 +576,21 @@ def brief_downloads(data: compiled.CompiledData, fips: str) -> None:
 
 
 def map_downloads(data: compiled.CompiledData, shown: Layer, reviewed_only: bool) -> None:
-    """The county table, the layer on the map and the data dictionary, made only when a button is clicked."""
+    """The county table, the layer on the map and the data dictionary, made only when a button is clicked. Their
+    contents are in English whatever the page's language: they are data, keyed for machines."""
     every_layer = layers(reviewed_only)
     columns = st.columns(3)
     columns[0].download_button(_("County table (CSV)"), file_name="ice-collaboration-counties.csv",
                                mime="text/csv",
-                               data=i18n.in_current_language(
-                                   lambda: exports.county_table_csv(data, every_layer, reviewed_only)),
+                               data=lambda: exports.county_table_csv(data, every_layer, reviewed_only),
                                on_click="ignore", key="download_csv")
     columns[1].download_button(_("This layer (GeoJSON)"),
                                file_name=f"ice-collaboration-{shown.id}-{shown.as_of}.geojson",
                                mime="application/geo+json",
-                               data=i18n.in_current_language(lambda: exports.layer_geojson(data, shown)),
+                               data=lambda: exports.layer_geojson(data, shown),
                                on_click="ignore", key="download_geojson")
     columns[2].download_button(_("Data dictionary and licences"), file_name="ice-collaboration-data-dictionary.md",
-                               mime="text/markdown", data=i18n.in_current_language(exports.data_dictionary_and_licence),
+                               mime="text/markdown", data=exports.data_dictionary_and_licence,
                                on_click="ignore", key="download_dictionary")
 
 
