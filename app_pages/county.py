@@ -20,9 +20,7 @@ level = ui.layer("level").legend_class(profile["level"])
 
 county_name = f"{profile['name']}, {profile['state']}"
 st.title(county_name)
-st.caption(_("FIPS {fips} · population {population} ({as_of}) · ICE field office {office}").format(
-    fips=fips, population=f"{profile['population']['value']:,}", as_of=profile["population"]["as_of"],
-    office=profile["ice_field_office"] or _("unknown")))
+st.caption(ui.county_facts_line(fips, profile))
 st.page_link(ui.MAP_PAGE, label=_("← Back to the map"), query_params=ui.shared_params())
 st.html(ui.class_badge(level, draft=profile["rests_on_draft_evidence"]))
 ui.brief_downloads(data, fips)

@@ -152,6 +152,15 @@ def sidebar(today: date | None = None) -> None:
             st.warning(stale.message)
 
 
+def county_facts_line(fips: str, profile: dict) -> str:
+    """Under a county's name: its code, population with its date, and its ICE field office."""
+    facts = dict(fips=fips, population=f"{profile['population']['value']:,}", as_of=profile["population"]["as_of"])
+    if profile["ice_field_office"]:
+        return _("FIPS {fips} · population {population} ({as_of}) · ICE field office {office}").format(
+            office=profile["ice_field_office"], **facts)
+    return _("FIPS {fips} · population {population} ({as_of}) · ICE field office unknown").format(**facts)
+
+
 def class_badge(legend_class, draft: bool = False) -> str:
     draft_note = " <em>" + html.escape(_("(rests on draft evidence, not yet reviewed)")) + "</em>" if draft else ""
     return (f'<div style="display:flex;gap:.6em;align-items:center;font-size:1.2rem">'
@@ -264,8 +273,10 @@ def authority_section(data: compiled.CompiledData, fips: str, profile: dict) -> 
         st.dataframe(pd.DataFrame(chart.city_agencies), hide_index=True, width="stretch",
                      column_config={"agency": _("agency"), "fbi_data_year": _("FBI data year"),
                                     "has_287g": st.column_config.CheckboxColumn(_("287(g) agreement"))})
-    st.write(_("ICE field office (area of responsibility): {office}").format(
-        office=chart.ice_field_office or _("unknown")))
+    if chart.ice_field_office:
+        st.write(_("ICE field office (area of responsibility): {office}").format(office=chart.ice_field_office))
+    else:
+        st.write(_("ICE field office (area of responsibility): unknown"))
 
 
 def money_section(profile: dict) -> None:
@@ -363,6 +374,8 @@ def language_control() -> None:
     chosen = st.segmented_control(_("Language · Idioma"), list(i18n.LANGUAGES), default=i18n.language(),
                                   required=True, format_func=lambda code: i18n.LANGUAGES[code], key="lang")
     _set_param("lang", chosen or i18n.language(), i18n.SOURCE_LANGUAGE)
+    if i18n.language() != i18n.SOURCE_LANGUAGE:
+        st.caption(_("Names, titles and notes copied from our sources stay in the language of the source (English)."))
 
 
 def map_controls(data: compiled.CompiledData, view: ViewParams) -> tuple[str, bool, str | None]:
