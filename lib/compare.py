@@ -85,4 +85,5 @@ def comparison_table(profiles: list[dict]) -> pd.DataFrame:
         _("First recommended ask"): [p["asks"]["items"][0]["title"] if p["asks"]["items"] else _("none")
                                      for p in profiles],
     }
-    return pd.DataFrame(rows, index=[f"{p['name']}, {p['state_abbr']}" for p in profiles]).T
+    # Transposed, a column mixes counts and words: as text, Arrow (and so st.dataframe) takes it as it is.
+    return pd.DataFrame(rows, index=[f"{p['name']}, {p['state_abbr']}" for p in profiles]).T.astype(str)
