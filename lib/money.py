@@ -30,6 +30,11 @@ CONTRACT_LABELS = {
 # Who runs a facility (the data's run_by), in words.
 RUN_BY_WORDS = {"county": N_("county"), "city": N_("city"), "state": N_("state"), "federal": N_("federal"),
                 "private": N_("private"), "unknown": N_("unknown")}
+# The evidence for who runs it, as the data build words it; other values (named lists) are shown as they are.
+RUN_BY_BASIS_WORDS = {"facility name (presumed)": N_("facility name (presumed)"),
+                      "facility name": N_("facility name"), "facility type": N_("facility type"),
+                      "2015 ICE listing operator": N_("operator on ICE's 2015 list"),
+                      "no evidence": N_("no evidence")}
 
 MODEL_COMMITMENTS = {
     "jail_enforcement": N_("Jail officers named in the agreement, trained and supervised by ICE, question people "
@@ -139,7 +144,8 @@ def detention_table(data: CompiledData, fips: str) -> pd.DataFrame:
 def run_by_text(run_by: str, basis: str) -> str:
     """Who runs a facility, in words, with the evidence for it (as the data gives it)."""
     words = _(RUN_BY_WORDS[run_by]) if run_by in RUN_BY_WORDS else run_by
-    return f"{words} ({basis})"
+    basis_words = _(RUN_BY_BASIS_WORDS[basis]) if basis in RUN_BY_BASIS_WORDS else basis
+    return f"{words} ({basis_words})"
 
 
 def detention_display(detention: pd.DataFrame) -> pd.DataFrame:
