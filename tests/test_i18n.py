@@ -1,5 +1,6 @@
 """The Spanish catalog covers every text of the app, and the language machinery keeps sessions apart."""
 
+import ast
 import threading
 
 import pytest
@@ -109,3 +110,44 @@ def test_each_thread_has_its_own_language():
         thread.join()
     assert seen == {"es": "es", "en": "en"}
     assert i18n.language() == "en"
+
+
+# Streamlit calls whose first argument, or whose label/help/placeholder keyword, a person reads.
+SHOWN_ARGUMENTS = {"title", "header", "subheader", "caption", "markdown", "write", "info", "warning", "error",
+                   "success", "button", "download_button", "link_button", "page_link", "selectbox", "multiselect",
+                   "toggle", "checkbox", "radio", "text_input", "text_area", "number_input", "select_slider",
+                   "segmented_control", "metric", "expander", "tabs", "bar_chart", "TextColumn", "LinkColumn",
+                   "CheckboxColumn", "NumberColumn"}
+SHOWN_KEYWORDS = {"label", "help", "placeholder", "x_label", "y_label", "display_text"}
+NAMES_SHOWN_AS_THEY_ARE = {"SCAAP", "MOA"}  # a program's and a document's name, the same in every language
+UI_FILES = ["app.py", "lib/ui.py", *sorted(str(page.relative_to(i18n.PROJECT_ROOT))
+                                           for page in (i18n.PROJECT_ROOT / "app_pages").glob("*.py"))]
+
+
+def _words_in(node) -> list[str]:
+    """English text written straight into the code: a literal with letters, or the literal parts of an f-string."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        parts = [node.value]
+    elif isinstance(node, ast.JoinedStr):
+        parts = [part.value for part in node.values if isinstance(part, ast.Constant)]
+    elif isinstance(node, ast.List | ast.Tuple):
+        return [word for element in node.elts for word in _words_in(element)]
+    else:
+        return []
+    return [part for part in parts if any(character.isalpha() for character in part)]
+
+
+@pytest.mark.parametrize("path", UI_FILES)
+def test_no_text_is_shown_without_passing_through_the_catalog(path):
+    """Catches a label typed straight into a widget, which the catalog check (texts wrapped in _()) cannot see."""
+    tree = ast.parse((i18n.PROJECT_ROOT / path).read_text(encoding="utf-8"))
+    allowed = same_in_spanish() | NAMES_SHOWN_AS_THEY_ARE
+    bare = []
+    for call in ast.walk(tree):
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                and call.func.attr in SHOWN_ARGUMENTS):
+            continue
+        shown = call.args[:1] + [keyword.value for keyword in call.keywords if keyword.arg in SHOWN_KEYWORDS]
+        bare += [f"{path}:{call.lineno}: {text!r}" for node in shown for text in _words_in(node)
+                 if text not in allowed]
+    assert not bare, "wrap these in _(): " + "; ".join(bare)
