@@ -1,11 +1,13 @@
-"""Shared fixtures: the compiled data, and the raw folder (which CI must have)."""
+"""Shared fixtures: the compiled data, the raw folder (which CI must have), and a stand-in Spanish catalog."""
 
+import gettext
 import os
 from pathlib import Path
 
 import pytest
 
 from lib import data as compiled
+from lib import i18n
 from lib.paths import default_raw_dir
 
 
@@ -23,3 +25,36 @@ def raw_dir() -> Path:
             pytest.fail(f"raw folder {path} is missing in CI")
         pytest.skip(f"raw folder {path} is not on this machine (set ICE_MAP_RAW_DIR)")
     return path
+
+
+class StandInSpanish(gettext.NullTranslations):
+    """Spanish replaced by each English text between two marks: a test sees which texts went through the catalog,
+    and that they did so when shown, in the language of the run."""
+
+    def __init__(self, before: str, after: str):
+        super().__init__()
+        self.before, self.after = before, after
+
+    def gettext(self, message):
+        return f"{self.before}{message}{self.after}"
+
+    def ngettext(self, singular, plural, count):
+        return self.gettext(singular if count == 1 else plural)
+
+
+@pytest.fixture
+def stand_in_spanish(monkeypatch):
+    """Returns a function that makes StandInSpanish(before, after) the "es" catalog, and a context to use it in."""
+
+    def install(before: str = "«", after: str = "»"):
+        monkeypatch.setattr(i18n, "translations", lambda lang: StandInSpanish(before, after) if lang == "es"
+                            else gettext.NullTranslations())
+        return i18n.use_language("es")
+
+    return install
+
+
+@pytest.fixture
+def marked(stand_in_spanish):
+    """`with marked:` runs in a Spanish where every text reads «English»."""
+    return stand_in_spanish()

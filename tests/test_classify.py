@@ -1,12 +1,8 @@
 """Each classification rule and each conflict case, on hand-made evidence."""
 
-import gettext
-
 import pytest
 
-from lib import i18n
 from lib.classify import LOCAL, RULES, STATE, Evidence, classify, decide, rules_markdown
-from lib.i18n import use_language
 
 
 def fact(value, scope=LOCAL, effective="2020-01-01", indicator="holds", basis=None, review="reviewed",
@@ -98,13 +94,7 @@ def test_partnership_on_reviewed_evidence_is_not_draft():
     assert not classify([fact("honors", STATE, review="draft"), agreement], [agreement]).rests_on_draft
 
 
-class Marked(gettext.NullTranslations):
-    def gettext(self, message):
-        return f"«{message}»"
-
-
-def test_the_rules_shown_on_the_sources_page_are_in_the_language_of_the_run(monkeypatch):
-    monkeypatch.setattr(i18n, "translations", lambda lang: Marked() if lang == "es" else gettext.NullTranslations())
+def test_the_rules_shown_on_the_sources_page_are_in_the_language_of_the_run(marked):
     assert rules_markdown() == RULES and "5. No evidence means unknown." in RULES
-    with use_language("es"):
+    with marked:
         assert rules_markdown() == f"«{RULES}»"

@@ -1,9 +1,6 @@
-import gettext
 from datetime import date
 
-from lib import i18n
 from lib.freshness import stale_sources
-from lib.i18n import use_language
 
 SOURCES = [
     {"id": "weekly", "title": "Weekly list", "as_of": "2026-05-18", "cadence_days": 7},
@@ -22,14 +19,8 @@ def test_a_fresh_source_is_not_flagged():
     assert stale_sources(SOURCES, today=date(2026, 5, 20)) == []
 
 
-class Marked(gettext.NullTranslations):
-    def gettext(self, message):
-        return f"«{message}»"
-
-
-def test_the_message_is_in_the_language_of_the_run_and_the_title_stays_as_published(monkeypatch):
-    monkeypatch.setattr(i18n, "translations", lambda lang: Marked() if lang == "es" else gettext.NullTranslations())
+def test_the_message_is_in_the_language_of_the_run_and_the_title_stays_as_published(marked):
     (stale,) = stale_sources(SOURCES, today=date(2026, 11, 23))
-    with use_language("es"):
+    with marked:
         assert stale.message.startswith("«Weekly list: last updated 2026-05-18 (189 days before today)")
     assert stale.message.startswith("Weekly list: last updated")

@@ -1,12 +1,7 @@
 """The 287(g) layer's rules, on small hand-made tables."""
 
-import gettext
-
 import pandas as pd
-import pytest
 
-from lib import i18n
-from lib.i18n import use_language
 from lib.layers import CLASSES_287G, classify_287g, layer_287g, layer_287g_on, method_markdown
 from lib.maplayers import INDICATOR_CLASSES, indicator_classes
 
@@ -36,22 +31,6 @@ def test_the_jail_agency_strongest_model_wins_and_other_agencies_never_color_the
 def test_colors_are_distinct():
     colors = [c.color.lower() for c in CLASSES_287G]
     assert len(set(colors)) == len(colors)
-
-
-class Marked(gettext.NullTranslations):
-    """A stand-in for Spanish: every translated text comes back «marked»."""
-
-    def gettext(self, message):
-        return f"«{message}»"
-
-    def ngettext(self, singular, plural, count):
-        return f"«{singular if count == 1 else plural}»"
-
-
-@pytest.fixture
-def marked(monkeypatch):
-    monkeypatch.setattr(i18n, "translations", lambda lang: Marked() if lang == "es" else gettext.NullTranslations())
-    return use_language("es")
 
 
 def test_a_title_built_with_values_stays_english_and_translates_whole(data, marked):

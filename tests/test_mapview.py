@@ -1,14 +1,11 @@
 """The map as HTML: offline, escaped, one feature per drawable county."""
 
 import dataclasses
-import gettext
 import json
 import re
 
 import pytest
 
-from lib import i18n
-from lib.i18n import use_language
 from lib.layers import layer_287g
 from lib.mapview import build_base_map, county_topology, layer_style, legend_html, publish_topology
 
@@ -70,20 +67,10 @@ def test_published_topology_is_named_by_its_content(data, tmp_path):
     assert json.loads(written.read_text()) == topology
 
 
-class Hostile(gettext.NullTranslations):
-    """A stand-in for Spanish whose every text carries markup: shown texts must be escaped after translation."""
-
-    def gettext(self, message):
-        return f"<i>{message}"
-
-    def ngettext(self, singular, plural, count):
-        return f"<i>{singular if count == 1 else plural}"
-
-
 @pytest.fixture
-def hostile(monkeypatch):
-    monkeypatch.setattr(i18n, "translations", lambda lang: Hostile() if lang == "es" else gettext.NullTranslations())
-    return use_language("es")
+def hostile(stand_in_spanish):
+    """A Spanish whose every text carries markup: shown texts must be escaped after translation."""
+    return stand_in_spanish("<i>", "")
 
 
 def test_legend_restyle_and_tooltips_are_translated_per_run_and_escaped(data, hostile):
