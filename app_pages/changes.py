@@ -36,30 +36,32 @@ st.download_button(_("Download these changes (CSV)"), history.changes_csv(change
                    file_name=f"287g_changes_{earlier}_{later}.csv", mime="text/csv")
 
 added = len(changes.added)
-st.subheader(ngettext("Added: {count} agreement on ICE's list of {later} that its list of {earlier} does not have",
-                      "Added: {count} agreements on ICE's list of {later} that its list of {earlier} does not have",
-                      added).format(count=f"{added:,}", later=later, earlier=earlier))
-st.caption(_("'First on an ICE list of' is the first list we hold that names the agreement, not the day it was "
-             "signed. 'Between' and 'and' give the two consecutive lists between which it appeared."))
-st.dataframe(history.readable(changes.added, data.counties, counts), hide_index=True, width="stretch")
+ui.titled_table(
+    ngettext("Added: {count} agreement on ICE's list of {later} that its list of {earlier} does not have",
+             "Added: {count} agreements on ICE's list of {later} that its list of {earlier} does not have",
+             added).format(count=f"{added:,}", later=later, earlier=earlier),
+    _("'First on an ICE list of' is the first list we hold that names the agreement, not the day it was signed. "
+      "'Between' and 'and' give the two consecutive lists between which it appeared."),
+    history.readable(changes.added, data.counties, counts))
 
 dropped = len(changes.no_longer_listed)
-st.subheader(ngettext("No longer on ICE's list as of {later}: {count} agreement on its list of {earlier}",
-                      "No longer on ICE's list as of {later}: {count} agreements on its list of {earlier}",
-                      dropped).format(count=f"{dropped:,}", later=later, earlier=earlier))
-st.caption(_("A list that no longer names an agreement does not say why. 'Between' and 'and' give the last list "
-             "naming it and the next list, which does not."))
-st.dataframe(history.readable(changes.no_longer_listed, data.counties, counts), hide_index=True, width="stretch")
+ui.titled_table(
+    ngettext("No longer on ICE's list as of {later}: {count} agreement on its list of {earlier}",
+             "No longer on ICE's list as of {later}: {count} agreements on its list of {earlier}",
+             dropped).format(count=f"{dropped:,}", later=later, earlier=earlier),
+    _("A list that no longer names an agreement does not say why. 'Between' and 'and' give the last list naming "
+      "it and the next list, which does not."),
+    history.readable(changes.no_longer_listed, data.counties, counts))
 
 if len(changes.only_between):
     between = len(changes.only_between)
-    st.subheader(ngettext("On neither list, but listed in between: {count} agreement",
-                          "On neither list, but listed in between: {count} agreements",
-                          between).format(count=f"{between:,}"))
-    st.caption(_("Only {monitor} saw these on ICE's list, at some point between the two lists given in 'between' "
-                 "and 'and'; none of ICE's lists we hold names them. The monitor records no reliable date for them."
-                 ).format(monitor=_(history.MONITOR_NAME)))
-    st.dataframe(history.readable(changes.only_between, data.counties, counts), hide_index=True, width="stretch")
+    ui.titled_table(
+        ngettext("On neither list, but listed in between: {count} agreement",
+                 "On neither list, but listed in between: {count} agreements", between).format(count=f"{between:,}"),
+        _("Only {monitor} saw these on ICE's list, at some point between the two lists given in 'between' and "
+          "'and'; none of ICE's lists we hold names them. The monitor records no reliable date for them.").format(
+            monitor=_(history.MONITOR_NAME)),
+        history.readable(changes.only_between, data.counties, counts))
 
 st.caption(_("Agencies are matched across lists by name, state and model; where ICE changed a name or fixed a "
              "typo, the earlier names are shown. See Sources & method for the files."))

@@ -231,6 +231,12 @@ def agreements_table(title: str, agreements: list[dict], empty: str) -> None:
     )
 
 
+def titled_table(title: str, note: str, table: pd.DataFrame) -> None:
+    st.subheader(title)
+    st.caption(note)
+    st.dataframe(table, hide_index=True, width="stretch")
+
+
 def layer_caption(layer: Layer) -> str:
     if layer.id == "287g":
         return _("287(g) agreements on ICE's participating list of {date}. Hover a county for details; click it for "
