@@ -27,8 +27,8 @@ map_column, legend_column = st.columns([5, 2] if ui.presenting() else [3, 1])
 with map_column:
     height = MAP_HEIGHT["present" if ui.presenting() else "explore"]
     clicked = st_folium(ui.county_map(), key="county_map", height=height, use_container_width=True,
-                        feature_group_to_add=ui.county_colors(layer),
-                        returned_objects=["last_active_drawing"], center=map_view["center"], zoom=map_view["zoom"])
+                        feature_group_to_add=ui.county_colors(layer, map_view),
+                        returned_objects=["last_active_drawing"], **ui.view_arguments(map_view))
 with legend_column:
     st.html(legend_html(layer))
     st.caption(_(NO_SHAPE_NOTE))

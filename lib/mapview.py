@@ -38,6 +38,13 @@ QUICK_VIEWS = {
     N_("Hawaii"): {"center": (20.6, -157.3), "zoom": 7},
     N_("Puerto Rico"): {"center": (18.2, -66.4), "zoom": 8},
 }
+# The boxes (west, south, east, north) presenter mode fits to the screen, for the same quick views.
+QUICK_VIEW_BOUNDS = {
+    "Lower 48": (-124.8, 24.4, -66.9, 49.4),
+    "Alaska": (-179.2, 51.2, -129.9, 71.4),
+    "Hawaii": (-160.3, 18.9, -154.8, 22.3),
+    "Puerto Rico": (-67.3, 17.9, -65.2, 18.55),
+}
 MAP_HEIGHT = {"explore": 620, "present": 540}
 TOOLTIP_AGENCY_LIMIT = 4
 DRAFT_MARK = N_("(rests on draft evidence, not yet reviewed)")  # shown in italics after a class label
@@ -172,11 +179,30 @@ class _Restyle(MacroElement):
                 });
             });
         })();
+        {% if this.fit_bounds %}
+        // Presenter mode: the frame takes the screen's height, so the view is fitted here, to the real size,
+        // and again whenever the window changes size.
+        (function () {
+            const map = {{ this.map_name }};
+            const bounds = L.latLngBounds({{ this.fit_bounds|tojson }});
+            window.fitPresenterView = function () {
+                map.invalidateSize(false);
+                map.fitBounds(bounds, {animate: false});
+            };
+            if (!window.fitsPresenterViewOnResize) {
+                window.fitsPresenterViewOnResize = true;
+                window.addEventListener("resize", function () { window.fitPresenterView(); });
+            }
+            window.fitPresenterView();
+        })();
+        {% endif %}
         {% endmacro %}"""
     )
 
-    def __init__(self, layer: Layer, map_name: str):
+    def __init__(self, layer: Layer, map_name: str, fit_bounds: tuple[float, float, float, float] | None = None):
         super().__init__()
+        west, south, east, north = fit_bounds or (None,) * 4
+        self.fit_bounds = [[south, west], [north, east]] if fit_bounds else None
         order = [c.id for c in layer.classes]
         # Each class twice: as is, then marked for counties whose class rests on draft evidence. In the current
         # language: the layer is cached, this payload is built on every run.
@@ -192,10 +218,12 @@ class _Restyle(MacroElement):
         self.border = COUNTY_BORDER
 
 
-def layer_style(layer: Layer, map_name: str = "map_div") -> folium.FeatureGroup:
-    """What st_folium adds on top of the base map for one color layer (map_div is st_folium's map variable)."""
+def layer_style(layer: Layer, map_name: str = "map_div",
+                fit_bounds: tuple[float, float, float, float] | None = None) -> folium.FeatureGroup:
+    """What st_folium adds on top of the base map for one color layer (map_div is st_folium's map variable);
+    with `fit_bounds` (west, south, east, north), it also fits the view to them (presenter mode)."""
     group = folium.FeatureGroup(name=f"style-{layer.id}", control=False)
-    _Restyle(layer, map_name).add_to(group)
+    _Restyle(layer, map_name, fit_bounds).add_to(group)
     return group
 
 
@@ -248,13 +276,15 @@ def publish_topology(topology: dict, static_dir: Path) -> str:
     return f"{STATIC_URL}/{GENERATED_FOLDER}/{name}"
 
 
-def build_base_map(data: CompiledData, shapes_url: str) -> folium.Map:
+def build_base_map(data: CompiledData, shapes_url: str, fill_frame: bool = False) -> folium.Map:
     """Shapes (fetched from `shapes_url`, see publish_topology), outlines and labels; colors come from
-    layer_style(), so the base map is the same for every layer."""
+    layer_style(), so the base map is the same for every layer. With `fill_frame` the map takes the height of its
+    frame rather than st_folium's fixed pixels (presenter mode sizes the frame to the screen)."""
     fmap = folium.Map(location=NATIONAL_VIEW["center"], zoom_start=NATIONAL_VIEW["zoom"], tiles=None,
                       prefer_canvas=True, min_zoom=2, max_zoom=11, zoom_snap=0.25, zoom_delta=0.5)
     fmap.get_root().header.add_child(
-        Element(f"<style>.leaflet-container{{background:{WATER_COLOR};font-size:15px}}"
+        Element(f"<style>{'#map_div{height:100vh !important}' if fill_frame else ''}"
+                f".leaflet-container{{background:{WATER_COLOR};font-size:15px}}"
                 ".state-label{font:600 12px sans-serif;color:#111;text-shadow:0 0 3px #fff,0 0 3px #fff;"
                 "white-space:nowrap;pointer-events:none}"
                 ".county-tip{font-size:14px;min-width:260px;max-width:420px;white-space:normal}</style>")

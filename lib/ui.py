@@ -22,7 +22,8 @@ from lib.i18n import N_, _
 from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS, Layer
 from lib.layers import layer_287g_on as layers_287g_on
 from lib.maplayers import LAYER_TITLES, build_layers
-from lib.mapview import QUICK_VIEWS, build_base_map, county_topology, layer_style, publish_topology, view_for_bounds
+from lib.mapview import (QUICK_VIEW_BOUNDS, QUICK_VIEWS, build_base_map, county_topology, layer_style, publish_topology,
+                         view_for_bounds)
 from lib.money import (COST_ASSUMPTIONS, ESTIMATED_PAYMENT_COLUMN, county_detention_population, detention_display,
                        flow_diagram, yearly_local_cost)
 from lib.params import ViewParams, parse_view
@@ -116,11 +117,19 @@ def county_shapes_url(lang: str) -> str:
 def county_map():
     # Built anew on every run (its shapes are cached): st_folium renames the elements of the map it is given, so
     # a cached map object renders broken JavaScript the second time.
-    return build_base_map(data(), county_shapes_url(i18n.language()))
+    return build_base_map(data(), county_shapes_url(i18n.language()), fill_frame=presenting())
 
 
-def county_colors(shown: Layer):
-    return layer_style(shown)
+def county_colors(shown: Layer, map_view: dict):
+    """The colors of one layer; in presenter mode also the view, fitted in the browser to the screen's size."""
+    return layer_style(shown, fit_bounds=map_view["bounds"] if presenting() else None)
+
+
+def view_arguments(map_view: dict) -> dict:
+    """Where st_folium puts the map: the view itself, or nothing in presenter mode, where the colors fit it."""
+    if presenting():
+        return {"center": None, "zoom": None}
+    return {"center": map_view["center"], "zoom": map_view["zoom"]}
 
 
 def county_search_box(key: str = "county_search") -> None:
@@ -416,11 +425,12 @@ def map_controls(data: compiled.CompiledData, view: ViewParams) -> tuple[str, bo
 def map_position(data: compiled.CompiledData, state: str | None) -> dict:
     """Where the map looks: the chosen state, else the last quick jump (Lower 48, Alaska, Hawaii, Puerto Rico)."""
     if state:
-        bounds = data.states.set_index("state_abbr").loc[state]
-        return view_for_bounds(bounds["west"], bounds["south"], bounds["east"], bounds["north"], width_px=700)
+        box = data.states.set_index("state_abbr").loc[state]
+        bounds = (box["west"], box["south"], box["east"], box["north"])
+        return {**view_for_bounds(*bounds, width_px=700), "bounds": bounds}
     jump = st.segmented_control(_("Jump to"), list(QUICK_VIEWS), default="Lower 48", key="jump",
                                 format_func=i18n.in_current_language(_), label_visibility="collapsed")
-    return QUICK_VIEWS[jump or "Lower 48"]
+    return {**QUICK_VIEWS[jump or "Lower 48"], "bounds": QUICK_VIEW_BOUNDS[jump or "Lower 48"]}
 
 
 def open_clicked_county(clicked: dict | None) -> None:
@@ -517,6 +527,10 @@ html, body, .stApp {font-size: 20px; color: #000;}
 div[data-testid="stVerticalBlock"] {gap: 0.4rem;}
 h1, h2 {font-size: 2.2rem !important;}
 .legend {font-size: 17px !important;} .legend li {margin: .15em 0 !important;}
+/* The map takes the screen's height, less the controls above it (the map fills its frame: lib/mapview.py). */
+iframe[title="streamlit_folium.st_folium"] {height: max(calc(100vh - 190px), 400px) !important;}
+.stMain:has(div[data-testid="stSlider"]) iframe[title="streamlit_folium.st_folium"]
+  {height: max(calc(100vh - 320px), 400px) !important;}  /* the 287(g) layer's list slider takes room above */
 </style>"""
 
 

@@ -46,9 +46,9 @@ def test_hostile_agency_name_shows_literally_and_runs_nothing(browser_context, h
         assert HOSTILE in frame.evaluate(SHOW_TOOLTIP, [TARGET_FIPS])
 
         page.goto(f"{hostile_app_url}/county?fips={TARGET_FIPS}")
-        page.get_by_text("Autauga County, Alabama").first.wait_for(timeout=30_000)
+        page.get_by_text("Autauga County, Alabama").first.wait_for(timeout=MAP_TIMEOUT_MS)
         page.get_by_role("tab", name="What to ask for (recommendations)").click()
-        page.get_by_text(f"End the 287(g) agreement of {HOSTILE}").first.wait_for(timeout=10_000)
+        page.get_by_text(f"End the 287(g) agreement of {HOSTILE}").first.wait_for(timeout=MAP_TIMEOUT_MS)
         page.wait_for_timeout(500)
         assert dialogs == []
         assert page.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length") == 0

@@ -1,0 +1,41 @@
+"""Presenter mode on the screens of a meeting room: the map fills the screen below the controls, the whole
+region in view, at 1280×720 and 1920×1080, and the fit follows a quick jump."""
+
+import pytest
+from playwright.sync_api import Page
+
+from lib.mapview import QUICK_VIEW_BOUNDS, QUICK_VIEWS
+from tests.browser.test_map_browser import MAP_IS_READY, MAP_TIMEOUT_MS
+
+pytestmark = pytest.mark.browser
+
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+# Whether the box (west, south, east, north) is inside what the map shows.
+SHOWS_BOX = """([west, south, east, north]) => window.map_div.getBounds().contains(
+    L.latLngBounds([[south, west], [north, east]]))"""
+
+
+def open_presenter_map(page: Page, app_url: str, width: int, height: int):
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{app_url}/?mode=present")
+    frame = page.locator(MAP_FRAME).element_handle(timeout=MAP_TIMEOUT_MS).content_frame()
+    frame.wait_for_function(MAP_IS_READY, timeout=MAP_TIMEOUT_MS)
+    return frame
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
+def test_the_map_fills_the_screen_with_the_lower_48(page, app_url, width, height):
+    frame = open_presenter_map(page, app_url, width, height)
+    box = page.locator(MAP_FRAME).bounding_box()
+    assert box["y"] + box["height"] <= height, "the map runs off the bottom of the screen"
+    assert box["height"] >= height * 0.7, f"the map uses {box['height']:.0f} of {height} pixels"
+    frame.wait_for_function(SHOWS_BOX, arg=list(QUICK_VIEW_BOUNDS["Lower 48"]), timeout=MAP_TIMEOUT_MS)
+    if height >= 1000:
+        assert frame.evaluate("() => window.map_div.getZoom()") > QUICK_VIEWS["Lower 48"]["zoom"], \
+            "a big screen shows the Lower 48 larger than the normal view does"
+
+
+def test_a_quick_jump_fits_the_new_region(page, app_url):
+    frame = open_presenter_map(page, app_url, 1920, 1080)
+    page.get_by_role("radio", name="Alaska").click()
+    frame.wait_for_function(SHOWS_BOX, arg=list(QUICK_VIEW_BOUNDS["Alaska"]), timeout=MAP_TIMEOUT_MS)
