@@ -17,8 +17,8 @@ import pandera.pandas as pa
 
 from lib import datasets, states
 from lib.build.errors import RawDataError
-from lib.build.policy import provenance_columns
-from lib.build.readers import HEADER_ROWS, read_csv, validate
+from lib.build.policy import check_counties_exist, provenance_columns
+from lib.build.readers import read_csv, spreadsheet_row, validate
 from lib.paths import PROJECT_ROOT
 
 STATE_GOVERNANCE_FILE = PROJECT_ROOT / "curation" / "state_governance.csv"
@@ -56,11 +56,6 @@ county_governance_schema = pa.DataFrameSchema(
 )
 
 
-def _row(index: int) -> int:
-    """The spreadsheet row of a frame index (the header is row 1), as readers.validate reports it."""
-    return int(index) + HEADER_ROWS + 1
-
-
 def _check_every_state_present(governance: pd.DataFrame, counties: pd.DataFrame, path: Path) -> None:
     missing = sorted(set(counties["state_abbr"]) - set(governance["state_abbr"]))
     if missing:
@@ -76,7 +71,7 @@ def _check_citation_matches_basis(governance: pd.DataFrame, path: Path) -> None:
             expected = f"one of {', '.join(CITED_BASES)}" if cited else "report"
             raise RawDataError(path, f"basis {row['basis']!r} does not fit a row "
                                      f"{'with' if cited else 'without'} a citation (use {expected})",
-                               row=_row(index), column="basis")
+                               row=spreadsheet_row(index), column="basis")
 
 
 def _check_sheriffs_without_jails(governance: pd.DataFrame, path: Path) -> None:
@@ -84,7 +79,7 @@ def _check_sheriffs_without_jails(governance: pd.DataFrame, path: Path) -> None:
     if not wrong.empty:
         index = wrong.index[0]
         raise RawDataError(path, f"sheriff_elected {wrong.at[index, 'sheriff_elected']!r} says sheriffs run no jail, "
-                                 "but jail_operator is 'sheriff'", row=_row(index), column="sheriff_elected")
+                                 "but jail_operator is 'sheriff'", row=spreadsheet_row(index), column="sheriff_elected")
 
 
 def _bill_number(law_name: str) -> str:
@@ -103,7 +98,7 @@ def _check_overriding_laws_named(governance: pd.DataFrame, state_laws: pd.DataFr
         if bills and not named:
             raise RawDataError(path, f"state_laws.csv has a law for {row['state_abbr']} that overrides local policy "
                                      f"({', '.join(bills)}); name it in state_can_preempt",
-                               row=_row(index), column="state_can_preempt")
+                               row=spreadsheet_row(index), column="state_can_preempt")
 
 
 def _check_override_values(overrides: pd.DataFrame, path: Path) -> None:
@@ -111,15 +106,7 @@ def _check_override_values(overrides: pd.DataFrame, path: Path) -> None:
         allowed = datasets.COUNTY_GOVERNANCE_FIELDS[row["field"]]
         if allowed is not None and row["value"] not in allowed:
             raise RawDataError(path, f"value {row['value']!r} does not apply to {row['field']} "
-                                     f"(use one of {', '.join(allowed)})", row=_row(index), column="value")
-
-
-def _check_counties_exist(overrides: pd.DataFrame, counties: pd.DataFrame, path: Path) -> None:
-    unknown = overrides[~overrides["county_fips"].isin(counties["fips"])]
-    if not unknown.empty:
-        index = unknown.index[0]
-        raise RawDataError(path, f"no county has the FIPS code {unknown.at[index, 'county_fips']!r}",
-                           row=_row(index), column="county_fips")
+                                     f"(use one of {', '.join(allowed)})", row=spreadsheet_row(index), column="value")
 
 
 def _reject_second_override(overrides: pd.DataFrame, path: Path) -> None:
@@ -128,7 +115,7 @@ def _reject_second_override(overrides: pd.DataFrame, path: Path) -> None:
         index = repeated.index[0]
         raise RawDataError(path, f"a second row for county {repeated.at[index, 'county_fips']} and field "
                                  f"{repeated.at[index, 'field']}; keep one row per county and field",
-                           row=_row(index), column="field")
+                           row=spreadsheet_row(index), column="field")
 
 
 def build_state_governance(counties: pd.DataFrame, state_laws: pd.DataFrame,
@@ -145,7 +132,7 @@ def build_state_governance(counties: pd.DataFrame, state_laws: pd.DataFrame,
 def build_county_governance(counties: pd.DataFrame, path: Path = COUNTY_GOVERNANCE_FILE) -> pd.DataFrame:
     overrides = validate(read_csv(path), county_governance_schema, path)
     _check_override_values(overrides, path)
-    _check_counties_exist(overrides, counties, path)
+    check_counties_exist(overrides, counties, path)
     _reject_second_override(overrides, path)
     # Fields in their declared order (the operator before its name), not alphabetical.
     field_rank = {name: rank for rank, name in enumerate(datasets.COUNTY_GOVERNANCE_FIELDS)}

@@ -22,7 +22,7 @@ import pandera.pandas as pa
 
 from lib import datasets, states
 from lib.build.errors import RawDataError
-from lib.build.readers import HEADER_ROWS, read_csv, validate
+from lib.build.readers import read_csv, spreadsheet_row, validate
 from lib.paths import PROJECT_ROOT
 
 STATE_LAWS_FILE = PROJECT_ROOT / "curation" / "state_laws.csv"
@@ -110,18 +110,13 @@ stance_draft_schema = pa.DataFrameSchema(
 )
 
 
-def _row(index: int) -> int:
-    """The spreadsheet row of a frame index (the header is row 1), as readers.validate reports it."""
-    return int(index) + HEADER_ROWS + 1
-
-
 def _reject_duplicates(frame: pd.DataFrame, key: list[str], path: Path, what: str) -> None:
     repeated = frame[frame.duplicated(subset=key, keep="first")]
     if not repeated.empty:
         index = repeated.index[0]
         values = ", ".join(str(frame.at[index, column]) for column in key)
         raise RawDataError(path, f"a second row for the same {what} ({values}); keep one row per {what}",
-                           row=_row(index), column=key[-1])
+                           row=spreadsheet_row(index), column=key[-1])
 
 
 def _check_urls_come_from_the_draft(laws: pd.DataFrame, draft: pd.DataFrame, path: Path) -> None:
@@ -129,7 +124,7 @@ def _check_urls_come_from_the_draft(laws: pd.DataFrame, draft: pd.DataFrame, pat
     for index, row in laws[laws["url"].notna()].iterrows():
         if row["url"] != draft_url.get(row["state_abbr"]):
             raise RawDataError(path, f"url {row['url']!r} is not the raw draft's link for {row['state_abbr']}; "
-                                     "copy links only from the draft, or leave url empty", row=_row(index),
+                                     "copy links only from the draft, or leave url empty", row=spreadsheet_row(index),
                                column="url")
 
 
@@ -138,15 +133,16 @@ def _check_local_effects(policies: pd.DataFrame, path: Path) -> None:
         allowed = datasets.LOCAL_POLICY_EFFECTS[row["indicator"]]
         if row["effect"] not in allowed:
             raise RawDataError(path, f"effect {row['effect']!r} does not apply to {row['indicator']} "
-                                     f"(use one of {', '.join(allowed)})", row=_row(index), column="effect")
+                                     f"(use one of {', '.join(allowed)})", row=spreadsheet_row(index), column="effect")
 
 
-def _check_counties_exist(policies: pd.DataFrame, counties: pd.DataFrame, path: Path) -> None:
-    unknown = policies[~policies["county_fips"].isin(counties["fips"])]
+def check_counties_exist(rows: pd.DataFrame, counties: pd.DataFrame, path: Path) -> None:
+    """Every curated row names a county we have, else the build stops at the first that does not."""
+    unknown = rows[~rows["county_fips"].isin(counties["fips"])]
     if not unknown.empty:
         index = unknown.index[0]
         raise RawDataError(path, f"no county has the FIPS code {unknown.at[index, 'county_fips']!r}",
-                           row=_row(index), column="county_fips")
+                           row=spreadsheet_row(index), column="county_fips")
 
 
 def _sorted(frame: pd.DataFrame, schema: pa.DataFrameSchema, key: list[str]) -> pd.DataFrame:
@@ -172,7 +168,7 @@ def build_state_laws(raw_dir: Path, path: Path = STATE_LAWS_FILE) -> pd.DataFram
 def build_local_policies(counties: pd.DataFrame, path: Path = LOCAL_POLICIES_FILE) -> pd.DataFrame:
     policies = validate(read_csv(path), local_policies_schema, path)
     _check_local_effects(policies, path)
-    _check_counties_exist(policies, counties, path)
+    check_counties_exist(policies, counties, path)
     _reject_duplicates(policies, ["county_fips", "jurisdiction", "policy_name", "adopted_date", "indicator"], path,
                        "policy and indicator")
     return _sorted(policies, local_policies_schema, ["county_fips", "jurisdiction", "adopted_date", "indicator"])

@@ -16,6 +16,11 @@ from lib.build.errors import RawDataError
 HEADER_ROWS = 1
 
 
+def spreadsheet_row(index: int) -> int:
+    """The spreadsheet row of a frame index (the header is row 1), as validate reports it."""
+    return int(index) + HEADER_ROWS + 1
+
+
 def require_file(path: Path) -> Path:
     if not path.is_file():
         raise RawDataError(path, "file is missing (check the raw folder, or pass --raw)")
@@ -78,5 +83,5 @@ def _first_failure(cases: pd.DataFrame, frame: pd.DataFrame, path: Path) -> RawD
     index = case.get("index")
     row = None
     if index is not None and not pd.isna(index):
-        row = int(frame.loc[index, "_row"]) if "_row" in frame.columns else int(index) + HEADER_ROWS + 1
+        row = int(frame.loc[index, "_row"]) if "_row" in frame.columns else spreadsheet_row(index)
     return RawDataError(path, f"value {case.get('failure_case')!r} fails check {check}", row=row, column=column)
