@@ -181,10 +181,12 @@ class _Restyle(MacroElement):
         })();
         {% if this.fit_bounds %}
         // Presenter mode: the frame takes the screen's height, so the view is fitted here, to the real size,
-        // and again whenever the window changes size.
+        // and again whenever the window changes size. Only a new region is fitted on a rerun: a layer switch
+        // keeps the presenter's own zoom.
         (function () {
             const map = {{ this.map_name }};
-            const bounds = L.latLngBounds({{ this.fit_bounds|tojson }});
+            const region = {{ this.fit_bounds|tojson }};
+            const bounds = L.latLngBounds(region);
             window.fitPresenterView = function () {
                 map.invalidateSize(false);
                 map.fitBounds(bounds, {animate: false});
@@ -193,7 +195,10 @@ class _Restyle(MacroElement):
                 window.fitsPresenterViewOnResize = true;
                 window.addEventListener("resize", function () { window.fitPresenterView(); });
             }
-            window.fitPresenterView();
+            if (window.presenterRegion !== JSON.stringify(region)) {
+                window.presenterRegion = JSON.stringify(region);
+                window.fitPresenterView();
+            }
         })();
         {% endif %}
         {% endmacro %}"""

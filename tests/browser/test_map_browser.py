@@ -103,15 +103,20 @@ def map_frame(page: Page, app_url) -> Frame:
     return frame
 
 
-@pytest.fixture()
-def map_with_287g_layer(page: Page, map_frame, data) -> Frame:
-    """The map switched to the 287(g) layer through its menu, as a person would, once the layer is drawn."""
+def switch_to_287g_layer(page: Page, map_frame: Frame, data) -> None:
+    """Switch the map to the 287(g) layer through its menu, as a person would, and wait until it is drawn."""
     layer = layer_287g(data)
     labels = {legend_class.id: html.escape(legend_class.label) for legend_class in layer.classes}
     expected_classes = {fips: labels[class_id] for fips, class_id in layer.county_class.items()}
     page.get_by_role("combobox", name=LAYER_MENU).click()
     page.get_by_role("option", name=LAYER_287G, exact=True).click()
     map_frame.wait_for_function(LAYER_IS_SHOWN, arg=expected_classes, timeout=MAP_TIMEOUT_MS)
+
+
+@pytest.fixture()
+def map_with_287g_layer(page: Page, map_frame, data) -> Frame:
+    """The map switched to the 287(g) layer, once the layer is drawn."""
+    switch_to_287g_layer(page, map_frame, data)
     return map_frame
 
 

@@ -1,11 +1,11 @@
 """Presenter mode on the screens of a meeting room: the map fills the screen below the controls, the whole
-region in view, at 1280×720 and 1920×1080, and the fit follows a quick jump."""
+region in view, at 1280×720 and 1920×1080; the fit follows a quick jump, and a layer switch keeps the zoom."""
 
 import pytest
 from playwright.sync_api import Page
 
 from lib.mapview import QUICK_VIEW_BOUNDS, QUICK_VIEWS
-from tests.browser.test_map_browser import MAP_IS_READY, MAP_TIMEOUT_MS
+from tests.browser.test_map_browser import MAP_IS_READY, MAP_TIMEOUT_MS, switch_to_287g_layer
 
 pytestmark = pytest.mark.browser
 
@@ -39,3 +39,10 @@ def test_a_quick_jump_fits_the_new_region(page, app_url):
     frame = open_presenter_map(page, app_url, 1920, 1080)
     page.get_by_role("radio", name="Alaska").click()
     frame.wait_for_function(SHOWS_BOX, arg=list(QUICK_VIEW_BOUNDS["Alaska"]), timeout=MAP_TIMEOUT_MS)
+
+
+def test_a_layer_switch_keeps_the_presenters_zoom(page, app_url, data):
+    frame = open_presenter_map(page, app_url, 1280, 720)
+    frame.evaluate("() => { window.map_div.setView([41.88, -87.63], 8, {animate: false}); }")  # Chicago, close up
+    switch_to_287g_layer(page, frame, data)
+    assert frame.evaluate("() => window.map_div.getZoom()") == 8
