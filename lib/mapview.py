@@ -180,20 +180,28 @@ class _Restyle(MacroElement):
             });
         })();
         {% if this.fit_bounds %}
-        // Presenter mode: the frame takes the screen's height, so the view is fitted here, to the real size,
-        // and again whenever the window changes size. Only a new region is fitted on a rerun: a layer switch
-        // keeps the presenter's own zoom.
+        // Presenter mode: the frame takes the screen's height, so the view is fitted here, to the real size.
+        // A rerun fits only a new region, and a resize (the 287(g) slider appearing, a window going full
+        // screen) fits again only while nobody has moved the map since: a presenter's own zoom stays.
         (function () {
             const map = {{ this.map_name }};
             const region = {{ this.fit_bounds|tojson }};
             const bounds = L.latLngBounds(region);
             window.fitPresenterView = function () {
+                window.presenterFitting = true;
                 map.invalidateSize(false);
                 map.fitBounds(bounds, {animate: false});
+                window.presenterFitting = false;
+                window.presenterViewIsFitted = true;
             };
-            if (!window.fitsPresenterViewOnResize) {
-                window.fitsPresenterViewOnResize = true;
-                window.addEventListener("resize", function () { window.fitPresenterView(); });
+            if (!window.presenterListens) {
+                window.presenterListens = true;
+                map.on("movestart", function () {
+                    if (!window.presenterFitting) { window.presenterViewIsFitted = false; }
+                });
+                window.addEventListener("resize", function () {
+                    if (window.presenterViewIsFitted) { window.fitPresenterView(); }
+                });
             }
             if (window.presenterRegion !== JSON.stringify(region)) {
                 window.presenterRegion = JSON.stringify(region);
