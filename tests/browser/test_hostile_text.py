@@ -5,11 +5,10 @@ import shutil
 
 import pandas as pd
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from lib.paths import DATA_DIR
 from scripts.appserver import running_app
-from tests.browser.test_map_browser import MAP_IS_READY, MAP_TIMEOUT_MS
+from tests.browser.test_map_browser import MAP_TIMEOUT_MS, open_map, wait_until_the_app_is_idle
 
 pytestmark = pytest.mark.browser
 
@@ -36,32 +35,20 @@ def hostile_app_url(tmp_path_factory):
         yield url
 
 
-def open_tab_showing(page, tab_name: str, text: str) -> None:
-    """Click the tab until the text shows in it: Streamlit puts the tabs back on the first one when a click lands
-    while the page is still running (seen once in six tries on this machine, and in CI under load)."""
-    for _ in range(5):
-        page.get_by_role("tab", name=tab_name).click()
-        try:
-            page.get_by_text(text).locator("visible=true").first.wait_for(timeout=MAP_TIMEOUT_MS // 5)
-            return
-        except PlaywrightTimeoutError:
-            continue
-    raise AssertionError(f"{text!r} never showed under the tab {tab_name!r}")
-
-
 def test_hostile_agency_name_shows_literally_and_runs_nothing(browser_context, hostile_app_url):
     dialogs = []
     page = browser_context.new_page()
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     try:
-        page.goto(f"{hostile_app_url}/")
-        frame = page.locator('iframe[src*="streamlit_folium"]').element_handle(timeout=MAP_TIMEOUT_MS).content_frame()
-        frame.wait_for_function(MAP_IS_READY, timeout=MAP_TIMEOUT_MS)
+        frame = open_map(page, f"{hostile_app_url}/")
         assert HOSTILE in frame.evaluate(SHOW_TOOLTIP, [TARGET_FIPS])
 
         page.goto(f"{hostile_app_url}/county?fips={TARGET_FIPS}")
         page.get_by_text("Autauga County, Alabama").first.wait_for(timeout=MAP_TIMEOUT_MS)
-        open_tab_showing(page, "What to ask for (recommendations)", f"End the 287(g) agreement of {HOSTILE}")
+        wait_until_the_app_is_idle(page)
+        page.get_by_role("tab", name="What to ask for (recommendations)").click()
+        page.get_by_text(f"End the 287(g) agreement of {HOSTILE}").locator("visible=true").first.wait_for(
+            timeout=MAP_TIMEOUT_MS)
         page.wait_for_timeout(500)
         assert dialogs == []
         assert page.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length") == 0

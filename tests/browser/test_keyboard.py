@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_map_browser import MAP_IS_READY, MAP_TIMEOUT_MS
+from tests.browser.test_map_browser import MAP_TIMEOUT_MS, open_map
 
 pytestmark = pytest.mark.browser
 
@@ -26,9 +26,7 @@ MAP_CENTER = "() => { const c = window.map_div.getCenter(); return [c.lat, c.lng
 
 @pytest.fixture()
 def map_page(page: Page, app_url) -> Page:
-    page.goto(app_url)
-    iframe = page.locator('iframe[src*="streamlit_folium"]').element_handle(timeout=MAP_TIMEOUT_MS)
-    iframe.content_frame().wait_for_function(MAP_IS_READY, timeout=MAP_TIMEOUT_MS)
+    open_map(page, app_url)
     return page
 
 

@@ -30,6 +30,7 @@ OVERLAY_CLEARANCE_PX = 6
 LAYER_MENU = "Color the map by"
 LAYER_287G = "287(g) agreements"
 
+APP_IS_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'  # as Streamlit's own tests wait
 MAP_CONTAINER = "#map_div"  # st_folium's div for the map; Leaflet's map object is window.map_div
 # The county layer: the one L.GeoJSON whose items carry a county FIPS.
 FIND_COUNTY_LAYER = """(map) => Object.values(map._layers).find((layer) =>
@@ -93,14 +94,26 @@ def hex_to_rgb(color: str) -> tuple[int, int, int]:
     return tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
 
 
+def wait_until_the_app_is_idle(page: Page) -> None:
+    """Wait until no script run is under way: a click that lands while a run is still drawing the page can be
+    undone by it (Streamlit puts tabs back on the first one), and a run may follow the map's first drawing."""
+    page.locator(APP_IS_IDLE).wait_for(timeout=MAP_TIMEOUT_MS)
+
+
+def open_map(page: Page, url: str) -> Frame:
+    """Open a map page at `url`; returns the streamlit_folium iframe holding the map once Leaflet has drawn it
+    and the app has finished running."""
+    page.goto(url)
+    frame = page.locator('iframe[src*="streamlit_folium"]').element_handle(timeout=MAP_TIMEOUT_MS).content_frame()
+    frame.wait_for_function(MAP_IS_READY, timeout=MAP_TIMEOUT_MS)
+    wait_until_the_app_is_idle(page)
+    return frame
+
+
 @pytest.fixture()
 def map_frame(page: Page, app_url) -> Frame:
     """The map page opened, and the streamlit_folium iframe holding the map once Leaflet has drawn it."""
-    page.goto(app_url)
-    iframe = page.locator('iframe[src*="streamlit_folium"]').element_handle(timeout=MAP_TIMEOUT_MS)
-    frame = iframe.content_frame()
-    frame.wait_for_function(MAP_IS_READY, timeout=MAP_TIMEOUT_MS)
-    return frame
+    return open_map(page, app_url)
 
 
 def switch_to_287g_layer(page: Page, map_frame: Frame, data) -> None:

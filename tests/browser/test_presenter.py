@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page
 
 from lib.mapview import QUICK_VIEW_BOUNDS, QUICK_VIEWS
-from tests.browser.test_map_browser import MAP_IS_READY, MAP_TIMEOUT_MS, switch_to_287g_layer
+from tests.browser.test_map_browser import MAP_TIMEOUT_MS, open_map, switch_to_287g_layer
 
 pytestmark = pytest.mark.browser
 
@@ -18,10 +18,7 @@ SHOWS_BOX = """([west, south, east, north]) => window.map_div.getBounds().contai
 
 def open_presenter_map(page: Page, app_url: str, width: int, height: int):
     page.set_viewport_size({"width": width, "height": height})
-    page.goto(f"{app_url}/?mode=present")
-    frame = page.locator(MAP_FRAME).element_handle(timeout=MAP_TIMEOUT_MS).content_frame()
-    frame.wait_for_function(MAP_IS_READY, timeout=MAP_TIMEOUT_MS)
-    return frame
+    return open_map(page, f"{app_url}/?mode=present")
 
 
 @pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])

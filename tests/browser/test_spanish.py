@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from lib.i18n import _, use_language
 from lib.maplayers import LEVEL_CLASSES
-from tests.browser.test_map_browser import FIND_COUNTY_LAYER, MAP_CONTAINER, MAP_IS_READY, MAP_TIMEOUT_MS
+from tests.browser.test_map_browser import FIND_COUNTY_LAYER, MAP_CONTAINER, MAP_TIMEOUT_MS, open_map
 
 pytestmark = pytest.mark.browser
 
@@ -26,9 +26,7 @@ def test_the_spanish_map_speaks_spanish_and_a_click_keeps_it(page: Page, app_url
     with use_language("es"):
         spanish_labels = {_(legend_class.label) for legend_class in LEVEL_CLASSES}
         county_page_tab = _("Why this color")
-    page.goto(f"{app_url}/?lang=es")
-    frame = page.locator('iframe[src*="streamlit_folium"]').element_handle(timeout=MAP_TIMEOUT_MS).content_frame()
-    frame.wait_for_function(MAP_IS_READY, timeout=MAP_TIMEOUT_MS)
+    frame = open_map(page, f"{app_url}/?lang=es")
     legend = page.get_by_label("Leyenda")
     for label in spanish_labels:
         expect(legend).to_contain_text(label)
