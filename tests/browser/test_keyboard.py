@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_map_browser import MAP_TIMEOUT_MS, open_map
+from tests.browser.test_map_browser import MAP_TIMEOUT_MS, POLL_MS, open_map
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +52,7 @@ def test_arrow_keys_pan_the_focused_map(map_page):
     map_frame = next(f for f in map_page.frames if "streamlit_folium" in (f.url or ""))
     before = map_frame.evaluate(MAP_CENTER)
     map_page.keyboard.press("ArrowRight")
-    map_frame.wait_for_function(f"() => ({MAP_CENTER})()[1] > {before[1]}", timeout=10_000)
+    map_frame.wait_for_function(f"() => ({MAP_CENTER})()[1] > {before[1]}", timeout=10_000, polling=POLL_MS)
 
 
 def test_a_county_page_opens_from_the_keyboard(map_page):

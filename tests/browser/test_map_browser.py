@@ -18,6 +18,10 @@ from lib.layers import layer_287g
 pytestmark = pytest.mark.browser
 
 MAP_TIMEOUT_MS = 45_000  # the first page load also loads the data and sends megabytes of county shapes
+# Waits inside the map's iframe poll on a timer: Playwright's default, requestAnimationFrame, can stop firing in
+# that iframe on a busy machine, and a wait then never sees the map become ready (4 of 6 Spanish map loads with
+# a core kept busy; 0 of 8 with the timer).
+POLL_MS = 100
 MIN_COUNTIES_DRAWN = 3_100
 COLOR_TOLERANCE = 10  # per RGB channel; the fill is opaque, so only antialiasing at edges could differ
 # The county's pixel, then one two pixels away on each side: a stray border pixel cannot fail the test.
@@ -105,7 +109,7 @@ def open_map(page: Page, url: str) -> Frame:
     and the app has finished running."""
     page.goto(url)
     frame = page.locator('iframe[src*="streamlit_folium"]').element_handle(timeout=MAP_TIMEOUT_MS).content_frame()
-    frame.wait_for_function(MAP_IS_READY, timeout=MAP_TIMEOUT_MS)
+    frame.wait_for_function(MAP_IS_READY, timeout=MAP_TIMEOUT_MS, polling=POLL_MS)
     wait_until_the_app_is_idle(page)
     return frame
 
@@ -123,7 +127,7 @@ def switch_to_287g_layer(page: Page, map_frame: Frame, data) -> None:
     expected_classes = {fips: labels[class_id] for fips, class_id in layer.county_class.items()}
     page.get_by_role("combobox", name=LAYER_MENU).click()
     page.get_by_role("option", name=LAYER_287G, exact=True).click()
-    map_frame.wait_for_function(LAYER_IS_SHOWN, arg=expected_classes, timeout=MAP_TIMEOUT_MS)
+    map_frame.wait_for_function(LAYER_IS_SHOWN, arg=expected_classes, timeout=MAP_TIMEOUT_MS, polling=POLL_MS)
 
 
 @pytest.fixture()

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page
 
 from lib.mapview import QUICK_VIEW_BOUNDS, QUICK_VIEWS
-from tests.browser.test_map_browser import MAP_TIMEOUT_MS, open_map, switch_to_287g_layer
+from tests.browser.test_map_browser import MAP_TIMEOUT_MS, POLL_MS, open_map, switch_to_287g_layer
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,7 @@ def test_the_map_fills_the_screen_with_the_lower_48(page, app_url, width, height
     box = page.locator(MAP_FRAME).bounding_box()
     assert box["y"] + box["height"] <= height, "the map runs off the bottom of the screen"
     assert box["height"] >= height * 0.7, f"the map uses {box['height']:.0f} of {height} pixels"
-    frame.wait_for_function(SHOWS_BOX, arg=list(QUICK_VIEW_BOUNDS["Lower 48"]), timeout=MAP_TIMEOUT_MS)
+    frame.wait_for_function(SHOWS_BOX, arg=list(QUICK_VIEW_BOUNDS["Lower 48"]), timeout=MAP_TIMEOUT_MS, polling=POLL_MS)
     if height >= 1000:
         assert frame.evaluate("() => window.map_div.getZoom()") > QUICK_VIEWS["Lower 48"]["zoom"], \
             "a big screen shows the Lower 48 larger than the normal view does"
@@ -36,7 +36,7 @@ def test_the_map_fills_the_screen_with_the_lower_48(page, app_url, width, height
 def test_a_quick_jump_fits_the_new_region(page, app_url):
     frame = open_presenter_map(page, app_url, 1920, 1080)
     page.get_by_role("radio", name="Alaska").click()
-    frame.wait_for_function(SHOWS_BOX, arg=list(QUICK_VIEW_BOUNDS["Alaska"]), timeout=MAP_TIMEOUT_MS)
+    frame.wait_for_function(SHOWS_BOX, arg=list(QUICK_VIEW_BOUNDS["Alaska"]), timeout=MAP_TIMEOUT_MS, polling=POLL_MS)
 
 
 def test_a_layer_switch_keeps_the_presenters_zoom(page, app_url, data):
@@ -46,7 +46,7 @@ def test_a_layer_switch_keeps_the_presenters_zoom(page, app_url, data):
     switch_to_287g_layer(page, frame, data)
     # The 287(g) layer's list slider takes room above the map, so the frame shrinks: a resize the fit must not
     # take as a reason to undo the zoom.
-    frame.wait_for_function(f"() => window.innerHeight < {frame_height}", timeout=MAP_TIMEOUT_MS)
+    frame.wait_for_function(f"() => window.innerHeight < {frame_height}", timeout=MAP_TIMEOUT_MS, polling=POLL_MS)
     page.wait_for_timeout(500)
     assert frame.evaluate("() => window.map_div.getZoom()") == 8
 
@@ -55,5 +55,5 @@ def test_a_larger_window_fits_the_region_again(page, app_url):
     frame = open_presenter_map(page, app_url, 1280, 720)
     zoom = frame.evaluate("() => window.map_div.getZoom()")
     page.set_viewport_size({"width": 1920, "height": 1080})
-    frame.wait_for_function(f"() => window.map_div.getZoom() > {zoom}", timeout=MAP_TIMEOUT_MS)
-    frame.wait_for_function(SHOWS_BOX, arg=list(QUICK_VIEW_BOUNDS["Lower 48"]), timeout=MAP_TIMEOUT_MS)
+    frame.wait_for_function(f"() => window.map_div.getZoom() > {zoom}", timeout=MAP_TIMEOUT_MS, polling=POLL_MS)
+    frame.wait_for_function(SHOWS_BOX, arg=list(QUICK_VIEW_BOUNDS["Lower 48"]), timeout=MAP_TIMEOUT_MS, polling=POLL_MS)
