@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
-from scripts.appserver import CHROMIUM, CHROMIUM_ARGS, PROJECT_ROOT, running_app
+from scripts.appserver import APP_IS_IDLE, CHROMIUM, CHROMIUM_ARGS, PROJECT_ROOT, running_app
 
 DOCS = PROJECT_ROOT / "docs"
 MAP_DRAWN = """() => {
@@ -73,6 +73,7 @@ def take(browser, base_url: str, shot: Shot) -> None:
     if shot.wait_for_map:
         page.wait_for_function(MAP_DRAWN, timeout=60_000)
     page.wait_for_selector("h1, h2, iframe", timeout=30_000)
+    page.locator(APP_IS_IDLE).wait_for(timeout=60_000)  # a tab clicked during a run goes back to the first
     page.wait_for_timeout(1500)  # let Streamlit finish fading in its elements
     if shot.action:
         shot.action(page)

@@ -14,6 +14,7 @@ from playwright.sync_api import Frame, Page, expect
 from shapely.geometry import shape
 
 from lib.layers import layer_287g
+from scripts.appserver import APP_IS_IDLE
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +35,6 @@ OVERLAY_CLEARANCE_PX = 6
 LAYER_MENU = "Color the map by"
 LAYER_287G = "287(g) agreements"
 
-APP_IS_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'  # as Streamlit's own tests wait
 MAP_CONTAINER = "#map_div"  # st_folium's div for the map; Leaflet's map object is window.map_div
 # The county layer: the one L.GeoJSON whose items carry a county FIPS.
 FIND_COUNTY_LAYER = """(map) => Object.values(map._layers).find((layer) =>
