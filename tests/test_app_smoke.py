@@ -89,20 +89,14 @@ def test_broken_compiled_data_names_the_file_and_the_fix(tmp_path, monkeypatch, 
 
 
 def test_the_287g_layer_travels_back_to_older_lists():
-    app = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    app.switch_page("app_pages/map.py")
-    app.query_params["layer"] = "287g"
-    app.run()
+    app = run_page("app_pages/map.py", layer="287g")
     app.select_slider(key="list_date").set_value("2021-01-13").run()
     assert not app.exception
     assert any("counties with an agreement on 2021-01-13" in caption.value for caption in app.caption)
 
 
 def test_compare_puts_counties_side_by_side_and_suggests_neighbours():
-    app = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    app.switch_page("app_pages/compare.py")
-    app.query_params["compare"] = "06085,48201"
-    app.run()
+    app = run_page("app_pages/compare.py", compare="06085,48201")
     assert not app.exception
     table = app.dataframe[0].value
     assert list(table.columns) == ["Santa Clara County, CA", "Harris County, TX"]

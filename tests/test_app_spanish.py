@@ -1,16 +1,14 @@
 """Every page in Spanish (`?lang=es` or the sidebar switch): no heading, label or message left in English."""
 
 import re
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import i18n
 from scripts.translations import load_catalog
+from tests.test_app_smoke import run_page
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
-TIMEOUT = 60
 PAGES = [
     ("app_pages/map.py", {}),
     ("app_pages/map.py", {"layer": "287g", "state": "AZ"}),
@@ -27,14 +25,6 @@ ENGLISH_WORDS = re.compile(r"\b(the|of|and|with|what|which|who|this|from|for|by|
 LABELLED = ("selectbox", "multiselect", "toggle", "text_input", "text_area", "number_input", "select_slider",
             "radio", "checkbox", "segmented_control", "button", "download_button", "expander", "tabs", "metric",
             "page_link")
-
-
-def run(page: str, **query) -> AppTest:
-    app = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    app.switch_page(page)
-    for name, value in query.items():
-        app.query_params[name] = value
-    return app.run()
 
 
 def headings_and_labels(app: AppTest) -> list[str]:
@@ -61,7 +51,7 @@ def english_only_texts() -> set[str]:
 
 @pytest.mark.parametrize("page, query", PAGES, ids=[f"{p}{q}" for p, q in PAGES])
 def test_a_spanish_page_shows_no_english_text(page, query, english_only_texts):
-    app = run(page, lang="es", **query)
+    app = run_page(page, lang="es", **query)
     assert not app.exception, app.exception
     texts = shown_texts(app)
     assert texts, "nothing rendered"
@@ -72,7 +62,7 @@ def test_a_spanish_page_shows_no_english_text(page, query, english_only_texts):
 
 
 def test_the_sidebar_switch_turns_the_app_spanish_and_puts_it_in_the_link():
-    app = run("app_pages/map.py")
+    app = run_page("app_pages/map.py")
     english_title = app.header[0].value
     app.sidebar.segmented_control(key="lang").set_value("es").run()
     assert not app.exception
@@ -84,7 +74,7 @@ def test_the_sidebar_switch_turns_the_app_spanish_and_puts_it_in_the_link():
 
 
 def test_asks_in_spanish_call_a_detainer_a_request():
-    app = run("app_pages/county.py", fips="48201", lang="es")
+    app = run_page("app_pages/county.py", fips="48201", lang="es")
     asks_tab = app.tabs[-1]
     text = " ".join(m.value for m in asks_tab.markdown) + " ".join(i.value for i in app.info)
     assert "solicitud" in text.lower() and "no es asesoría legal" in text.lower()

@@ -1,7 +1,6 @@
 """What changed between ICE's lists (lib/history.py) on small frames, and the page on the compiled data."""
 
 from io import StringIO
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -9,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib import history
 from lib.i18n import use_language
+from tests.test_app_smoke import run_page
 
 DATES = ["2021-01-13", "2022-01-04", "2025-07-30", "2026-05-18"]
 COLUMNS = ["agreement_id", "agency", "earlier_names", "state_abbr", "agency_type", "county_fips", "placed_by",
@@ -149,22 +149,13 @@ def test_tables_and_sentences_follow_the_language_but_the_download_stays_english
     assert history.agreements_phrase(1234) == "1,234 agreements"
 
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
-
-
-def run_changes_page() -> AppTest:
-    app = AppTest.from_file(str(APP), default_timeout=60)
-    app.switch_page("app_pages/changes.py")
-    return app.run()
-
-
 def page_text(app: AppTest) -> str:
     parts = [element.value for kind in ("title", "subheader", "markdown", "caption") for element in app.get(kind)]
     return " ".join(str(part) for part in parts)
 
 
 def test_changes_page_compares_the_two_newest_lists():
-    app = run_changes_page()
+    app = run_page("app_pages/changes.py")
     assert not app.exception, app.exception
     assert app.title[0].value == "What changed on ICE's 287(g) lists"
     text = page_text(app)
@@ -174,7 +165,7 @@ def test_changes_page_compares_the_two_newest_lists():
 
 
 def test_changes_page_filters_and_swaps_dates():
-    app = run_changes_page()
+    app = run_page("app_pages/changes.py")
     app.selectbox(key="changes_from").set_value(app.selectbox(key="changes_to").value)
     app.selectbox(key="changes_to").set_value("2021-01-13")
     app.selectbox(key="changes_state").set_value("FL")
