@@ -5,13 +5,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# Empty: the address in .streamlit/config.toml (127.0.0.1, this machine only); `make run ADDRESS=0.0.0.0` serves
+# the network too.
+ADDRESS ?=
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test setup setup-dev data update bench messages clean
 
+# scripts.appserver is `streamlit run` with Streamlit's lookups of this machine's public address switched off.
 run: setup
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/python -m scripts.appserver run app.py --server.port $(PORT) $(if $(ADDRESS),--server.address $(ADDRESS))
 
 test: setup-dev
 	$(BIN)/python -m pytest

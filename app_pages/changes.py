@@ -5,13 +5,14 @@ import streamlit as st
 from lib import history, ui
 from lib.i18n import _, ngettext
 from lib.layers import MODEL_LABELS
+from lib.safetext import fill, plain
 
 data = ui.data_or_stop()
 counts = data.snapshot_counts
 dates = history.snapshot_dates(counts)
 
 st.title(_("What changed on ICE's 287(g) lists"))
-st.caption(history.sheet_legend(counts))
+st.caption(plain(history.sheet_legend(counts)))
 
 controls = st.columns(4)
 chosen = [
@@ -29,8 +30,8 @@ if chosen[0] == chosen[1]:
     st.stop()
 earlier, later = sorted(chosen)
 
-st.markdown(_("**Nationwide: {summary}** (counties where an agency on ICE's list is placed).").format(
-    summary=history.summary_line(counts, later, earlier)))
+st.markdown(fill(_("**Nationwide: {summary}** (counties where an agency on ICE's list is placed)."),
+                 summary=history.summary_line(counts, later, earlier)))
 changes = history.changes_between(data.agreement_history, earlier, later, state, model)
 st.download_button(_("Download these changes (CSV)"), history.changes_csv(changes, data.counties, counts),
                    file_name=f"287g_changes_{earlier}_{later}.csv", mime="text/csv")

@@ -6,6 +6,7 @@ from lib import ui
 from lib.compare import MAX_COUNTIES, comparison_table, neighbours, same_state_peers
 from lib.i18n import _
 from lib.profile import county_profile
+from lib.safetext import fill
 
 data = ui.data_or_stop()
 st.title(_("Compare counties"))
@@ -22,6 +23,6 @@ st.caption(_("Each value keeps its basis and date; details and sources are on ea
 
 first = chosen[0]
 levels = ui.layer("level").county_class
-st.subheader(_("Suggestions for {county}").format(county=profiles[0]["name"]))
+st.subheader(fill(_("Suggestions for {county}"), county=profiles[0]["name"]))
 ui.suggestion_links(_("Neighbours"), neighbours(data, first), chosen)
 ui.suggestion_links(_("Same state, same level"), same_state_peers(data, first, levels), chosen)

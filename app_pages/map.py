@@ -7,6 +7,7 @@ from streamlit_folium import st_folium
 from lib import ui
 from lib.i18n import _
 from lib.mapview import MAP_HEIGHT, NO_SHAPE_NOTE, legend_html
+from lib.safetext import plain
 
 data = ui.data_or_stop()
 # Every optional element sits in its own container, so the map keeps its place in the page: a map that moved
@@ -31,7 +32,7 @@ with map_column:
                         returned_objects=["last_active_drawing"], **ui.view_arguments(map_view))
 with legend_column:
     st.html(legend_html(layer))
-    st.caption(_(NO_SHAPE_NOTE))
+    st.caption(plain(_(NO_SHAPE_NOTE)))
     if not ui.presenting():
         ui.county_search_box()
 

@@ -6,6 +6,7 @@ import streamlit as st
 from lib import classify, ui
 from lib.i18n import _
 from lib.layers import method_markdown
+from lib.safetext import fill, web_link
 
 data = ui.data_or_stop()
 report = data.build_report["agreements_287g"]
@@ -13,7 +14,8 @@ report = data.build_report["agreements_287g"]
 st.title(_("Sources & method"))
 st.subheader(_("Sources"))
 st.dataframe(
-    pd.DataFrame(data.sources)[["title", "as_of", "publisher", "licence", "url", "retrieved_via"]],
+    pd.DataFrame(data.sources)[["title", "as_of", "publisher", "licence", "url", "retrieved_via"]].assign(
+        url=lambda sources: sources["url"].map(web_link)),
     column_config={"title": st.column_config.TextColumn(_("source"), width="large"), "as_of": _("as of"),
                    "publisher": _("publisher"), "licence": _("licence"),
                    "url": st.column_config.LinkColumn(_("official page")), "retrieved_via": _("retrieved via")},
@@ -26,14 +28,13 @@ st.caption(_("The rules above are the documentation of the code that applies the
 
 st.subheader(_("How the 287(g) layer is made"))
 st.markdown(method_markdown())
-st.markdown(_("**287(g) rows placed on a county: {matched} of {placeable} ({rate})**, not counting statewide agencies "
-              "and territories off the map.").format(matched=f"{report['matched_rows']:,}",
-                                                     placeable=f"{report['placeable_rows']:,}",
-                                                     rate=f"{report['match_rate']:.1%}"))
+st.markdown(fill(_("**287(g) rows placed on a county: {matched} of {placeable} ({rate})**, not counting statewide "
+                   "agencies and territories off the map."), matched=f"{report['matched_rows']:,}",
+                 placeable=f"{report['placeable_rows']:,}", rate=f"{report['match_rate']:.1%}"))
 st.dataframe(pd.DataFrame(report["by_agency_type"]).T.rename_axis(_("agency type")),
              column_config={"matched": _("matched"), "rows": _("rows")}, width="stretch")
 
-st.subheader(_("Rows not placed on a county ({count})").format(count=len(report["unmatched"])))
+st.subheader(fill(_("Rows not placed on a county ({count})"), count=len(report["unmatched"])))
 st.caption(_("These agreements are on ICE's sheet but we could not tell which county the agency is in. "
              "They are not on the map."))
 st.dataframe(pd.DataFrame(report["unmatched"]), hide_index=True, width="stretch",

@@ -7,7 +7,7 @@ import subprocess
 from importlib import metadata
 from pathlib import Path
 
-from scripts.appserver import PROJECT_ROOT
+from scripts.appserver import PROJECT_ROOT, SERVE
 
 PACKAGES = ["streamlit", "streamlit-folium", "folium", "geopandas", "playwright", "websockets"]
 
@@ -63,7 +63,7 @@ def child_server_pid(base_url: str) -> int:
     children = {int(pid) for task in me.iterdir() for pid in (task / "children").read_text().split()}
     for pid in children:
         arguments = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-        if b"streamlit" in arguments and port.encode() in arguments:
+        if SERVE[-1].encode() in arguments and port.encode() in arguments:
             return pid
     raise RuntimeError(f"no child Streamlit process serves {base_url}")
 

@@ -9,6 +9,9 @@ never turned on): an agency name such as "<b>x</b>" or "=HYPERLINK(…)" prints 
 must stay one page: long lists are cut with "… and N more", and if the page still overflows the brief is
 drawn again with less detail (see DETAIL_LEVELS).
 
+The brief's texts are built first (brief_content: every text of one detail level, which the tests build for every
+county), then laid out on the page.
+
 A brief is made per click, so every heading, label and sentence is translated then, in the language current at that
 moment (lib.i18n; the app binds it with in_current_language). Data (names, sources, notes) prints as written.
 """
@@ -246,76 +249,122 @@ def _footer_text(profile: dict, data_version: str, detail: DetailLevel) -> str:
     ))
 
 
-def _level_block(pdf: _BriefPDF, profile: dict, width: float) -> None:
+@dataclass(frozen=True)
+class Section:
+    """A headed block of the brief: lines in body type, then a note in small grey type."""
+
+    heading: str
+    lines: tuple[str, ...]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    title: str
+    detail: str | None  # None at the detail levels that leave it out
+    ask: str  # whom to ask, and why
+
+
+@dataclass(frozen=True)
+class BriefContent:
+    """Every text of one brief at one detail level, in the current language, before it is laid out: the PDF prints
+    exactly these. Building them is cheap, so the tests build them for every county in both languages; laying out
+    a PDF takes about a quarter of a second."""
+
+    document_title: str
+    creator: str
+    title: str
+    subtitle: str
+    level_color: str
+    level_label: str
+    draft_note: str | None
+    why: str
+    indicators: tuple[tuple[str, str], ...]  # (an indicator and its value, the evidence behind it)
+    inset_alt_text: str
+    inset_caption: str
+    no_shape_note: str  # printed instead of the map when the county has no shape
+    agreements: Section
+    authority_heading: str
+    authority_columns: tuple[tuple[str, str], ...]  # (who they are, the offices)
+    authority_note: str
+    money: Section
+    asks_heading: str
+    asks_label: str
+    recommendations: tuple[Recommendation, ...]
+    no_recommendation: str | None
+    more_recommendations: str | None
+    footer: str
+
+
+def brief_content(profile: dict, data_version: str, detail: DetailLevel) -> BriefContent:
+    """The brief's texts; `profile` is lib.profile.county_profile's, `data_version` data_version's."""
+    county, state = profile["name"], profile["state"]
     level = next(c for c in LEVEL_CLASSES if c.id == profile["level"])
-    top = pdf.get_y()
-    pdf.set_fill_color(*_rgb(level.color))
-    pdf.set_draw_color(60, 60, 60)
-    pdf.rect(pdf.l_margin, top + 0.6, 10, 6, style="DF")
-    pdf.set_xy(pdf.l_margin + 13, top)
-    pdf.multi_cell(width - 13, pdf.style(13, "B") * 1.05, pdf.clean(_shown(profile["level_label"])), align="L",
-                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_y(max(pdf.get_y(), top + 7))  # below the swatch too, whatever the font scale
-    if profile["rests_on_draft_evidence"]:
-        pdf.paragraph(_("DRAFT: rests on evidence nobody has reviewed yet"), 8, "I", width, MUTED_COLOR)
-    pdf.ln(1)
-    pdf.paragraph(shorten(profile["why"], TEXT_LIMITS["why"]), 9, width=width)
+    population_as_of = profile["population"]["as_of"].split(" (")[0]
+    asks = profile["asks"]["items"]
+    return BriefContent(
+        document_title=_("County brief: {county}, {state}").format(county=county, state=state),
+        creator=_("ICE collaboration county map"),
+        title=f"{county}, {state}",
+        subtitle=_("County brief · FIPS {fips} · population {population} ({as_of}) · how far the county jail "
+                   "collaborates with ICE").format(fips=profile["fips"],
+                                                   population=f"{profile['population']['value']:,}",
+                                                   as_of=population_as_of),
+        level_color=level.color,
+        level_label=_shown(profile["level_label"]),
+        draft_note=(_("DRAFT: rests on evidence nobody has reviewed yet") if profile["rests_on_draft_evidence"]
+                    else None),
+        why=shorten(profile["why"], TEXT_LIMITS["why"]),
+        indicators=_indicator_lines(profile),
+        inset_alt_text=_("Map of {county} in {state}").format(county=county, state=state),
+        inset_caption=_("{county} outlined in {state}; colors as on the map.").format(county=county, state=state),
+        no_shape_note=_("No map shape for this county in the 2017 Census boundaries."),
+        agreements=_agreements(profile, detail),
+        authority_heading=_("Who decides"),
+        authority_columns=_authority_columns(profile, detail),
+        authority_note=_authority_note(profile),
+        money=_money(profile, detail),
+        asks_heading=_("Recommendations — not legal advice"),
+        asks_label=_shown(profile["asks"]["label"]),
+        recommendations=tuple(_recommendation(number, ask, detail)
+                              for number, ask in enumerate(asks[:ASKS_SHOWN], start=1)),
+        no_recommendation=(None if asks
+                           else _("The rules generated no recommendation from this county's evidence.")),
+        more_recommendations=_more(len(asks), ASKS_SHOWN, _more_on_county_page),
+        footer=_footer_text(profile, data_version, detail),
+    )
 
 
-def _indicator_lines(pdf: _BriefPDF, profile: dict, width: float) -> None:
-    pdf.ln(1.5)
+def _indicator_lines(profile: dict) -> tuple[tuple[str, str], ...]:
+    lines = []
     for name, record in profile["indicators"].items():
-        pdf.paragraph(_("{indicator}: {value}").format(indicator=_(INDICATOR_TITLES[name][0]),
-                                                       value=_shown(VALUE_WORDS[record["value"]])), 9, "B", width)
+        headline = _("{indicator}: {value}").format(indicator=_(INDICATOR_TITLES[name][0]),
+                                                    value=_shown(VALUE_WORDS[record["value"]]))
         if record["basis"]:
             parts = [_basis(record["basis"]), shorten(record["source"], TEXT_LIMITS["source"]),
                      _as_of(record["as_of"])]
             if record["review_status"] == "draft":
                 parts.append(_("DRAFT"))
-            detail = " · ".join(parts)
+            evidence = " · ".join(parts)
         else:
-            detail = _("no evidence found (which is not the same as refusing)")
-        pdf.paragraph(detail, 7.5, width=width - 3, color=MUTED_COLOR, x=pdf.l_margin + 3)
+            evidence = _("no evidence found (which is not the same as refusing)")
+        lines.append((headline, evidence))
+    return tuple(lines)
 
 
-def _inset(pdf: _BriefPDF, profile: dict, png: bytes | None, x: float, top: float) -> float:
-    """The map inset and its caption in the right column; returns the y below them."""
-    pdf.set_xy(x, top)
-    if png is None:
-        pdf.paragraph(_("No map shape for this county in the 2017 Census boundaries."), 8, "I", INSET_WIDTH,
-                      MUTED_COLOR, x=x)
-        return pdf.get_y()
-    with Image.open(io.BytesIO(png)) as image:
-        ratio = image.height / image.width
-    width, height = INSET_WIDTH, INSET_WIDTH * ratio
-    if height > INSET_MAX_HEIGHT:
-        width, height = INSET_MAX_HEIGHT / ratio, INSET_MAX_HEIGHT
-    pdf.image(io.BytesIO(png), x=x + (INSET_WIDTH - width) / 2, y=top, w=width, h=height,
-              alt_text=pdf.clean(_("Map of {county} in {state}").format(county=profile["name"],
-                                                                        state=profile["state"])))
-    pdf.set_xy(x, top + height + 1)
-    pdf.paragraph(_("{county} outlined in {state}; colors as on the map.").format(county=profile["name"],
-                                                                                   state=profile["state"]),
-                  7, "I", INSET_WIDTH, MUTED_COLOR, x=x)
-    return pdf.get_y()
-
-
-def _agreements(pdf: _BriefPDF, profile: dict, detail: DetailLevel) -> None:
-    pdf.heading(_("287(g) agreements with ICE"))
+def _agreements(profile: dict, detail: DetailLevel) -> Section:
     # The jail's own agreements matter most (they color the county), then those in force.
     agreements = sorted(profile["agreements_287g"], key=lambda a: (a["agency_type"] not in JAIL_AGENCY_TYPES,
                                                                    a["status"] != "participating", a["agency"]))
-    if not agreements:
-        pdf.paragraph(_("ICE's lists name no agency in this county."))
+    lines = [] if agreements else [_("ICE's lists name no agency in this county.")]
     for agreement in agreements[:detail.agreements]:
         values = {"agency": shorten(agreement["agency"], TEXT_LIMITS["name"]),
                   "agency_type": _shown(agreement["agency_type_label"]), "model": _shown(agreement["model_label"]),
                   "status": _status(agreement["status"]), "signed": agreement["signed"]}
         if agreement["signed"]:
-            line = _("• {agency} ({agency_type}): {model}, {status}, signed {signed}").format(**values)
+            lines.append(_("• {agency} ({agency_type}): {model}, {status}, signed {signed}").format(**values))
         else:
-            line = _("• {agency} ({agency_type}): {model}, {status}").format(**values)
-        pdf.paragraph(line)
+            lines.append(_("• {agency} ({agency_type}): {model}, {status}").format(**values))
     notes = [_more(len(agreements), detail.agreements,
                    lambda n: ngettext("… and {count} more agreement.", "… and {count} more agreements.", n))]
     notes.append(_lists_note(agreements))
@@ -324,8 +373,7 @@ def _agreements(pdf: _BriefPDF, profile: dict, detail: DetailLevel) -> None:
         notes.append(ngettext("{state} state agencies hold {count} statewide agreement besides.",
                               "{state} state agencies hold {count} statewide agreements besides.",
                               statewide).format(state=profile["state"], count=statewide))
-    if any(notes):
-        pdf.paragraph(" ".join(note for note in notes if note), 8, color=MUTED_COLOR)
+    return Section(_("287(g) agreements with ICE"), tuple(lines), " ".join(note for note in notes if note) or None)
 
 
 def _lists_note(agreements: list[dict]) -> str | None:
@@ -346,8 +394,7 @@ def _lists_note(agreements: list[dict]) -> str | None:
     return None
 
 
-def _authority(pdf: _BriefPDF, profile: dict, detail: DetailLevel) -> None:
-    pdf.heading(_("Who decides"))
+def _authority_columns(profile: dict, detail: DetailLevel) -> tuple[tuple[str, str], ...]:
     offices = profile["authority"]["offices"]
 
     def describe(office: dict) -> str:
@@ -361,23 +408,16 @@ def _authority(pdf: _BriefPDF, profile: dict, detail: DetailLevel) -> None:
         _("Can direct or fund it"): [o for o in offices if o["role"] == "secondary"],
         _("State: can override"): [o for o in offices if o["role"] == "state"],
     }
-    line_height = pdf.style(8)
-    pdf.set_draw_color(*RULE_COLOR)
-    pdf.set_fill_color(255, 255, 255)  # the level swatch left its color as the fill color
-    headings = FontFace(family=pdf.text_family, emphasis="BOLD", size_pt=8 * pdf.font_scale,
-                        fill_color=HEADING_FILL)
-    with pdf.table(col_widths=(1, 1, 1), text_align="LEFT", v_align="TOP", line_height=line_height, padding=1,
-                   headings_style=headings) as table:
-        heads = table.row()
-        for title in columns:
-            heads.cell(title)
-        body = table.row()
-        for column_offices in columns.values():
-            lines = [describe(o) for o in column_offices[:OFFICES_PER_COLUMN]]
-            more = _more(len(column_offices), OFFICES_PER_COLUMN,
-                         lambda n: ngettext("… and {count} more office.", "… and {count} more offices.", n))
-            body.cell(pdf.clean("\n".join(lines + [more] if more else lines) or _("none known")))
-    pdf.ln(1)
+    cells = []
+    for title, column_offices in columns.items():
+        lines = [describe(o) for o in column_offices[:OFFICES_PER_COLUMN]]
+        more = _more(len(column_offices), OFFICES_PER_COLUMN,
+                     lambda n: ngettext("… and {count} more office.", "… and {count} more offices.", n))
+        cells.append((title, "\n".join(lines + [more] if more else lines) or _("none known")))
+    return tuple(cells)
+
+
+def _authority_note(profile: dict) -> str:
     cities = profile["authority"]["city_agencies"]
     with_287g = sum(1 for city in cities if city["has_287g"])
     police = ngettext("City police in the county: {count} agency on the FBI list, {with_287g} with a 287(g) "
@@ -388,7 +428,7 @@ def _authority(pdf: _BriefPDF, profile: dict, detail: DetailLevel) -> None:
     field_office = profile["authority"]["ice_field_office"]
     office = (_("ICE field office: {office}.").format(office=field_office) if field_office
               else _("ICE field office: unknown."))
-    pdf.paragraph(f"{police} {office}", 8, color=MUTED_COLOR)
+    return f"{police} {office}"
 
 
 def _latest_year(facility: dict) -> str | None:
@@ -402,12 +442,10 @@ def _latest_population(facility: dict) -> float:
     return facility[year] if year else 0.0
 
 
-def _money(pdf: _BriefPDF, profile: dict, detail: DetailLevel) -> None:
-    pdf.heading(_("Money: ICE detention in the county"))
+def _money(profile: dict, detail: DetailLevel) -> Section:
     # The busiest facilities first: they carry most of the money.
     facilities = sorted(profile["money"]["detention"], key=_latest_population, reverse=True)
-    if not facilities:
-        pdf.paragraph(_("No facility in this county is on the ICE detention lists this map uses."))
+    lines = [] if facilities else [_("No facility in this county is on the ICE detention lists this map uses.")]
     for facility in facilities[:detail.facilities]:
         year = _latest_year(facility)
         population = (_("{population} held for ICE on an average day in {year}").format(
@@ -416,66 +454,132 @@ def _money(pdf: _BriefPDF, profile: dict, detail: DetailLevel) -> None:
         amount = facility["estimated yearly payment"]
         payment = (_("≈ ${amount} a year ({estimate})").format(amount=f"{amount:,.0f}", estimate=facility["estimate"])
                    if amount else _("payment: {estimate}").format(estimate=facility["estimate"]))
-        pdf.paragraph(f"• {shorten(facility['facility'], TEXT_LIMITS['name'])} — {_shown(facility['contract'])}: "
-                      f"{population}; {payment}")
+        lines.append(f"• {shorten(facility['facility'], TEXT_LIMITS['name'])} — {_shown(facility['contract'])}: "
+                     f"{population}; {payment}")
     notes = [_more(len(facilities), detail.facilities,
                    lambda n: ngettext("… and {count} more facility.", "… and {count} more facilities.", n))]
     if profile["money"]["commitments_287g"]:
         models = ", ".join(_(MODEL_SHORT_NAMES.get(model, model)) for model in profile["money"]["commitments_287g"])
         notes.append(_("The 287(g) agreements here ({models}) commit local officers' paid time to ICE work."
                        ).format(models=models))
-    if any(notes):
-        pdf.paragraph(" ".join(note for note in notes if note), 8, color=MUTED_COLOR)
+    return Section(_("Money: ICE detention in the county"), tuple(lines),
+                   " ".join(note for note in notes if note) or None)
 
 
-def _asks(pdf: _BriefPDF, profile: dict, detail: DetailLevel) -> None:
-    pdf.heading(_("Recommendations — not legal advice"))
-    pdf.paragraph(_shown(profile["asks"]["label"]), 7.5, "I", color=MUTED_COLOR)
-    asks = profile["asks"]["items"]
-    if not asks:
-        pdf.paragraph(_("The rules generated no recommendation from this county's evidence."))
-    for number, ask in enumerate(asks[:ASKS_SHOWN], start=1):
-        pdf.paragraph(f"{number}. {shorten(ask['title'], TEXT_LIMITS['title'])}", 9, "B")
-        if detail.ask_details:
-            pdf.paragraph(shorten(ask["detail"], TEXT_LIMITS["detail"]), 8, x=pdf.l_margin + 4)
-        pdf.paragraph(_("Ask: {target}. Because: {because}").format(
-                          target=shorten(ask["target"], TEXT_LIMITS["name"]),
-                          because=shorten(ask["because"], TEXT_LIMITS["line"])),
-                      7.5, color=MUTED_COLOR, x=pdf.l_margin + 4)
-    more = _more(len(asks), ASKS_SHOWN, _more_on_county_page)
-    if more:
-        pdf.paragraph(more, 8, "I")
+def _recommendation(number: int, ask: dict, detail: DetailLevel) -> Recommendation:
+    return Recommendation(
+        title=f"{number}. {shorten(ask['title'], TEXT_LIMITS['title'])}",
+        detail=shorten(ask["detail"], TEXT_LIMITS["detail"]) if detail.ask_details else None,
+        ask=_("Ask: {target}. Because: {because}").format(target=shorten(ask["target"], TEXT_LIMITS["name"]),
+                                                          because=shorten(ask["because"], TEXT_LIMITS["line"])),
+    )
 
 
-def _render(profile: dict, map_inset_png: bytes | None, data_version: str, detail: DetailLevel) -> _BriefPDF:
-    pdf = _BriefPDF(_footer_text(profile, data_version, detail), detail.scale)
-    pdf.set_title(pdf.clean(_("County brief: {county}, {state}").format(county=profile["name"],
-                                                                         state=profile["state"])))
-    pdf.set_creator(_("ICE collaboration county map"))
+def _draw_level(pdf: _BriefPDF, content: BriefContent, width: float) -> None:
+    top = pdf.get_y()
+    pdf.set_fill_color(*_rgb(content.level_color))
+    pdf.set_draw_color(60, 60, 60)
+    pdf.rect(pdf.l_margin, top + 0.6, 10, 6, style="DF")
+    pdf.set_xy(pdf.l_margin + 13, top)
+    pdf.multi_cell(width - 13, pdf.style(13, "B") * 1.05, pdf.clean(content.level_label), align="L",
+                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_y(max(pdf.get_y(), top + 7))  # below the swatch too, whatever the font scale
+    if content.draft_note:
+        pdf.paragraph(content.draft_note, 8, "I", width, MUTED_COLOR)
+    pdf.ln(1)
+    pdf.paragraph(content.why, 9, width=width)
+
+
+def _draw_indicators(pdf: _BriefPDF, content: BriefContent, width: float) -> None:
+    pdf.ln(1.5)
+    for headline, evidence in content.indicators:
+        pdf.paragraph(headline, 9, "B", width)
+        pdf.paragraph(evidence, 7.5, width=width - 3, color=MUTED_COLOR, x=pdf.l_margin + 3)
+
+
+def _draw_inset(pdf: _BriefPDF, content: BriefContent, png: bytes | None, x: float, top: float) -> float:
+    """The map inset and its caption in the right column; returns the y below them."""
+    pdf.set_xy(x, top)
+    if png is None:
+        pdf.paragraph(content.no_shape_note, 8, "I", INSET_WIDTH, MUTED_COLOR, x=x)
+        return pdf.get_y()
+    with Image.open(io.BytesIO(png)) as image:
+        ratio = image.height / image.width
+    width, height = INSET_WIDTH, INSET_WIDTH * ratio
+    if height > INSET_MAX_HEIGHT:
+        width, height = INSET_MAX_HEIGHT / ratio, INSET_MAX_HEIGHT
+    pdf.image(io.BytesIO(png), x=x + (INSET_WIDTH - width) / 2, y=top, w=width, h=height,
+              alt_text=pdf.clean(content.inset_alt_text))
+    pdf.set_xy(x, top + height + 1)
+    pdf.paragraph(content.inset_caption, 7, "I", INSET_WIDTH, MUTED_COLOR, x=x)
+    return pdf.get_y()
+
+
+def _draw_section(pdf: _BriefPDF, section: Section) -> None:
+    pdf.heading(section.heading)
+    for line in section.lines:
+        pdf.paragraph(line)
+    if section.note:
+        pdf.paragraph(section.note, 8, color=MUTED_COLOR)
+
+
+def _draw_authority(pdf: _BriefPDF, content: BriefContent) -> None:
+    pdf.heading(content.authority_heading)
+    line_height = pdf.style(8)
+    pdf.set_draw_color(*RULE_COLOR)
+    pdf.set_fill_color(255, 255, 255)  # the level swatch left its color as the fill color
+    headings = FontFace(family=pdf.text_family, emphasis="BOLD", size_pt=8 * pdf.font_scale,
+                        fill_color=HEADING_FILL)
+    with pdf.table(col_widths=(1, 1, 1), text_align="LEFT", v_align="TOP", line_height=line_height, padding=1,
+                   headings_style=headings) as table:
+        heads = table.row()
+        for title, unused_offices in content.authority_columns:
+            heads.cell(pdf.clean(title))
+        body = table.row()
+        for unused_title, offices in content.authority_columns:
+            body.cell(pdf.clean(offices))
+    pdf.ln(1)
+    pdf.paragraph(content.authority_note, 8, color=MUTED_COLOR)
+
+
+def _draw_asks(pdf: _BriefPDF, content: BriefContent) -> None:
+    pdf.heading(content.asks_heading)
+    pdf.paragraph(content.asks_label, 7.5, "I", color=MUTED_COLOR)
+    if content.no_recommendation:
+        pdf.paragraph(content.no_recommendation)
+    for recommendation in content.recommendations:
+        pdf.paragraph(recommendation.title, 9, "B")
+        if recommendation.detail is not None:
+            pdf.paragraph(recommendation.detail, 8, x=pdf.l_margin + 4)
+        pdf.paragraph(recommendation.ask, 7.5, color=MUTED_COLOR, x=pdf.l_margin + 4)
+    if content.more_recommendations:
+        pdf.paragraph(content.more_recommendations, 8, "I")
+
+
+def _draw(content: BriefContent, map_inset_png: bytes | None, detail: DetailLevel) -> _BriefPDF:
+    pdf = _BriefPDF(content.footer, detail.scale)
+    pdf.set_title(pdf.clean(content.document_title))
+    pdf.set_creator(content.creator)
     pdf.add_page()
     pdf.reserve_footer()
 
-    pdf.multi_cell(0, pdf.style(20, "B") * 0.9, pdf.clean(f"{profile['name']}, {profile['state']}"), align="L",
-                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    population_as_of = profile["population"]["as_of"].split(" (")[0]
-    pdf.paragraph(_("County brief · FIPS {fips} · population {population} ({as_of}) · how far the county jail "
-                    "collaborates with ICE").format(fips=profile["fips"],
-                                                    population=f"{profile['population']['value']:,}",
-                                                    as_of=population_as_of), 8, color=MUTED_COLOR)
+    pdf.multi_cell(0, pdf.style(20, "B") * 0.9, pdf.clean(content.title), align="L", new_x=XPos.LMARGIN,
+                   new_y=YPos.NEXT)
+    pdf.paragraph(content.subtitle, 8, color=MUTED_COLOR)
     pdf.ln(3)
 
     top = pdf.get_y()
     text_width = pdf.epw - INSET_WIDTH - COLUMN_GAP
-    _level_block(pdf, profile, text_width)
-    _indicator_lines(pdf, profile, text_width)
+    _draw_level(pdf, content, text_width)
+    _draw_indicators(pdf, content, text_width)
     left_bottom = pdf.get_y()
-    right_bottom = _inset(pdf, profile, map_inset_png, pdf.l_margin + text_width + COLUMN_GAP, top)
+    right_bottom = _draw_inset(pdf, content, map_inset_png, pdf.l_margin + text_width + COLUMN_GAP, top)
     pdf.set_xy(pdf.l_margin, max(left_bottom, right_bottom))
 
-    _agreements(pdf, profile, detail)
-    _authority(pdf, profile, detail)
-    _money(pdf, profile, detail)
-    _asks(pdf, profile, detail)
+    _draw_section(pdf, content.agreements)
+    _draw_authority(pdf, content)
+    _draw_section(pdf, content.money)
+    _draw_asks(pdf, content)
     return pdf
 
 
@@ -483,7 +587,7 @@ def county_brief_pdf(profile: dict, map_inset_png: bytes | None, data_version: s
     """The one-page brief as PDF bytes; `profile` is lib.profile.county_profile's, `data_version` data_version's."""
     try:
         for detail in DETAIL_LEVELS:
-            pdf = _render(profile, map_inset_png, data_version, detail)
+            pdf = _draw(brief_content(profile, data_version, detail), map_inset_png, detail)
             if pdf.pages_count == 1:
                 break
         return bytes(pdf.output())
@@ -531,10 +635,22 @@ def _faded(color: str) -> tuple[int, int, int]:
     return tuple(round(c + (255 - c) * INSET_FADE) for c in _rgb(color))
 
 
+# The county shapes of the data last drawn, as (its topology, GeoJSON geometry by FIPS): converting all of them takes
+# a third of a second, which every brief would otherwise spend again.
+_last_geometries: tuple[dict, dict[str, dict]] | None = None
+
+
+def _county_geometries(data: CompiledData) -> dict[str, dict]:
+    global _last_geometries
+    if _last_geometries is None or _last_geometries[0] is not data.county_topology:
+        _last_geometries = (data.county_topology, county_geometries(data))
+    return _last_geometries[1]
+
+
 def county_inset_png(data: CompiledData, fips: str, level_layer: Layer) -> bytes | None:
     """A small map: the state's counties colored by level (faded), the county itself in full color and outlined.
     None when the county has no shape (Falls Church city, VA)."""
-    geometries = county_geometries(data)
+    geometries = _county_geometries(data)
     if fips not in geometries:
         return None
     state = {code: _outer_rings(g) for code, g in geometries.items() if code[:2] == fips[:2]}

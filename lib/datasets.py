@@ -1,12 +1,15 @@
 """The compiled data in data/: one declared schema per file, with what each field means and where it comes from.
 
 The build validates what it writes against these schemas, the app validates what it reads, and
-data/README.md is generated from them, so the documentation cannot drift from the files.
+data/README.md is generated from them, so the documentation cannot drift from the files. The JSON files the app
+reads have a shape model each (pydantic), declaring only the fields the app reads.
 """
 
 from dataclasses import dataclass
+from typing import Annotated, Literal
 
 import pandera.pandas as pa
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 FIPS = r"^\d{5}$"
 DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -24,6 +27,12 @@ class Dataset:
     file: str
     description: str
     schema: pa.DataFrameSchema | None = None
+
+
+class JsonShape(BaseModel):
+    """Strict: JSON gives exact types, so "7" is no integer; fields the app does not read are ignored."""
+
+    model_config = ConfigDict(strict=True)
 
 
 COUNTIES = Dataset(
@@ -135,6 +144,83 @@ BUILD_REPORT = Dataset(
     "fails if the match rate drops below the committed one.",
 )
 SOURCES = Dataset("sources.json", "The source registry (sources.yaml) as the build used it.")
+
+
+class CountyGeometry(JsonShape):
+    id: Annotated[str, Field(pattern=FIPS)]
+    type: Literal["Polygon", "MultiPolygon"]
+    arcs: list[list[int]] | list[list[list[int]]]  # indexes into the topology's arcs (lib/compare.py reads them)
+
+
+class CountyCollection(JsonShape):
+    type: Literal["GeometryCollection"]
+    geometries: list[CountyGeometry]
+
+
+class CountyObjects(JsonShape):
+    counties: CountyCollection
+
+
+# [x, y]. A list, not a tuple: strict validation of parsed JSON takes no list for a tuple.
+FloatPair = Annotated[list[float], Field(min_length=2, max_length=2)]
+
+
+class Transform(JsonShape):
+    scale: FloatPair
+    translate: FloatPair
+
+
+class CountyTopology(JsonShape):
+    """counties.topojson as the browser (topojson-client) and lib/exports.py decode it: quantized, so the arcs
+    are integer positions."""
+
+    type: Literal["Topology"]
+    transform: Transform
+    arcs: list[list[list[int]]]  # positions [x, y]; their length is not checked: 10 times slower
+    objects: CountyObjects
+
+
+class AgencyTypeMatch(JsonShape):
+    rows: int
+    matched: int
+
+
+class MatchReport(JsonShape):
+    rows: int
+    placeable_rows: int
+    matched_rows: int
+    match_rate: float
+    by_agency_type: dict[str, AgencyTypeMatch]
+    unmatched: list[dict]
+
+
+class BuildReport(JsonShape):
+    agreements_287g: MatchReport
+
+
+class Source(JsonShape):
+    id: str
+    title: str
+    as_of: str
+    publisher: str
+    licence: str
+    url: str | None = None
+    retrieved_via: str | None = None
+    cadence_days: int | None = None
+
+
+class Sources(RootModel[list[Source]]):
+    model_config = ConfigDict(strict=True)
+
+
+MANIFEST_FILE = "MANIFEST.json"
+
+
+class Manifest(JsonShape):
+    """MANIFEST.json: the SHA-256 (hex) of every other file in data/, by file name."""
+
+    sha256: dict[str, Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]]
+
 
 # Evidence on state laws and local policies (curation/state_laws.csv, curation/local_policies.csv).
 # Dates are written only as precisely as the source gives them: a day is never guessed.

@@ -3,10 +3,21 @@
 from lib.classify import INDICATORS, Classification, Evidence
 from lib.i18n import N_, _, ngettext
 
-# English words (N_): wrap them with _() where they are shown.
+# English words (N_): wrap them with _() where they are shown. Every indicator an evidence row can carry has a
+# name here: the three the jail is classified on (lib.classify.INDICATORS) and the two partnership facts
+# (lib.evidence: a 287(g) agreement of the jail's agency, ICE beds in the county jail).
 INDICATOR_NAMES = {"holds": N_("ICE holds"), "notifications": N_("release notifications"),
-                   "jail_access": N_("ICE access"), "287g": "287(g)"}
+                   "jail_access": N_("ICE access"), "287g": "287(g)", "ice_beds": N_("ICE beds in the county jail")}
 VALUE_WORDS = {"honors": N_("yes"), "limited": N_("limited"), "refuses": N_("refuses"), "unknown": N_("unknown")}
+# Where "yes" would not say what the evidence says: ICE beds rows are county-run jails holding people for ICE.
+INDICATOR_VALUE_WORDS = {"ice_beds": {"honors": N_("holds people for ICE")}}
+
+
+def evidence_value_words(indicator: str, value: str | None) -> str:
+    """An evidence row's value in the current language; a row that sets nothing (value None) is context only."""
+    if value is None:
+        return _("context only")
+    return _(INDICATOR_VALUE_WORDS.get(indicator, {}).get(value) or VALUE_WORDS[value])
 
 
 def evidence_record(evidence: Evidence, decided: bool) -> dict:

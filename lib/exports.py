@@ -4,11 +4,11 @@ data dictionary with the licence notices that must travel with them.
 Downloads are machine-readable and stay English whatever the language of the page (class labels, layer titles and
 evidence are made in English here); only the app's buttons around them are translated.
 
-The CSV is meant to be opened in spreadsheets, so every text cell that a spreadsheet could run as a formula
-is neutralised (see neutralise_cell); numbers are left as numbers.
+CSVs are meant to be opened in spreadsheets, so every text cell that a spreadsheet could run as a formula is
+neutralised (see neutralise_cell and csv_text, which every CSV the app offers goes through); numbers are left as
+numbers.
 """
 
-import io
 import json
 
 import pandas as pd
@@ -87,11 +87,19 @@ def _county_table(data: CompiledData, layers: dict[str, Layer], reviewed_only: b
     return table[list(CSV_COLUMNS)].reset_index(drop=True)
 
 
+def csv_text(table: pd.DataFrame) -> str:
+    """Any table the app offers as CSV: every text cell neutralised (neutralise_cell), numbers written as they are.
+    Every CSV download goes through here (tests/test_csv_downloads.py checks each download button).
+
+    Rows end in CRLF (RFC 4180) because Python's CSV writer only quotes a cell holding a character of the row end:
+    with bare LF rows, a carriage return inside a name would go out unquoted, a spreadsheet would start a new row
+    there, and the text after it ('=1+1') would become a cell of its own, unneutralised."""
+    return table.map(neutralise_cell).to_csv(index=False, lineterminator="\r\n")
+
+
 def county_table_csv(data: CompiledData, layers: dict[str, Layer], reviewed_only: bool = False) -> bytes:
     """The county table as CSV, UTF-8 with a byte order mark so spreadsheets show names like Doña Ana right."""
-    buffer = io.StringIO()
-    county_table(data, layers, reviewed_only).map(neutralise_cell).to_csv(buffer, index=False, lineterminator="\n")
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_text(county_table(data, layers, reviewed_only)).encode("utf-8-sig")
 
 
 def county_geometries(data: CompiledData) -> dict[str, dict]:
@@ -134,8 +142,8 @@ def data_dictionary_and_licence() -> str:
         "'draft' marks evidence nobody has reviewed yet. Unknown means no evidence was found, not that a "
         "county does not collaborate.\n\n"
         "## county table (CSV)\n\n"
-        "One row per county. Text cells that begin with = + - @ get a leading single quote so that "
-        "spreadsheets do not run them as formulas.\n\n"
+        "One row per county. Text cells that begin with = + - @, a tab or a carriage return get a leading single "
+        "quote so that spreadsheets do not run them as formulas (as in every CSV the app offers).\n\n"
         f"{columns}\n\n"
         "## map layer (GeoJSON)\n\n"
         "County shapes (Census 2017, simplified; Falls Church city, VA, has none) with the properties fips, "

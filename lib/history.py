@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.exports import csv_text
 from lib.i18n import N_, SOURCE_LANGUAGE, _, ngettext, use_language
 from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS
 
@@ -187,7 +188,8 @@ def readable(frame: pd.DataFrame, counties: pd.DataFrame, counts: pd.DataFrame) 
 
 def changes_csv(changes: Changes, counties: pd.DataFrame, counts: pd.DataFrame) -> str:
     """Every change in one table, with a 'change' column, as CSV text: English headers and words whatever the
-    language of the page, so a file reads the same for everyone."""
+    language of the page, so a file reads the same for everyone. Agency names come from ICE's sheets, so text cells
+    are neutralised for spreadsheets like every CSV the app offers (exports.csv_text)."""
     with use_language(SOURCE_LANGUAGE):
         parts = []
         for frame, label in ((changes.added, CHANGE_ADDED), (changes.no_longer_listed, CHANGE_NO_LONGER_LISTED),
@@ -197,4 +199,4 @@ def changes_csv(changes: Changes, counties: pd.DataFrame, counts: pd.DataFrame) 
             parts.append(part)
     table = pd.concat(parts, ignore_index=True)
     table.insert(0, "compared", f"ICE's list of {changes.date_a} with that of {changes.date_b}")
-    return table.to_csv(index=False, lineterminator="\n")
+    return csv_text(table)

@@ -6,6 +6,7 @@ file of the app rather than inside the page: Streamlit resends a component's arg
 browser fetches a static file once and afterwards only revalidates it."""
 
 import copy
+import fcntl
 import hashlib
 import html
 import json
@@ -19,8 +20,8 @@ import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from lib.data import CompiledData
-from lib.i18n import N_, _, ngettext
+from lib.data import CompiledData, DataFileError, load
+from lib.i18n import LANGUAGES, N_, _, ngettext, use_language
 from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS, Layer, in_force
 
 # Served by Streamlit's static file serving from static/vendor (copied from the npm leaflet package at setup).
@@ -28,6 +29,9 @@ LEAFLET_JS = ("leaflet", "/app/static/vendor/leaflet/leaflet.js")
 LEAFLET_CSS = ("leaflet_css", "/app/static/vendor/leaflet/leaflet.css")
 STATIC_URL = "/app/static"
 GENERATED_FOLDER = "generated"
+# In the generated folder: the names of the files the last refresh published and of the set before (see
+# refresh_generated).
+PUBLISHED_SETS = "published.json"
 TOPOJSON_JS = ("topojson", "/app/static/vendor/topojson-client/topojson-client.min.js")
 
 NATIONAL_VIEW = {"center": (38.5, -96.0), "zoom": 4}
@@ -287,6 +291,47 @@ def publish_topology(topology: dict, static_dir: Path) -> str:
         partial.write_text(text, encoding="utf-8")
         partial.replace(target)  # atomic: another server process may be writing the same file
     return f"{STATIC_URL}/{GENERATED_FOLDER}/{name}"
+
+
+def refresh_generated(data: CompiledData, static_dir: Path) -> None:
+    """Publishes the county shapes of `data` in every language and deletes every other published file but the
+    set published before them. Run at build and at server start, never while a page is served: a server still
+    running on the previous data, or a page sent just before a restart, still finds the file it names."""
+    folder = static_dir / GENERATED_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # a build and a server start at once would each delete the other's set
+        current = sorted({_published_name(data, lang, static_dir) for lang in LANGUAGES})
+        last = _published_sets(folder)
+        # A restart on the same data publishes the same set again: the set before it stays the previous one.
+        previous = last["previous"] if last["current"] == current else last["current"]
+        for path in folder.glob("counties-*.json"):
+            if path.name not in current and path.name not in previous:
+                path.unlink()
+        (folder / PUBLISHED_SETS).write_text(json.dumps({"current": current, "previous": previous}), encoding="utf-8")
+
+
+def refresh_at_server_start(data_dir: Path, static_dir: Path) -> None:
+    """refresh_generated for the data the server is about to serve (scripts/appserver.py calls it). Broken data
+    has nothing to publish: the folder is left alone, and the pages say what is wrong."""
+    try:
+        data = load(data_dir)
+    except DataFileError:
+        return
+    refresh_generated(data, static_dir)
+
+
+def _published_name(data: CompiledData, lang: str, static_dir: Path) -> str:
+    with use_language(lang):  # the tooltips hold translated words: one file per language
+        return publish_topology(county_topology(data), static_dir).rsplit("/", 1)[1]
+
+
+def _published_sets(folder: Path) -> dict[str, list[str]]:
+    try:
+        sets = json.loads((folder / PUBLISHED_SETS).read_text(encoding="utf-8"))
+        return {"current": list(sets["current"]), "previous": list(sets["previous"])}
+    except (OSError, ValueError, KeyError, TypeError):  # the first refresh, or a record cut short
+        return {"current": [], "previous": []}
 
 
 def build_base_map(data: CompiledData, shapes_url: str, fill_frame: bool = False) -> folium.Map:

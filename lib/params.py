@@ -1,19 +1,24 @@
-"""Validating what arrives in the URL (?fips=…&layer=…&state=…&lang=…&mode=…).
+"""Validating what arrives in the URL (?fips=…&layer=…&state=…&lang=…&mode=…&compare=…), for every page.
 
 Links are shared in articles and chats and may be mangled or hostile: every value is checked, a bad one is
-dropped with a message a person can act on, and nothing from the URL reaches a page unchecked.
+dropped with a message a person can act on, and nothing from the URL reaches a page unchecked. A message names the
+parameter, never its value, so no text, Markdown or HTML from a link is ever shown back.
 """
 
-import re
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
-from lib.i18n import _
+from lib.compare import MAX_COUNTIES
+from lib.i18n import _, ngettext
 from lib.states import FIPS_BY_ABBR
 
 LANGUAGES = ("en", "es")
 MODES = ("explore", "present")
-MAX_LENGTH = 40
-_FIPS = re.compile(r"^\d{5}$")
+# Every parameter a page reads from the URL, each validated by parse_view (tests/test_params.py checks the code
+# reads no other).
+PARAMETERS = ("fips", "layer", "state", "lang", "mode", "compare")
+
+Query = Mapping[str, str | list[str] | None]
 
 
 @dataclass(frozen=True)
@@ -23,48 +28,71 @@ class ViewParams:
     state: str | None = None
     lang: str = "en"
     mode: str = "explore"
+    compare: tuple[str, ...] = ()  # counties to compare, each once, in the link's order, at most MAX_COUNTIES
     problems: tuple[str, ...] = field(default=())
+    rejected: tuple[str, ...] = field(default=())  # the parameters that held a bad value
+
+    def link_value(self, name: str) -> str | None:
+        """What a clean link carries for parameter `name`; None where it is left out (missing or the default)."""
+        value = {"fips": self.fips, "layer": self.layer, "state": self.state, "lang": self.lang, "mode": self.mode,
+                 "compare": ",".join(self.compare)}[name]
+        return None if value in ("", "en", "explore") else value
 
 
-def _shown(value: str) -> str:
-    """The bad value as it may be echoed back: short, printable, no markup."""
-    clipped = value[:MAX_LENGTH]
-    return re.sub(r"[^\w .,-]", "?", clipped) + ("…" if len(value) > MAX_LENGTH else "")
+def _values(query: Query, name: str) -> list[str]:
+    """Every value given for `name` (a parameter may be repeated), stripped."""
+    given = query.get(name)
+    if given is None:
+        return []
+    return [str(value).strip() for value in (given if isinstance(given, list) else [given])]
 
 
-def parse_view(query: dict[str, str | list[str]], known_fips, known_layers) -> ViewParams:
-    """Clean view parameters from a query mapping; unknown keys are ignored. Problems are in the current language."""
+def parse_view(query: Query, known_fips: Collection[str], known_layers: Collection[str]) -> ViewParams:
+    """Clean view parameters from a query mapping (values may be lists); unknown keys are ignored. Problems are in
+    the current language and never quote the link."""
+    problems, rejected = [], []
+
+    def checked(name: str, is_valid: Callable[[str], bool], problem: str) -> str | None:
+        # A repeated parameter counts by its last value, as Streamlit's st.query_params.get reads it.
+        value = (_values(query, name) or [None])[-1]
+        if value is None or is_valid(value):
+            return value
+        problems.append(problem)
+        rejected.append(name)
+        return None
+
+    fips = checked("fips", lambda value: value in known_fips,
+                   _("the county code in the link is not a county we know; it was ignored."))
+    layer = checked("layer", lambda value: value in known_layers,
+                    _("the map layer in the link is not one we have; showing the default layer."))
+    state = checked("state", lambda value: value.upper() in FIPS_BY_ABBR,
+                    _("the state in the link is not a state postal code (e.g. TX); showing the whole country."))
+    # An empty language or mode is the default, as when the parameter is missing.
+    lang = checked("lang", lambda value: value in ("", *LANGUAGES),
+                   _("the language in the link is not one we offer (en, es); showing English.")) or "en"
+    mode = checked("mode", lambda value: value in ("", *MODES),
+                   _("the mode in the link is not one we have (present); showing the normal view.")) or "explore"
+    compare, compare_problems = _compared_counties(query, known_fips)
+    problems += compare_problems
+    if compare_problems:
+        rejected.append("compare")
+    return ViewParams(fips, layer, state.upper() if state else None, lang, mode, compare, tuple(problems),
+                      tuple(rejected))
+
+
+def _compared_counties(query: Query, known_fips: Collection[str]) -> tuple[tuple[str, ...], list[str]]:
+    """?compare=06085,48201 (or repeated): the known counties, each once, in order, at most MAX_COUNTIES."""
+    codes = [code.strip() for value in _values(query, "compare") for code in value.split(",") if code.strip()]
+    known = [code for code in codes if code in known_fips]
+    unique = list(dict.fromkeys(known))  # a county named twice is compared once
     problems = []
-
-    def single(name: str) -> str | None:
-        value = query.get(name)
-        if isinstance(value, list):
-            value = value[-1] if value else None
-        return None if value is None else str(value).strip()
-
-    fips = single("fips")
-    if fips is not None and not (_FIPS.match(fips) and fips in known_fips):
-        problems.append(_("'{value}' is not a county code we know (5 digits, e.g. 06085); showing no county.")
-                        .format(value=_shown(fips)))
-        fips = None
-    layer = single("layer")
-    if layer is not None and layer not in known_layers:
-        problems.append(_("'{value}' is not a map layer; showing the default layer.").format(value=_shown(layer)))
-        layer = None
-    state = single("state")
-    if state is not None:
-        state = state.upper()
-        if state not in FIPS_BY_ABBR:
-            problems.append(_("'{value}' is not a state postal code (e.g. TX); showing the whole country.")
-                            .format(value=_shown(state)))
-            state = None
-    lang = single("lang") or "en"
-    if lang not in LANGUAGES:
-        problems.append(_("'{value}' is not a language we offer (en, es); showing English.")
-                        .format(value=_shown(lang)))
-        lang = "en"
-    mode = single("mode") or "explore"
-    if mode not in MODES:
-        problems.append(_("'{value}' is not a mode (present); showing the normal view.").format(value=_shown(mode)))
-        mode = "explore"
-    return ViewParams(fips, layer, state, lang, mode, tuple(problems))
+    unknown = len(codes) - len(known)
+    if unknown:
+        problems.append(ngettext(
+            "{count} county code in the link's comparison is not a county we know; it was left out.",
+            "{count} county codes in the link's comparison are not counties we know; they were left out.",
+            unknown).format(count=unknown))
+    if len(unique) > MAX_COUNTIES:
+        problems.append(_("the link compares more than {limit} counties; showing the first {limit}.").format(
+            limit=MAX_COUNTIES))
+    return tuple(unique[:MAX_COUNTIES]), problems

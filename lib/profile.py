@@ -23,7 +23,7 @@ from lib.data import CompiledData, DataFileError, load
 from lib.evidence import CountyEvidence
 from lib.explain import evidence_records, indicator_record, why_this_color
 from lib.i18n import LANGUAGES, SOURCE_LANGUAGE, _, use_language
-from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS, layer_287g
+from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS, classify_287g
 from lib.maplayers import LEVEL_CLASSES
 
 FIPS_PATTERN = re.compile(r"^\d{5}$")
@@ -98,7 +98,9 @@ def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | Non
         "why": why_this_color(county["name"], classification, level_label),
         "indicators": {name: indicator_record(classification, name) for name in INDICATORS},
         "evidence": evidence_records(classification),
-        "class_287g": layer_287g(data).county_class[fips],
+        # Classified from this county's rows alone, as the 287(g) layer does for every county (all of them cost
+        # a page 20 ms).
+        "class_287g": classify_287g(data.counties_by_fips.loc[[fips]], own)[fips],
         "agreements_287g": [agreement_record(row) for unused, row in own.iterrows()],
         "statewide_agreements_287g": [agreement_record(row) for unused, row in statewide.iterrows()],
         "state_laws": laws.drop(columns=["state_abbr"]).astype(object).where(laws.notna(), None).to_dict("records"),

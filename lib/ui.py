@@ -2,6 +2,7 @@
 the pages share (map controls, county sections, downloads, link and citation, corrections)."""
 
 import html
+import logging
 from datetime import date
 
 import pandas as pd
@@ -15,7 +16,7 @@ from lib.brief import county_brief, county_brief_png
 from lib.compare import MAX_COUNTIES
 from lib.corrections import FIELDS, MAX_NOTE, correction_text, send_link
 from lib.evidence import CountyEvidence
-from lib.explain import INDICATOR_NAMES, VALUE_WORDS
+from lib.explain import INDICATOR_NAMES, VALUE_WORDS, evidence_value_words
 from lib.freshness import stale_sources
 from lib.history import county_timeline, sheet_label, snapshot_dates, summary_line
 from lib.i18n import N_, _
@@ -28,6 +29,9 @@ from lib.money import (COST_ASSUMPTIONS, ESTIMATED_PAYMENT_COLUMN, county_detent
                        flow_diagram, yearly_local_cost)
 from lib.params import ViewParams, parse_view
 from lib.paths import STATIC_DIR, app_data_dir
+from lib.safetext import fill, plain, web_link
+from lib.profile import county_profile
+from lib.safetext import plain
 
 COUNTY_PAGE = "app_pages/county.py"
 MAP_PAGE = "app_pages/map.py"
@@ -65,7 +69,7 @@ def data_or_stop() -> compiled.CompiledData:
     try:
         return data()
     except compiled.DataFileError as error:
-        st.error(_("The app's data could not be loaded. {error}").format(error=error))
+        st.error(fill(_("The app's data could not be loaded. {error}"), error=error))
         st.stop()
 
 
@@ -96,9 +100,9 @@ def history_control(layer_id: str) -> str | None:
     dates = snapshot_dates(counts)
     chosen = st.select_slider(_("ICE's 287(g) list of"), dates, value=dates[-1], key="list_date")
     previous = dates[dates.index(chosen) - 1] if dates.index(chosen) > 0 else None
-    caption = (_("{summary}. Source: {sheet}.") if chosen == dates[-1]
-               else _("{summary}. Source: {sheet}. Tooltips list the agreements on the newest list."))
-    st.caption(caption.format(summary=summary_line(counts, chosen, previous), sheet=sheet_label(counts, chosen)))
+    facts = dict(summary=summary_line(counts, chosen, previous), sheet=sheet_label(counts, chosen))
+    st.caption(fill(_("{summary}. Source: {sheet}."), **facts) if chosen == dates[-1]
+               else fill(_("{summary}. Source: {sheet}. Tooltips list the agreements on the newest list."), **facts))
     return None if chosen == dates[-1] else chosen
 
 
@@ -142,7 +146,7 @@ def county_search_box(key: str = "county_search") -> None:
     if not hits:
         st.caption(_("No county or agency matches that name. Try fewer letters, or add the state: 'Mesa, AZ'."))
     for hit in hits:
-        st.page_link(COUNTY_PAGE, label=hit.label, query_params={"fips": hit.fips, **shared_params()})
+        st.page_link(COUNTY_PAGE, label=plain(hit.label), query_params={"fips": hit.fips, **shared_params()})
 
 
 def sidebar(today: date | None = None) -> None:
@@ -156,9 +160,9 @@ def sidebar(today: date | None = None) -> None:
         except compiled.DataFileError:
             return  # the page itself explains the broken data
         dates = "; ".join(f"{s['title']}: {s['as_of']}" for s in sources if s["id"] in CITED_SOURCES)
-        st.caption(_("Data as of: {dates}. See *Sources & method*.").format(dates=dates))
+        st.caption(fill(_("Data as of: {dates}. See *Sources & method*."), dates=dates))
         for stale in stale_sources(sources, today or date.today()):
-            st.warning(stale.message)
+            st.warning(plain(stale.message))
 
 
 def county_facts_line(fips: str, profile: dict) -> str:
@@ -191,8 +195,8 @@ def indicator_detail(record: dict) -> str:
 
 def indicator_summary(indicators: dict[str, dict]) -> None:
     for column, (name, record) in zip(st.columns(len(indicators)), indicators.items()):
-        column.metric(capitalized(_(INDICATOR_NAMES[name])), _(VALUE_WORDS[record["value"]]),
-                      indicator_detail(record), delta_color="off", delta_arrow="off")
+        column.metric(plain(capitalized(_(INDICATOR_NAMES[name]))), _(VALUE_WORDS[record["value"]]),
+                      plain(indicator_detail(record)), delta_color="off", delta_arrow="off")
 
 
 def evidence_table(records: list[dict]) -> None:
@@ -201,13 +205,13 @@ def evidence_table(records: list[dict]) -> None:
         st.write(_("No evidence found for this county."))
         return
     table = pd.DataFrame(records)
+    table["value"] = [evidence_value_words(record["indicator"], record["value"]) for record in records]
     table["indicator"] = table["indicator"].map(lambda name: _(INDICATOR_NAMES[name]))
-    table["value"] = table["value"].map(lambda v: _(VALUE_WORDS.get(v, N_("context only")) if v
-                                                    else N_("context only")))
     table["basis"] = table["basis"].map(code_word)
     table["as_of"] = table["as_of"].map(lambda as_of: as_of.removeprefix("as of").strip() if isinstance(as_of, str)
                                         else as_of)
     table["review_status"] = table["review_status"].map(code_word)
+    table["url"] = table["url"].map(web_link)
     st.dataframe(
         table[["decides", "indicator", "value", "summary", "basis", "as_of", "review_status", "source", "url"]],
         column_config={"decides": st.column_config.CheckboxColumn(_("decides")), "indicator": _("indicator"),
@@ -219,15 +223,16 @@ def evidence_table(records: list[dict]) -> None:
 
 
 def agreements_table(title: str, agreements: list[dict], empty: str) -> None:
-    st.subheader(title)
+    st.subheader(plain(title))
     if not agreements:
-        st.write(empty)
+        st.write(plain(empty))
         return
     table = pd.DataFrame(agreements)[["agency", "agency_type_label", "model_label", "status", "signed",
                                       "source_date", "source", "moa_url"]]
     table["agency_type_label"] = table["agency_type_label"].map(_)
     table["model_label"] = table["model_label"].map(_)
     table["status"] = table["status"].map(code_word)
+    table["moa_url"] = table["moa_url"].map(web_link)
     st.dataframe(
         table,
         column_config={
@@ -241,8 +246,8 @@ def agreements_table(title: str, agreements: list[dict], empty: str) -> None:
 
 
 def titled_table(title: str, note: str, table: pd.DataFrame) -> None:
-    st.subheader(title)
-    st.caption(note)
+    st.subheader(plain(title))
+    st.caption(plain(note))
     st.dataframe(table, hide_index=True, width="stretch")
 
 
@@ -255,7 +260,7 @@ def layer_caption(layer: Layer) -> str:
 
 
 def state_law_table(state: str, laws: list[dict]) -> None:
-    st.subheader(_("State law in {state}").format(state=state))
+    st.subheader(fill(_("State law in {state}"), state=state))
     if not laws:
         st.write(_("No state law on these practices in our data (which does not mean there is none)."))
         return
@@ -265,6 +270,7 @@ def state_law_table(state: str, laws: list[dict]) -> None:
                                                 else name)
     for column in ("effect", "status", "review_status"):
         table[column] = table[column].map(code_word)
+    table["url"] = table["url"].map(web_link)
     st.dataframe(table,
                  column_config={"indicator": _("indicator"), "effect": _("effect"), "law_name": _("law name"),
                                 "effective_date": _("effective date"), "status": _("status"),
@@ -276,8 +282,8 @@ def state_law_table(state: str, laws: list[dict]) -> None:
 
 def authority_section(data: compiled.CompiledData, fips: str, profile: dict) -> None:
     chart = authority_chart(data, fips)
-    st.markdown(_("**Main target: {office}** ({selection}) — {powers}").format(
-        office=chart.primary.title, selection=chart.primary.selection, powers=chart.primary.powers))
+    st.markdown(fill(_("**Main target: {office}** ({selection}) — {powers}"), office=chart.primary.title,
+                     selection=chart.primary.selection, powers=chart.primary.powers))
     st.graphviz_chart(chart_dot(chart, profile["name"]), width="stretch")
     st.caption(_("The usual pattern in the state, with what is known to differ in this county. Draft: nobody has "
                  "reviewed these rows yet. Cities: the police chief is usually appointed; the mayor or manager and "
@@ -289,7 +295,7 @@ def authority_section(data: compiled.CompiledData, fips: str, profile: dict) -> 
                      column_config={"agency": _("agency"), "fbi_data_year": _("FBI data year"),
                                     "has_287g": st.column_config.CheckboxColumn(_("287(g) agreement"))})
     if chart.ice_field_office:
-        st.write(_("ICE field office (area of responsibility): {office}").format(office=chart.ice_field_office))
+        st.write(fill(_("ICE field office (area of responsibility): {office}"), office=chart.ice_field_office))
     else:
         st.write(_("ICE field office (area of responsibility): unknown"))
 
@@ -309,39 +315,39 @@ def money_section(profile: dict) -> None:
     if not commitments:
         st.markdown("- " + _("No 287(g) agreement of an agency in this county."))
     for text in commitments.values():
-        st.markdown(f"- {text}")
+        st.markdown("- " + plain(text))
     st.subheader("SCAAP")
-    st.write(profile["money"]["scaap"])
+    st.write(plain(profile["money"]["scaap"]))
     st.subheader(_("What collaboration costs the county (calculator)"))
     values = {}
     columns = st.columns(2)
     for index, assumption in enumerate(COST_ASSUMPTIONS):
         values[assumption.key] = columns[index % 2].number_input(
-            f"{_(assumption.label)} ({_(assumption.unit)})", min_value=0.0, value=float(assumption.default),
-            help=_(assumption.source), key=f"cost_{assumption.key}")
+            plain(f"{_(assumption.label)} ({_(assumption.unit)})"), min_value=0.0, value=float(assumption.default),
+            help=plain(_(assumption.source)), key=f"cost_{assumption.key}")
     costs = yearly_local_cost(values)
     placeholders = [_(a.label) for a in COST_ASSUMPTIONS if a.is_placeholder and values[a.key] == a.default]
     st.metric(_("Estimated yearly cost (an estimate from the assumptions above)"), f"${costs['total']:,.0f}")
     if placeholders:
-        st.warning(_("Still placeholders, replace them with your county's figures: {assumptions}").format(
-            assumptions="; ".join(placeholders)))
+        st.warning(fill(_("Still placeholders, replace them with your county's figures: {assumptions}"),
+                        assumptions="; ".join(placeholders)))
     agencies_287g = sorted({a["agency"] for a in profile["agreements_287g"] if a["status"] == "participating"})
     st.graphviz_chart(flow_diagram(profile["name"], detention, agencies_287g, costs), width="stretch")
 
 
 def asks_section(profile: dict) -> None:
-    st.info(profile["asks"]["label"])
+    st.info(plain(profile["asks"]["label"]))
     for ask in profile["asks"]["items"]:
         with st.container(border=True):
-            st.markdown(_("**{ask}** — target: {target}").format(ask=ask["title"], target=ask["target"]))
-            st.write(ask["detail"])
+            st.markdown(fill(_("**{ask}** — target: {target}"), ask=ask["title"], target=ask["target"]))
+            st.write(plain(ask["detail"]))
             if ask["relies_on_law"]:
-                st.caption(_("Because: {reason} · Relies on: {law}").format(reason=ask["because"],
-                                                                             law=ask["relies_on_law"]))
+                st.caption(fill(_("Because: {reason} · Relies on: {law}"), reason=ask["because"],
+                                law=ask["relies_on_law"]))
             else:
-                st.caption(_("Because: {reason}").format(reason=ask["because"]))
+                st.caption(fill(_("Because: {reason}"), reason=ask["because"]))
             for point in ask["talking_points"]:
-                st.markdown(f"- {point}")
+                st.markdown("- " + plain(point))
 
 
 # --- The view in the URL: layer, state, language, mode (and the county on the county page) -------------------
@@ -350,10 +356,14 @@ SHARED_PARAMS = ("layer", "state", "lang", "mode")
 
 
 def current_view(data: compiled.CompiledData) -> ViewParams:
-    """The validated view from the URL; bad values are dropped with a visible, plain message."""
-    view = parse_view(st.query_params.to_dict(), set(data.counties["fips"]), set(LAYER_TITLES))
+    """The validated view from the URL; a bad value is dropped from the URL with a visible, plain message that names
+    the parameter and never shows the value (lib/params.py)."""
+    query = {name: st.query_params.get_all(name) for name in st.query_params}
+    view = parse_view(query, set(data.counties["fips"]), set(LAYER_TITLES))
     for problem in view.problems:
-        st.warning(_("Link problem: {problem}").format(problem=problem))
+        st.warning(fill(_("Link problem: {problem}"), problem=problem))
+    for name in view.rejected:  # so links to other pages and the citation box carry only what was kept
+        _set_param(name, view.link_value(name))
     return view
 
 
@@ -418,7 +428,7 @@ def map_controls(data: compiled.CompiledData, view: ViewParams) -> tuple[str, bo
     _set_param("mode", "present" if present else None)
     with st.container():  # present or not, it keeps the map's place in the page
         if not presenting():
-            st.caption(layer_caption(layer(layer_id, reviewed_only)))
+            st.caption(plain(layer_caption(layer(layer_id, reviewed_only))))
     return layer_id, reviewed_only, state
 
 
@@ -445,7 +455,7 @@ def state_panel(data: compiled.CompiledData, state: str, layer: Layer) -> None:
     name = data.states.set_index("state_abbr").loc[state, "state"]
     laws = data.state_laws[data.state_laws["state_abbr"] == state]
     state_law_table(name, laws.astype(object).where(laws.notna(), None).to_dict("records"))
-    st.subheader(_("Counties of {state}, by {layer}").format(state=name, layer=layer.translated_title().lower()))
+    st.subheader(fill(_("Counties of {state}, by {layer}"), state=name, layer=layer.translated_title().lower()))
     county_table(data, layer, state)
 
 
@@ -455,8 +465,8 @@ def map_as_table(data: compiled.CompiledData, layer: Layer) -> None:
     table = st.expander(_("The map as a table: every county"), key="map_table", on_change="rerun")
     if table.open:
         with table:
-            st.caption(_("Counties by {layer}, in the order of the legend.").format(
-                layer=layer.translated_title().lower()))
+            st.caption(fill(_("Counties by {layer}, in the order of the legend."),
+                            layer=layer.translated_title().lower()))
             county_table(data, layer)
 
 
@@ -541,7 +551,16 @@ def presenting() -> bool:
     return st.query_params.get("mode") == "present"
 
 
+# Streamlit's own "Download as CSV" on every table writes cells as they are, a formula such as =HYPERLINK(…) in an
+# agency name included, and 1.67 has no switch for it (streamlit/streamlit#8402): the app's own CSV buttons, which
+# neutralise formulas (lib/exports.py), are the downloads offered.
+NO_RAW_TABLE_DOWNLOAD_CSS = """<style>
+[data-testid="stElementToolbar"] button[aria-label="Download as CSV"] {display: none !important;}
+</style>"""
+
+
 def apply_display_mode() -> None:
+    st.html(NO_RAW_TABLE_DOWNLOAD_CSS)
     if presenting():
         st.html(PRESENTER_CSS)
 
@@ -551,8 +570,8 @@ def history_section(data: compiled.CompiledData, fips: str) -> None:
     timeline = county_timeline(data.agreement_history, fips)
     st.subheader(_("287(g) agreements on each of ICE's lists"))
     if timeline.empty:
-        st.write(_("No agency in this county is on any of ICE's lists we hold (2021-01-13 to {date}).").format(
-            date=snapshot_dates(data.snapshot_counts)[-1]))
+        st.write(fill(_("No agency in this county is on any of ICE's lists we hold (2021-01-13 to {date})."),
+                      date=snapshot_dates(data.snapshot_counts)[-1]))
     else:
         st.caption(_("A list date is the date of ICE's list that names the agreement, not its signing date; an "
                      "agreement missing from a later list is no longer listed, which does not say it ended."))
@@ -577,7 +596,7 @@ def history_section(data: compiled.CompiledData, fips: str) -> None:
 def county_picker(data: compiled.CompiledData, limit: int) -> list[str]:
     """Counties chosen for comparison, kept in the URL as ?compare=06085,48201."""
     names = (data.counties_by_fips["name"] + ", " + data.counties_by_fips["state_abbr"]).to_dict()
-    from_url = [fips for fips in st.query_params.get("compare", "").split(",") if fips in names][:limit]
+    from_url = list(current_view(data).compare[:limit])  # known counties, each once
     chosen = st.multiselect(_("Counties"), list(names), default=from_url, format_func=names.get,
                             max_selections=limit, key="compare")
     _set_param("compare", ",".join(chosen) or None)
@@ -589,9 +608,9 @@ def suggestion_links(title: str, suggestions: list[str], chosen: list[str]) -> N
     options = [fips for fips in suggestions if fips not in chosen][:6]
     if not options:
         return
-    st.markdown(f"**{title}:**")
+    st.markdown(f"**{plain(title)}:**")
     for column, fips in zip(st.columns(len(options)), options):
-        column.page_link(COMPARE_PAGE, label=f"+ {names[fips]}",
+        column.page_link(COMPARE_PAGE, label="+ " + plain(names[fips]),
                          query_params={"compare": ",".join([*chosen, fips][-MAX_COUNTIES:]), **shared_params()})
 
 
@@ -650,3 +669,55 @@ def correction_box(data: compiled.CompiledData, county: str, fips: str) -> None:
             st.link_button(_("Send it"), link)
         else:
             st.caption(_("Copy the text above and send it to the maintainers of this site."))
+
+
+def county_page(data: compiled.CompiledData, fips: str) -> None:
+    """A county's page. If it cannot be built, a plain page that names the county and offers the search instead of a
+    traceback; the error itself goes to the server's log."""
+    page = st.empty()
+    try:
+        with page.container():
+            county_sections(data, fips)
+    except Exception:
+        logging.getLogger(__name__).exception("the county page of FIPS %s could not be shown", fips)
+        page.empty()  # the part of the page drawn before the error would read as if it were the whole story
+        county = data.counties_by_fips.loc[fips]
+        st.title(plain(f"{county['name']}, {county['state']}"))
+        st.error(_("This county's page could not be shown because of an error in the app. Please try again later, or "
+                   "look up another county:"))
+        county_search_box("county_page_search")
+
+
+def county_sections(data: compiled.CompiledData, fips: str) -> None:
+    """Everything on a county page: its level and why, then who decides, where the money flows and what to ask for."""
+    profile = county_profile(data, fips, county_evidence())
+    level = layer("level").legend_class(profile["level"])
+
+    county_name = f"{profile['name']}, {profile['state']}"
+    st.title(plain(county_name))
+    st.caption(plain(county_facts_line(fips, profile)))
+    st.page_link(MAP_PAGE, label=_("← Back to the map"), query_params=shared_params())
+    st.html(class_badge(level, draft=profile["rests_on_draft_evidence"]))
+    brief_downloads(data, fips)
+
+    evidence_tab, authority_tab, money_tab, history_tab, asks_tab = st.tabs(
+        [_("Why this color"), _("Who decides"), _("Money"), _("History"), _("What to ask for (recommendations)")])
+    with evidence_tab:
+        st.write(plain(profile["why"]))
+        indicator_summary(profile["indicators"])
+        evidence_table(profile["evidence"])
+        agreements_table(_("287(g) agreements of agencies in this county"), profile["agreements_287g"],
+                         empty=_("ICE's lists name no agency in this county."))
+        agreements_table(_("Statewide agencies in {state} with 287(g) agreements").format(state=profile["state"]),
+                         profile["statewide_agreements_287g"], empty=_("None on ICE's lists."))
+        state_law_table(profile["state"], profile["state_laws"])
+    with authority_tab:
+        authority_section(data, fips, profile)
+    with money_tab:
+        money_section(profile)
+    with history_tab:
+        history_section(data, fips)
+    with asks_tab:
+        asks_section(profile)
+    share_box(data, page="county", county_name=county_name)
+    correction_box(data, county_name, fips)

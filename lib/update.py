@@ -5,7 +5,9 @@ spreadsheet link on it):
 
 1. the page is fetched and the newest matching link downloaded into the store (../shared/data/raw-updates/ by
    default, outside git), then checked with the build's own reader. A failure (HTTP error, an HTML page in place
-   of the workbook, a truncated file, a missing or renamed column, a sheet older than the one we have) is
+   of the workbook, a truncated file, a missing or renamed column, a sheet older than the one we have, or a broken
+   limit of the `update:` block of sources.yaml: a link or redirect off https on the allowed hosts, a download over
+   the time or size limit, a sheet with far fewer or far more rows than ours or too many repeated agreements) is
    recorded for that source, which keeps its old file; a file identical to the current raw file is "unchanged";
 2. if at least one source changed, a fresh raw folder is made in the store (a copy of the raw folder with each
    new file under the name the build reads) and the build runs on it. The build writes data/ atomically, so a
@@ -23,14 +25,16 @@ import os
 import re
 import shutil
 import sys
+import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+import openpyxl
 import pandas as pd
 
 from lib.build.agreements import SHEETS, Sheet, read_sheet
@@ -40,13 +44,16 @@ from lib.data import CompiledData, DataFileError, load
 from lib.evidence import CountyEvidence
 from lib.layers import MODEL_LABELS
 from lib.paths import DATA_DIR, PROJECT_ROOT, default_raw_dir
-from lib.sources import load_registry
+from lib.sources import load_registry, load_update_settings
 
-TIMEOUT_SECONDS = 60
-MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024
+# One read (connecting, the headers, one chunk of the body) may wait this long; the whole download is bounded by
+# `deadline_seconds` in sources.yaml, checked each time bytes arrive.
+READ_TIMEOUT_SECONDS = 60
+CHUNK_BYTES = 64 * 1024
 USER_AGENT = "county-ice-explorer-data-update/1 (python-urllib; monthly check of public ICE sheets)"
 XLSX_MAGIC = b"PK\x03\x04"  # an .xlsx workbook is a zip archive
 AGREEMENT_KEY = ["agency", "state_abbr", "model"]
+SHEET_AGREEMENT_KEY = ["LAW ENFORCEMENT AGENCY", "STATE", "SUPPORT TYPE"]  # the same key in the sheet's own columns
 DROP_WARNING = 0.8  # warn when a sheet loses more than a fifth of its rows
 
 
@@ -57,6 +64,84 @@ def default_store_dir() -> Path:
 
 class UpdateFailed(Exception):
     """One source could not be updated; the message says why, in words for the report."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What an update accepts from a publisher: the `update:` block of sources.yaml, the one place these are set."""
+
+    allowed_hosts: frozenset[str]
+    deadline_seconds: float
+    max_megabytes: float
+    min_row_ratio: float
+    max_row_ratio: float
+    max_duplicate_share: float
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> "Limits":
+        expected = {item.name for item in fields(cls)}
+        if set(settings) != expected:
+            raise ValueError(f"the update: block of sources.yaml must set exactly {', '.join(sorted(expected))}; "
+                             f"it sets {', '.join(sorted(settings))}")
+        numbers = {name: float(settings[name]) for name in expected - {"allowed_hosts"}}
+        return cls(allowed_hosts=frozenset(host.lower() for host in settings["allowed_hosts"]), **numbers)
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_megabytes * 2**20)
+
+
+def load_limits() -> Limits:
+    return Limits.from_settings(load_update_settings())
+
+
+def _shown(url: str) -> str:
+    """A URL as inert code text for the report, shortened: a refused link must not become a link there."""
+    short = url if len(url) <= 100 else url[:99] + "…"
+    return "`" + short.replace("`", "'") + "`"
+
+
+@dataclass(frozen=True)
+class LinkPolicy:
+    """The URLs an update may fetch: https on an allowed host. With --base-url (the tests' local server, a mirror)
+    the base URL's scheme and host take their place: links on the allowed hosts are fetched from it instead."""
+
+    allowed_hosts: frozenset[str]
+    base_url: str | None = None
+
+    def target(self, url: str, what: str) -> str:
+        """The URL to fetch for `url` (`what` it is, for the report); UpdateFailed saying why for any other."""
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # an unclosed "[" in the host, say
+            raise UpdateFailed(f"refused {what} {_shown(url)}: it is not a valid address; {self._rule()}") from None
+        scheme, host = parts.scheme.lower(), parts.netloc.lower()
+        if scheme == "https" and host in self.allowed_hosts:
+            return self._rebased(parts) if self.base_url else url
+        if self.base_url and (scheme, host) == self._base_origin():
+            return url
+        if scheme not in ("http", "https"):
+            why = f"it is a {scheme}: link" if scheme else "it has no scheme"
+        elif host in self.allowed_hosts:
+            why = "it is not https"
+        else:
+            why = f"it goes to another host ({parts.hostname or host or 'none'})"
+        raise UpdateFailed(f"refused {what} {_shown(url)}: {why}; {self._rule()}")
+
+    def _rule(self) -> str:
+        rule = f"only https links to {', '.join(sorted(self.allowed_hosts))} are followed"
+        if self.base_url:
+            scheme, host = self._base_origin()
+            rule += f" (and, with --base-url, links to {scheme}://{host})"
+        return rule
+
+    def _base_origin(self) -> tuple[str, str]:
+        base = urlsplit(self.base_url)
+        return base.scheme.lower(), base.netloc.lower()
+
+    def _rebased(self, parts) -> str:
+        base = urlsplit(self.base_url)
+        return urlunsplit((base.scheme, base.netloc, base.path.rstrip("/") + parts.path, parts.query, ""))
 
 
 @dataclass
@@ -109,39 +194,72 @@ class _Links(HTMLParser):
         self.hrefs += [value for name, value in attrs if name == "href" and value]
 
 
-def _get(url: str) -> tuple[bytes, str, str]:
-    """(body, content type, final URL after redirects) of a GET; every network problem becomes UpdateFailed."""
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only where a link may go: urllib alone follows one to any http, https or ftp address."""
+
+    def __init__(self, policy: LinkPolicy):
+        super().__init__()
+        self.policy = policy
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        try:
+            target = self.policy.target(newurl, f"the redirect from {_shown(req.full_url)} to")
+        except UpdateFailed:
+            fp.close()
+            raise
+        return super().redirect_request(req, fp, code, msg, headers, target)
+
+
+def _opener(policy: LinkPolicy) -> urllib.request.OpenerDirector:
+    """urllib's default opener without its file:, ftp: and data: handlers, and with checked redirects: even a link
+    the policy missed cannot read a local file."""
+    opener = urllib.request.OpenerDirector()
+    for handler in (urllib.request.ProxyHandler(), urllib.request.UnknownHandler(), urllib.request.HTTPHandler(),
+                    urllib.request.HTTPSHandler(), urllib.request.HTTPDefaultErrorHandler(),
+                    _CheckedRedirects(policy), urllib.request.HTTPErrorProcessor()):
+        opener.add_handler(handler)
+    return opener
+
+
+def _get(url: str, policy: LinkPolicy, limits: Limits) -> tuple[bytes, str, str]:
+    """(body, content type, final URL after redirects) of a GET within the time and size limits; every network
+    problem and every broken limit becomes UpdateFailed."""
+    deadline = time.monotonic() + limits.deadline_seconds
+    read_timeout = min(READ_TIMEOUT_SECONDS, limits.deadline_seconds)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    chunks, received = [], 0
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-            body = response.read(MAX_DOWNLOAD_BYTES + 1)
+        with _opener(policy).open(request, timeout=read_timeout) as response:
+            announced = response.headers.get("Content-Length")
+            if announced and announced.isdigit() and int(announced) > limits.max_bytes:
+                raise UpdateFailed(f"refused {url}: it announces {int(announced):,} bytes, more than the "
+                                   f"{limits.max_megabytes:g} MB limit (`max_megabytes` in sources.yaml)")
+            while True:
+                # read1 returns whatever has arrived, so the clock is checked however slowly the bytes come
+                chunk = response.read1(CHUNK_BYTES)
+                if time.monotonic() > deadline:
+                    raise UpdateFailed(f"gave up on {url} after the {limits.deadline_seconds:g} s time limit "
+                                       f"(`deadline_seconds` in sources.yaml), {received:,} bytes in")
+                if not chunk:
+                    break
+                received += len(chunk)
+                if received > limits.max_bytes:
+                    raise UpdateFailed(f"stopped {url} at {received:,} bytes: it is larger than the "
+                                       f"{limits.max_megabytes:g} MB limit (`max_megabytes` in sources.yaml)")
+                chunks.append(chunk)
             content_type = response.headers.get("Content-Type", "")
             final_url = response.geturl()
-            announced = response.headers.get("Content-Length")
     except urllib.error.HTTPError as error:
         raise UpdateFailed(f"HTTP {error.code} {error.reason} for {url}") from error
     except urllib.error.URLError as error:
         raise UpdateFailed(f"cannot reach {url} ({error.reason})") from error
     except TimeoutError as error:
-        raise UpdateFailed(f"no answer from {url} within {TIMEOUT_SECONDS} s") from error
-    except (OSError, http.client.HTTPException) as error:  # IncompleteRead (a cut-off download), reset, ...
+        raise UpdateFailed(f"no answer from {url} within {read_timeout:g} s") from error
+    except (OSError, http.client.HTTPException) as error:  # a reset connection, a broken chunked body, ...
         raise UpdateFailed(f"download of {url} broke off ({type(error).__name__}: {error})") from error
-    if len(body) > MAX_DOWNLOAD_BYTES:
-        raise UpdateFailed(f"{url} is larger than {MAX_DOWNLOAD_BYTES // 2**20} MB")
-    if announced and announced.isdigit() and len(body) != int(announced):
-        raise UpdateFailed(f"download of {url} broke off after {len(body):,} of {int(announced):,} bytes")
-    return body, content_type, final_url
-
-
-def _rebase(url: str, page: str, base_url: str | None) -> str:
-    """With --base-url, send requests for the publisher's host to base_url instead (tests, mirrors)."""
-    if not base_url:
-        return url
-    parts, page_host, base = urlsplit(url), urlsplit(page).netloc, urlsplit(base_url)
-    if parts.netloc != page_host:
-        return url
-    path = base.path.rstrip("/") + parts.path
-    return urlunsplit((base.scheme, base.netloc, path, parts.query, ""))
+    if announced and announced.isdigit() and received != int(announced):
+        raise UpdateFailed(f"download of {url} broke off after {received:,} of {int(announced):,} bytes")
+    return b"".join(chunks), content_type, final_url
 
 
 def _link_sort_key(match: re.Match) -> tuple:
@@ -161,7 +279,10 @@ def find_newest_link(html: str, page_url: str, pattern: str) -> tuple[str, str |
     regex = re.compile(pattern, re.IGNORECASE)
     matches = []
     for href in parser.hrefs:
-        url = urljoin(page_url, href.strip())
+        try:
+            url = urljoin(page_url, href.strip())
+        except ValueError:  # not an address at all (an unclosed "[" in the host): never the sheet
+            continue
         match = regex.search(urlsplit(url).path)
         if match:
             matches.append((url, match))
@@ -200,21 +321,71 @@ def _check_workbook(content: bytes, content_type: str) -> None:
                        f"starting {head[:40]!r})")
 
 
-def update_source(source: dict, raw_dir: Path, download_dir: Path, base_url: str | None = None) -> SourceResult:
+def _count_rows(path: Path, stop_after: int) -> int | None:
+    """Data rows of the workbook's first sheet as the build's reader counts them (non-blank rows below the header),
+    streamed without loading the sheet and counted no further than stop_after + 1; None if openpyxl cannot read it
+    (the build's reader then says why)."""
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            count = 0
+            for values in book.worksheets[0].iter_rows(min_row=2, values_only=True):
+                count += any(value is not None for value in values)
+                if count > stop_after:
+                    break
+            return count
+        finally:
+            book.close()
+    except Exception:  # openpyxl raises many types for a broken file; read_sheet names the problem next
+        return None
+
+
+def _check_row_count(path: Path, old_rows: int | None, limits: Limits) -> None:
+    """The new sheet's rows must lie between min_row_ratio and max_row_ratio times ours. They are counted by
+    streaming, before the build's reader loads every cell (a sheet of 400,000 repeated rows once took 2.7 GB)."""
+    if not old_rows:
+        return
+    most = int(old_rows * limits.max_row_ratio)
+    rows = _count_rows(path, stop_after=most)
+    if rows is None:
+        return
+    if rows > most:
+        raise UpdateFailed(f"the new sheet has more than {most:,} rows against {old_rows:,} in ours, over "
+                           f"{limits.max_row_ratio:g} times as many (`max_row_ratio` in sources.yaml): more likely a "
+                           "broken sheet than a real change")
+    if rows < old_rows * limits.min_row_ratio:
+        raise UpdateFailed(f"the new sheet has {rows:,} rows against {old_rows:,} in ours, fewer than "
+                           f"{limits.min_row_ratio:g} times as many (`min_row_ratio` in sources.yaml): more likely a "
+                           "broken sheet than a real change")
+
+
+def _check_duplicates(rows: pd.DataFrame, limits: Limits) -> None:
+    """A duplicate is a row repeating an earlier row's agreement: same agency, state and support type after the
+    reader's cleaning (the key the report compares agreements by), whatever its other cells say."""
+    repeated = int(rows.duplicated(SHEET_AGREEMENT_KEY).sum())
+    if repeated > limits.max_duplicate_share * len(rows):
+        raise UpdateFailed(f"{repeated:,} of the new sheet's {len(rows):,} rows ({repeated / len(rows):.0%}) repeat "
+                           "an earlier row's agreement (same agency, state and support type), more than the "
+                           f"{limits.max_duplicate_share:.0%} limit (`max_duplicate_share` in sources.yaml)")
+
+
+def update_source(source: dict, raw_dir: Path, download_dir: Path, limits: Limits,
+                  base_url: str | None = None) -> SourceResult:
     config = source["update"]
+    policy = LinkPolicy(limits.allowed_hosts, base_url)
     result = SourceResult(source["id"], source["title"])
     try:
         sheet = _sheet_for(source)
         result.raw_file = sheet.path
-        page = _rebase(config["page"], config["page"], base_url)
-        html, _, page_url = _get(page)
+        html, _, page_url = _get(policy.target(config["page"], "the page"), policy, limits)
         url, result.link_date = find_newest_link(html.decode("utf-8", errors="replace"), page_url, config["link"])
-        result.url = url
+        sheet_url = policy.target(url, "the sheet link")
+        result.url = url  # only now: the report shows it as a link
         current_as_of = str(source.get("as_of", ""))
         if result.link_date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", current_as_of) and result.link_date < current_as_of:
             raise UpdateFailed(f"the newest sheet on the page ({result.link_date}) is older than ours "
                                f"({current_as_of})")
-        content, content_type, _ = _get(_rebase(url, config["page"], base_url))
+        content, content_type, _ = _get(sheet_url, policy, limits)
         download_dir.mkdir(parents=True, exist_ok=True)
         saved = download_dir / (Path(urlsplit(url).path).name or f"{source['id']}.xlsx")
         saved.write_bytes(content)
@@ -228,11 +399,14 @@ def update_source(source: dict, raw_dir: Path, download_dir: Path, base_url: str
                 result.status, result.new_rows = "unchanged", result.old_rows
                 return result
         new_sheet = Sheet(Path(saved.name), sheet.status, result.link_date or sheet.source_date)
+        _check_row_count(saved, result.old_rows, limits)
         try:
-            result.new_rows = len(read_sheet(download_dir, new_sheet))
+            rows = read_sheet(download_dir, new_sheet)
         except RawDataError as error:
             problem = str(error).replace(str(download_dir / new_sheet.path), new_sheet.path.name)
             raise UpdateFailed(f"the new sheet does not pass the build's checks: {problem}") from error
+        result.new_rows = len(rows)
+        _check_duplicates(rows, limits)
         result.status, result.content = "updated", content
     except UpdateFailed as error:
         result.status, result.reason = "failed", str(error)
@@ -425,11 +599,12 @@ def make_raw_folder(raw_dir: Path, store: Path, today: str, updated: list[Source
 
 
 def update(raw_dir: Path, store: Path, out_dir: Path, today: str, base_url: str | None = None,
-           registry: list[dict] | None = None) -> UpdateResult:
+           registry: list[dict] | None = None, limits: Limits | None = None) -> UpdateResult:
     registry = load_registry() if registry is None else registry
+    limits = load_limits() if limits is None else limits
     store.mkdir(parents=True, exist_ok=True)
     download_dir = store / "downloads" / today
-    result = UpdateResult(today, [update_source(source, raw_dir, download_dir, base_url)
+    result = UpdateResult(today, [update_source(source, raw_dir, download_dir, limits, base_url)
                                   for source in registry if source.get("update")])
     updated = [source for source in result.sources if source.status == "updated"]
     added = removed = changes = None

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib import i18n
 from scripts.translations import load_catalog
+from tests.apptext import shown
 from tests.test_app_smoke import run_page
 
 PAGES = [
@@ -28,7 +29,7 @@ LABELLED = ("selectbox", "multiselect", "toggle", "text_input", "text_area", "nu
 
 
 def headings_and_labels(app: AppTest) -> list[str]:
-    texts = [element.value for kind in ("title", "header", "subheader") for element in getattr(app, kind)]
+    texts = [shown(element.value) for kind in ("title", "header", "subheader") for element in getattr(app, kind)]
     for kind in LABELLED:
         texts += [element.label for element in app.get(kind) if getattr(element, "label", None)]
     return texts
@@ -37,7 +38,7 @@ def headings_and_labels(app: AppTest) -> list[str]:
 def shown_texts(app: AppTest) -> list[str]:
     texts = headings_and_labels(app)
     for kind in ("caption", "markdown", "info", "warning", "error", "success"):
-        texts += [element.value for element in getattr(app, kind)]
+        texts += [shown(element.value) for element in getattr(app, kind)]
     return [text.strip() for text in texts if isinstance(text, str)]
 
 
@@ -76,6 +77,6 @@ def test_the_sidebar_switch_turns_the_app_spanish_and_puts_it_in_the_link():
 def test_asks_in_spanish_call_a_detainer_a_request():
     app = run_page("app_pages/county.py", fips="48201", lang="es")
     asks_tab = app.tabs[-1]
-    text = " ".join(m.value for m in asks_tab.markdown) + " ".join(i.value for i in app.info)
+    text = shown(" ".join(m.value for m in asks_tab.markdown) + " ".join(i.value for i in app.info))
     assert "solicitud" in text.lower() and "no es asesoría legal" in text.lower()
     assert "orden de retención" not in text.lower()

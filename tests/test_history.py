@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib import history
 from lib.i18n import use_language
+from tests.apptext import shown
 from tests.test_app_smoke import run_page
 
 DATES = ["2021-01-13", "2022-01-04", "2025-07-30", "2026-05-18"]
@@ -150,14 +151,15 @@ def test_tables_and_sentences_follow_the_language_but_the_download_stays_english
 
 
 def page_text(app: AppTest) -> str:
-    parts = [element.value for kind in ("title", "subheader", "markdown", "caption") for element in app.get(kind)]
+    parts = [shown(element.value) for kind in ("title", "subheader", "markdown", "caption")
+             for element in app.get(kind)]
     return " ".join(str(part) for part in parts)
 
 
 def test_changes_page_compares_the_two_newest_lists():
     app = run_page("app_pages/changes.py")
     assert not app.exception, app.exception
-    assert app.title[0].value == "What changed on ICE's 287(g) lists"
+    assert shown(app.title[0].value) == "What changed on ICE's 287(g) lists"
     text = page_text(app)
     assert "No longer on ICE's list as of" in text
     assert "ended" not in text.lower()

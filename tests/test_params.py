@@ -1,13 +1,35 @@
-"""Hostile and malformed links: every parameter is validated, with a message and never an exception."""
+"""Hostile and malformed links: every parameter is validated, with a message that names the parameter and never
+repeats its value, and never an exception."""
+
+import ast
+import re
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib.params import parse_view
+from lib.compare import MAX_COUNTIES
+from lib.params import PARAMETERS, parse_view
 
-FIPS = {"06085", "48201"}
+FIPS = {"06085", "48201", "36047", "09003", "72127"}
 LAYERS = {"level", "287g"}
 anything = st.one_of(st.none(), st.text(max_size=200), st.lists(st.text(max_size=50), max_size=3))
+# ?compare= lists as links carry them: known and unknown codes, repeated, in any order, in one value or several.
+compare_codes = st.lists(st.one_of(st.sampled_from(sorted(FIPS)), st.text(alphabet="0123456789x<*_[]():", max_size=7)),
+                         max_size=8)
+compare_lists = st.one_of(st.none(), compare_codes.map(",".join),
+                          st.lists(compare_codes.map(",".join), min_size=1, max_size=3))
+HOSTILE = "**bold** <script>alert(1)</script> [link](http://evil.example) :red[x]"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def message_shapes() -> set[str]:
+    """Every problem parse_view can report, with its numbers as N: the messages cannot carry anything else."""
+    every_bad = {name: "bad" for name in PARAMETERS}
+    every_bad["compare"] = ",".join([*sorted(FIPS), "bad"])
+    several_unknown = {"compare": "bad,worse"}
+    return {re.sub(r"\d+", "N", problem)
+            for query in (every_bad, several_unknown) for problem in parse_view(query, FIPS, LAYERS).problems}
 
 
 def test_good_values_pass_through():
@@ -23,19 +45,88 @@ def test_bad_values_are_dropped_with_a_message():
     assert all("<" not in problem for problem in view.problems)
 
 
-@given(fips=anything, layer=anything, state=anything, lang=anything, mode=anything)
-def test_any_query_gives_a_valid_view(fips, layer, state, lang, mode):
-    query = {name: value for name, value in
-             {"fips": fips, "layer": layer, "state": state, "lang": lang, "mode": mode}.items() if value is not None}
+@given(fips=anything, layer=anything, state=anything, lang=anything, mode=anything, compare=compare_lists)
+def test_any_query_gives_a_valid_view(fips, layer, state, lang, mode, compare):
+    query = {name: value for name, value in {"fips": fips, "layer": layer, "state": state, "lang": lang,
+                                             "mode": mode, "compare": compare}.items() if value is not None}
     view = parse_view(query, FIPS, LAYERS)
     assert view.fips in FIPS | {None}
     assert view.layer in LAYERS | {None}
     assert view.lang in ("en", "es") and view.mode in ("explore", "present")
-    assert all(len(problem) < 200 and "<" not in problem for problem in view.problems)
+    assert set(view.compare) <= FIPS and len(set(view.compare)) == len(view.compare) <= MAX_COUNTIES
+    assert {re.sub(r"\d+", "N", problem) for problem in view.problems} <= message_shapes()
+    assert set(view.rejected) <= set(PARAMETERS)
+
+
+@given(compare=compare_lists)
+def test_compare_keeps_the_known_counties_once_in_order(compare):
+    values = compare if isinstance(compare, list) else [compare or ""]
+    codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
+    view = parse_view({"compare": compare} if compare is not None else {}, FIPS, LAYERS)
+    assert list(view.compare) == list(dict.fromkeys(code for code in codes if code in FIPS))[:MAX_COUNTIES]
+    assert bool(view.problems) == (any(code not in FIPS for code in codes) or len(set(codes) & FIPS) > MAX_COUNTIES)
+
+
+def test_a_county_named_twice_is_compared_once():
+    view = parse_view({"compare": "06085,06085"}, FIPS, LAYERS)
+    assert (view.compare, view.problems) == (("06085",), ())
+
+
+def test_a_mixed_list_keeps_the_good_codes_and_says_so_without_quoting_the_bad():
+    view = parse_view({"compare": f"06085,{HOSTILE},48201,xx"}, FIPS, LAYERS)
+    assert view.compare == ("06085", "48201")
+    assert view.problems == ("2 county codes in the link's comparison are not counties we know; they were left out.",)
+    assert view.rejected == ("compare",) and view.link_value("compare") == "06085,48201"
+
+
+def test_more_counties_than_compared_keeps_the_first():
+    view = parse_view({"compare": ",".join(sorted(FIPS))}, FIPS, LAYERS)
+    assert view.compare == tuple(sorted(FIPS))[:MAX_COUNTIES]
+    assert view.problems == (f"the link compares more than {MAX_COUNTIES} counties; showing the first "
+                             f"{MAX_COUNTIES}.",)
+
+
+def test_no_message_repeats_what_the_link_said():
+    view = parse_view({name: HOSTILE for name in PARAMETERS}, FIPS, LAYERS)
+    assert len(view.problems) == len(PARAMETERS) and set(view.rejected) == set(PARAMETERS)
+    for problem in view.problems:
+        assert not set("*<>[]:") & set(problem.replace("(e.g. TX)", "")), problem
+
+
+def test_a_repeated_parameter_counts_by_its_last_value_as_streamlit_reads_it():
+    assert parse_view({"layer": ["x", "287g"]}, FIPS, LAYERS).layer == "287g"
+    view = parse_view({"layer": ["287g", "x"]}, FIPS, LAYERS)
+    assert (view.layer, view.rejected) == (None, ("layer",))
 
 
 def test_problems_are_written_in_the_language_of_the_run(marked):
     query = {"layer": "x"}
-    assert parse_view(query, FIPS, LAYERS).problems == ("'x' is not a map layer; showing the default layer.",)
+    assert parse_view(query, FIPS, LAYERS).problems == (
+        "the map layer in the link is not one we have; showing the default layer.",)
     with marked:
-        assert parse_view(query, FIPS, LAYERS).problems == ("«'x' is not a map layer; showing the default layer.»",)
+        assert parse_view(query, FIPS, LAYERS).problems == (
+            "«the map layer in the link is not one we have; showing the default layer.»",)
+
+
+def query_parameters_read(path: Path) -> set[str]:
+    """The names of the URL parameters a file reads: st.query_params[...], .get(...) and .get_all(...)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Subscript) and ast.unparse(node.value).endswith("query_params"):
+            key = node.slice
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+              and node.func.attr in ("get", "get_all") and ast.unparse(node.func.value).endswith("query_params")
+              and node.args):
+            key = node.args[0]
+        else:
+            continue
+        if isinstance(key, ast.Constant):
+            names.add(key.value)
+    return names
+
+
+def test_every_parameter_a_page_reads_is_validated():
+    code = [PROJECT_ROOT / "app.py", *(PROJECT_ROOT / "app_pages").glob("*.py"), *(PROJECT_ROOT / "lib").rglob("*.py")]
+    read = set().union(*(query_parameters_read(path) for path in code))
+    unvalidated = read - set(PARAMETERS)
+    assert read and not unvalidated, f"read from the URL but not validated in lib/params.py: {unvalidated}"

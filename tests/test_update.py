@@ -1,10 +1,13 @@
-"""`python -m lib.update` against a local web server standing in for ice.gov: every broken download keeps the old
-data, an identical one is "unchanged", and a changed 287(g) sheet rebuilds the data and is reported."""
+"""`python -m lib.update` against a local web server standing in for ice.gov: every broken download, every link or
+redirect off the publisher's site and every broken limit keeps the old data, an identical sheet is "unchanged", and a
+changed 287(g) sheet rebuilds the data and is reported."""
 
+import dataclasses
 import hashlib
 import http.server
 import shutil
 import threading
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -26,11 +29,41 @@ PARTICIPATING_FILE, PENDING_FILE = (sheet.path for sheet in SHEETS)
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site folder; a path in `cut` announces the whole file but sends half and hangs up."""
+    """Serves the site folder, and misbehaves where told: a path in `cut` announces the whole file but sends half and
+    hangs up, one in `trickle` sends a byte every tenth of a second, one in `unannounced` sends its file without a
+    Content-Length, and one in `redirects` redirects to its target."""
 
     cut: set[str] = set()
+    trickle: set[str] = set()
+    unannounced: set[str] = set()
+    redirects: dict[str, str] = {}
 
     def do_GET(self):
+        if self.path in self.redirects:
+            self.send_response(302)
+            self.send_header("Location", self.redirects[self.path])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if self.path in self.trickle:
+            self.send_response(200)
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            try:
+                for _ in range(100):
+                    self.wfile.write(b"x")
+                    time.sleep(0.1)
+            except OSError:  # the updater gave up and hung up, as it should
+                pass
+            self.close_connection = True
+            return
+        if self.path in self.unannounced:
+            body = (Path(self.directory) / self.path.lstrip("/")).read_bytes()
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(body)
+            self.close_connection = True  # HTTP/1.0: the body ends when the connection does
+            return
         if self.path in self.cut:
             body = (Path(self.directory) / self.path.lstrip("/")).read_bytes()
             self.send_response(200)
@@ -51,7 +84,7 @@ def site(tmp_path):
     """(folder served as the web site, base URL): put files in the folder, then run the update."""
     root = tmp_path / "site"
     (root / DOCLIB.strip("/")).mkdir(parents=True)
-    handler = type("SiteHandler", (Handler,), {"cut": set()})
+    handler = type("SiteHandler", (Handler,), {"cut": set(), "trickle": set(), "unannounced": set(), "redirects": {}})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), lambda *args: handler(*args, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -204,6 +237,175 @@ def test_newest_link_wins_and_resolves_against_the_page():
     pattern = r"participatingAgencies(?:(?P<month>\d{2})(?P<day>\d{2})(?P<year>\d{4})(?P<ampm>am|pm)?)?\.xlsx$"
     url, when = updater.find_newest_link(html, "https://www.ice.gov/identify-and-arrest/287g", pattern)
     assert (url, when) == ("https://www.ice.gov/x/participatingAgencies01022026pm.xlsx?v=2", "2026-01-02")
+
+
+# --- links, redirects and limits ----------------------------------------------------------------------------------
+
+EXTRA_ROW = ("CALIFORNIA", "Alameda County Sheriff's Office", "County", "Alameda County", "Task Force Model",
+             datetime(2026, 5, 20))
+
+
+def new_sheet(tmp_path: Path, rows: list[tuple], name: str = "new.xlsx") -> bytes:
+    return rawfixtures.write_sheet(tmp_path / name, rawfixtures.SHEET_HEADER, rows).read_bytes()
+
+
+def limits(**changes) -> updater.Limits:
+    """The limits of sources.yaml with some changed, so that a test need not wait 120 s or send 20 MB."""
+    return dataclasses.replace(updater.load_limits(), **changes)
+
+
+def refused_run(raw: Path, out: Path, store: Path, base: str, **limit_changes) -> updater.SourceResult:
+    """Run the update; it must leave data/ and the raw folder byte-identical and make no new raw folder. Returns the
+    participating sheet's result, which must have failed."""
+    before, raw_before = snapshot(out), snapshot(raw)
+    result = updater.update(raw, store, out, TODAY, base_url=base, limits=limits(**limit_changes))
+    assert snapshot(out) == before and snapshot(raw) == raw_before
+    assert not (store / f"raw-{TODAY}").exists()
+    participating = result.sources[0]
+    assert participating.status == "failed" and result.exit_code == 1, result.report
+    row = next(line for line in result.report.splitlines() if "`ice_287g_participating`" in line)
+    assert f"failed: {updater._cell(participating.reason)}" in row  # the reason, in words, in the report
+    return participating
+
+
+def test_the_limits_are_read_from_sources_yaml_and_each_must_be_set():
+    read = updater.load_limits()
+    assert "www.ice.gov" in read.allowed_hosts and read.max_bytes == int(read.max_megabytes * 2**20)
+    settings = {name: getattr(read, name) for name in ("allowed_hosts", "deadline_seconds", "max_megabytes",
+                                                        "min_row_ratio", "max_row_ratio", "max_duplicate_share")}
+    assert updater.Limits.from_settings(settings) == read
+    with pytest.raises(ValueError, match="must set exactly"):
+        updater.Limits.from_settings({name: value for name, value in settings.items() if name != "deadline_seconds"})
+
+
+@pytest.mark.parametrize("kind, why", [
+    ("local_file", "it is a file: link"),
+    ("other_host", "it goes to another host (localhost)"),
+    ("ftp", "it is a ftp: link"),
+    ("javascript", "it is a javascript: link"),
+    ("data", "it is a data: link"),
+    ("http_on_ice", "it is not https"),
+])
+def test_a_link_off_the_publishers_site_is_refused(kind, why, site, small, tmp_path):
+    """The local file and the same server under another name hold a valid, changed sheet: without the refusal it
+    would be taken."""
+    root, base, _ = site
+    raw, out, store = small
+    changed = new_sheet(tmp_path, [*rawfixtures.PARTICIPATING, EXTRA_ROW])
+    serve(root, NEWEST, changed)
+    serve(root, PENDING, (raw / PENDING_FILE).read_bytes())
+    local_file = tmp_path / "elsewhere" / NEWEST
+    local_file.parent.mkdir()
+    local_file.write_bytes(changed)
+    port = base.rsplit(":", 1)[1]
+    link = {"local_file": local_file.as_uri(),
+            "other_host": f"http://localhost:{port}{DOCLIB}{NEWEST}",
+            "ftp": f"ftp://127.0.0.1:{port}{DOCLIB}{NEWEST}",
+            "javascript": f"javascript:alert(1)//{NEWEST}",
+            "data": f"data:text/plain,{NEWEST}",
+            "http_on_ice": f"http://www.ice.gov{DOCLIB}{NEWEST}"}[kind]
+    write_page(root, [link, f"{DOCLIB}{PENDING}"])
+
+    participating = refused_run(raw, out, store, base)
+
+    assert participating.reason.startswith(f"refused the sheet link {updater._shown(link)}: {why}; "
+                                           "only https links to www.ice.gov are followed")
+    assert participating.url is None  # so the report shows no link to it
+    downloads = store / "downloads" / TODAY
+    assert not any(path.read_bytes() == changed for path in downloads.iterdir()), "the refused sheet was copied"
+
+
+MOVED = "participatingAgencies-moved.xlsx"
+
+
+def redirected_site(site, raw: Path, content: bytes, target: str) -> None:
+    """ICE's page, whose newest participating link redirects to `target`; the site serves `content` as MOVED."""
+    root, _, handler = site
+    default_page(root)
+    serve(root, PENDING, (raw / PENDING_FILE).read_bytes())
+    serve(root, MOVED, content)
+    handler.redirects[f"{DOCLIB}{NEWEST}"] = target
+
+
+def test_a_redirect_on_the_publishers_site_is_followed(site, small):
+    raw, out, store = small
+    base = site[1]
+    redirected_site(site, raw, (raw / PARTICIPATING_FILE).read_bytes(), f"{base}{DOCLIB}{MOVED}")
+    result = updater.update(raw, store, out, TODAY, base_url=base, limits=limits())
+    assert result.sources[0].status == "unchanged", result.report
+
+
+@pytest.mark.parametrize("scheme_and_host", ["http://localhost", "ftp://127.0.0.1"])
+def test_a_redirect_off_the_publishers_site_is_refused(scheme_and_host, site, small, tmp_path):
+    """The redirect leads to a valid, changed sheet on the same server under another name or scheme."""
+    raw, out, store = small
+    base = site[1]
+    target = f"{scheme_and_host}:{base.rsplit(':', 1)[1]}{DOCLIB}{MOVED}"
+    redirected_site(site, raw, new_sheet(tmp_path, [*rawfixtures.PARTICIPATING, EXTRA_ROW]), target)
+
+    participating = refused_run(raw, out, store, base)
+
+    assert participating.reason.startswith(f"refused the redirect from `{base}{DOCLIB}{NEWEST}` to `{target}`")
+    assert "only https links to www.ice.gov" in participating.reason
+
+
+def test_a_download_that_trickles_in_is_stopped_at_the_deadline(site, small):
+    root, base, handler = site
+    raw, out, store = small
+    default_page(root)
+    serve(root, PENDING, (raw / PENDING_FILE).read_bytes())
+    handler.trickle.add(f"{DOCLIB}{NEWEST}")  # 100 bytes in 10 s, each tenth of a second well within a read timeout
+
+    started = time.monotonic()
+    participating = refused_run(raw, out, store, base, deadline_seconds=1)
+
+    assert time.monotonic() - started < 5
+    assert "after the 1 s time limit (`deadline_seconds` in sources.yaml)" in participating.reason
+
+
+@pytest.mark.parametrize("announced", [True, False])
+def test_a_download_over_the_size_limit_is_refused(announced, site, small, tmp_path):
+    """Announced (Content-Length) it is refused before reading; unannounced, once the bytes read pass the limit."""
+    root, base, handler = site
+    raw, out, store = small
+    default_page(root)
+    serve(root, NEWEST, new_sheet(tmp_path, [*rawfixtures.PARTICIPATING, EXTRA_ROW]))
+    if not announced:
+        handler.unannounced.add(f"{DOCLIB}{NEWEST}")
+
+    participating = refused_run(raw, out, store, base, max_megabytes=0.002)  # 2 kB: the page fits, a sheet does not
+
+    expected = ": it announces " if announced else ": it is larger than"
+    assert expected in participating.reason, participating.reason
+    assert "the 0.002 MB limit (`max_megabytes` in sources.yaml)" in participating.reason
+
+
+TOWNS = [("CALIFORNIA", f"Town {number} Police Department", "Municipality", None, "Task Force Model",
+          datetime(2025, 1, 1)) for number in range(13)]
+
+
+@pytest.mark.parametrize("rows, expected", [
+    pytest.param(rawfixtures.PARTICIPATING[:2], "the new sheet has 2 rows against 6 in ours, fewer than 0.5 times "
+                 "as many (`min_row_ratio` in sources.yaml)", id="too_few"),
+    pytest.param(TOWNS, "the new sheet has more than 12 rows against 6 in ours, over 2 times as many "
+                 "(`max_row_ratio` in sources.yaml)", id="too_many"),
+    pytest.param([*rawfixtures.PARTICIPATING, rawfixtures.PARTICIPATING[3]], "1 of the new sheet's 7 rows (14%) "
+                 "repeat an earlier row's agreement (same agency, state and support type), more than the 1% limit "
+                 "(`max_duplicate_share` in sources.yaml)", id="repeats"),
+])
+def test_a_sheet_far_from_ours_in_rows_or_full_of_repeats_is_refused(rows, expected, site, small, tmp_path):
+    """Our sheet has 6 rows: 2 is too few, 13 too many, and 7 with one repeated agreement has 14% repeats (that
+    row's MOA hyperlink differs: the agreement repeats, not the cells)."""
+    root, base, _ = site
+    raw, out, store = small
+    default_page(root)
+    serve(root, NEWEST, new_sheet(tmp_path, rows))
+    serve(root, PENDING, (raw / PENDING_FILE).read_bytes())
+
+    participating = refused_run(raw, out, store, base)
+
+    assert participating.reason.startswith(expected), participating.reason
+    assert participating.old_rows == 6
 
 
 # --- a real change, on a copy of the real raw folder and of the committed data -----------------------------------

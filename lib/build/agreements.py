@@ -16,6 +16,7 @@ from lib import states
 from lib.build.errors import RawDataError
 from lib.build.readers import read_csv, read_sheet_with_links, validate
 from lib.countynames import CountyIndex, ascii_fold
+from lib.safetext import web_link
 
 FIXES_FILE = Path("287g/deportationdata_county-name-fixes.csv")
 # Typos the Deportation Data Project's list does not cover yet, kept apart so their origin stays visible.
@@ -168,7 +169,8 @@ def build_agreements(raw_dir: Path, county_index: CountyIndex, agencies: pd.Data
                 "model": MODELS[row["SUPPORT TYPE"]],
                 "signed": signed.strftime("%Y-%m-%d") if signed is not None and not pd.isna(signed) else None,
                 "status": row["status"],
-                "moa_url": row.get("MOA_url") if isinstance(row.get("MOA_url"), str) else None,
+                # the cell's hyperlink comes from ICE's file: only an http(s) address is kept as a link
+                "moa_url": web_link(row.get("MOA_url")),
                 "source_file": row["source_file"],
                 "source_row": row["_row"],
                 "source_date": row["source_date"],

@@ -2,6 +2,14 @@
 
 from lib import datasets
 
+MANIFEST_DESCRIPTION = (
+    "The SHA-256 of every other file in this folder, by file name (`{\"sha256\": {\"agencies.csv\": \"…\", …}}`), "
+    "sorted and without a date, so the same files give the same manifest. The build writes it last, into the new "
+    "folder it then swaps in. The app reads it first and checks every file it reads against it, so one load never "
+    "mixes files of two builds: a file replaced by a rebuild while it was read is read again, and a file edited "
+    "by hand stops the app with a message naming it and `make data`."
+)
+
 
 def _type_name(dtype: object) -> str:
     text = str(dtype)
@@ -23,6 +31,9 @@ def data_readme(registry: list[dict]) -> str:
         "Written by `make data` (`python -m lib.build`) from the raw public files; do not edit by hand.",
         "Every fact carries the date of its source (`as_of`, `source_date`), never the build date.",
         "Keys: counties are always 5-character FIPS strings.",
+        "These files hold names as their sources give them. Every CSV the app offers for download (the county table, "
+        "What changed) puts a single quote (') before any text cell that begins with =, +, -, @, a tab or a carriage "
+        "return, so a spreadsheet shows it as text and never runs it as a formula, and leaves numbers as they are.",
         "",
         "## Files",
         "",
@@ -40,6 +51,7 @@ def data_readme(registry: list[dict]) -> str:
                 f"| {_cell(as_of)} |"
             )
         lines.append("")
+    lines += [f"### `{datasets.MANIFEST_FILE}`", "", MANIFEST_DESCRIPTION, ""]
     lines += ["## Sources", "", "| id | source | publisher | as of | licence | file(s) |", "|---|---|---|---|---|---|"]
     for source in registry:
         title = f"[{source['title']}]({source['url']})" if source.get("url") else source["title"]

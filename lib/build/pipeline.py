@@ -1,7 +1,12 @@
 """Runs every build step and writes data/ atomically: the new files are written to a temporary folder
-beside data/ and swapped in only when all of them are complete, so a failed build leaves data/ as it was."""
+beside data/ and swapped in only when all of them are complete, so a failed build leaves data/ as it was.
+MANIFEST.json, written last, holds the SHA-256 of every other file: the app checks what it reads against it,
+so it never mixes files of two builds (lib/data.py)."""
 
+import ctypes
+import hashlib
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -20,6 +25,9 @@ from lib.build.history import build_history
 from lib.build.policy import build_local_policies, build_state_laws
 from lib.build.readers import require_file
 from lib.countynames import CountyIndex
+from lib.data import load, swap_lock
+from lib.mapview import refresh_generated
+from lib.paths import STATIC_DIR
 from lib.sources import load_registry
 
 US_ATLAS_LICENCE = Path("geo/us-atlas-3.0.1_LICENSE.txt")
@@ -56,8 +64,15 @@ def _csv(frame: pd.DataFrame) -> str:
     return frame.to_csv(index=False, lineterminator="\n")
 
 
+def manifest(contents: dict[str, bytes]) -> str:
+    """MANIFEST.json for files with these contents: the SHA-256 of each by name, sorted and without a date, so the
+    same files always give the same bytes."""
+    digests = {name: hashlib.sha256(content).hexdigest() for name, content in sorted(contents.items())}
+    return datasets.Manifest(sha256=digests).model_dump_json(indent=1) + "\n"
+
+
 def build_all(raw_dir: Path) -> dict[str, str]:
-    """Every file of data/, as text, keyed by file name."""
+    """Every file of data/, as text, keyed by file name, in the order they are written: MANIFEST.json last."""
     registry = load_registry()
     counties, county_shapes, state_labels = build_counties(raw_dir)
     county_index = CountyIndex(counties[["fips", "state_fips", "name"]].itertuples(index=False))
@@ -83,7 +98,7 @@ def build_all(raw_dir: Path) -> dict[str, str]:
         dataset.schema.validate(frame)
 
     licence = require_file(raw_dir / US_ATLAS_LICENCE).read_text(encoding="utf-8")
-    return {
+    files = {
         datasets.COUNTIES.file: _csv(counties),
         datasets.AGENCIES.file: _csv(agencies),
         datasets.AGREEMENTS_287G.file: _csv(agreements),
@@ -104,6 +119,7 @@ def build_all(raw_dir: Path) -> dict[str, str]:
         "README.md": docs.data_readme(registry),
         "LICENSES.md": docs.licences(licence),
     }
+    return {**files, datasets.MANIFEST_FILE: manifest({name: text.encode("utf-8") for name, text in files.items()})}
 
 
 def check_match_rate(files: dict[str, str], out_dir: Path) -> None:
@@ -120,19 +136,35 @@ def check_match_rate(files: dict[str, str], out_dir: Path) -> None:
 
 
 def write_atomically(files: dict[str, str], out_dir: Path) -> None:
+    """Writes `files` in their order into a new folder, then exchanges it with `out_dir` in one step (Linux's
+    renameat2 with RENAME_EXCHANGE), so there is always a whole `out_dir`, of the old build or of the new one. The
+    swap waits for loads under way to finish reading (swap_lock), and lib/data.py checks that one load reads one
+    build. The old build, now in the new folder's place, is removed."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{out_dir.name}.tmp-", dir=out_dir.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; data/ is meant to be readable
     try:
         for name, text in files.items():
-            (staging / name).write_text(text, encoding="utf-8")
-        previous = out_dir.with_name(f"{out_dir.name}.old-{staging.name.rsplit('-', 1)[-1]}")
-        if out_dir.exists():
-            out_dir.rename(previous)
-        staging.rename(out_dir)
-        shutil.rmtree(previous, ignore_errors=True)
+            (staging / name).write_bytes(text.encode("utf-8"))  # the bytes MANIFEST.json hashes: no newline changes
+        with swap_lock(out_dir, exclusive=True):
+            if out_dir.exists():
+                exchange_folders(staging, out_dir)
+            else:
+                staging.rename(out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+
+
+def exchange_folders(first: Path, second: Path) -> None:
+    """Swaps two folders' names atomically. The standard library has no renameat2, hence glibc through ctypes."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) != 0:
+        error = ctypes.get_errno()
+        raise OSError(error, os.strerror(error), str(second))
 
 
 def run(raw_dir: Path, out_dir: Path) -> dict[str, str]:
@@ -141,4 +173,6 @@ def run(raw_dir: Path, out_dir: Path) -> dict[str, str]:
     files = build_all(raw_dir)
     check_match_rate(files, out_dir)
     write_atomically(files, out_dir)
+    # The app serves static/ from beside data/ (lib/paths.py); a data folder elsewhere gets its own.
+    refresh_generated(load(out_dir), out_dir.parent / STATIC_DIR.name)
     return files

@@ -8,6 +8,7 @@ import pytest
 
 from lib.paths import DATA_DIR
 from scripts.appserver import running_app
+from tests.datacopy import sign
 from tests.browser.test_map_browser import MAP_TIMEOUT_MS, open_map, wait_until_the_app_is_idle
 
 pytestmark = pytest.mark.browser
@@ -31,6 +32,7 @@ def hostile_app_url(tmp_path_factory):
     agreements = pd.read_csv(data / "agreements_287g.csv", dtype=str, keep_default_na=False)
     agreements.loc[agreements["county_fips"] == TARGET_FIPS, "agency"] = HOSTILE
     agreements.to_csv(data / "agreements_287g.csv", index=False, lineterminator="\n")
+    sign(data)
     with running_app(env={"ICE_MAP_DATA_DIR": str(data)}) as url:
         yield url
 

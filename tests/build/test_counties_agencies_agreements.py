@@ -78,6 +78,30 @@ def test_agreements_are_cleaned_typed_and_placed(raw):
     assert rows.loc["Alameda County Sheriff's Office", "status"] == "pending"
 
 
+def test_moa_links_are_kept_only_when_they_are_web_addresses(raw):
+    """An MOA hyperlink is text from ICE's file: anything but an http(s) address becomes no link at all."""
+    openpyxl = pytest.importorskip("openpyxl")
+    path = raw / "287g/ice_287g_participatingAgencies_2026-05-18.xlsx"
+    targets = {"Santa Clara County Sheriff's Office": "javascript:alert(1)",
+               "Oakland Police Department": "HTTPS://www.ice.gov/doclib/287gMOA/oakland.pdf",
+               "California Highway Patrol": "file:///etc/passwd",
+               "Richmond County Sheriff's Office": "http://www.ice.gov/doclib/287gMOA/richmond.pdf"}
+    book = openpyxl.load_workbook(path)
+    moa = rawfixtures.SHEET_HEADER.index("MOA") + 1
+    for number, row in enumerate(rawfixtures.PARTICIPATING, start=2):
+        if row[1].strip() in targets:
+            book.active.cell(row=number, column=moa).hyperlink = targets[row[1].strip()]
+    book.save(path)
+    assert openpyxl.load_workbook(path).active.cell(row=2, column=moa).hyperlink.target == "javascript:alert(1)"
+
+    moa_urls = built(raw)[-1].set_index("agency")["moa_url"]
+
+    assert pd.isna(moa_urls["Santa Clara County Sheriff's Office"])
+    assert pd.isna(moa_urls["California Highway Patrol"])
+    assert moa_urls["Oakland Police Department"] == targets["Oakland Police Department"]
+    assert moa_urls["Richmond County Sheriff's Office"] == targets["Richmond County Sheriff's Office"]
+
+
 @pytest.mark.parametrize(
     ("agency", "ice_type", "expected"),
     [("Harris County Sheriff's Office", "County", "sheriff"),
