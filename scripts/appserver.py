@@ -86,11 +86,14 @@ def serve(arguments: list[str]) -> None:
     from streamlit.web import cli
 
     from lib.mapview import refresh_at_server_start
-    from lib.paths import STATIC_DIR, app_data_dir
+    from lib.paths import DATA_DIR, STATIC_DIR, app_data_dir
 
     # The county shapes the data refers to are published before any page asks for them; older sets are dropped
-    # here, never while pages are served.
-    refresh_at_server_start(app_data_dir(), STATIC_DIR)
+    # here, never while pages are served. A server on another data folder (ICE_MAP_DATA_DIR: the tests' edited
+    # copies) shares static/ with the app's own server, which may still be serving: it publishes as it goes and
+    # deletes nothing.
+    if app_data_dir() == DATA_DIR:
+        refresh_at_server_start(DATA_DIR, STATIC_DIR)
 
     # Streamlit calls them through the module (net_util.get_external_ip()), so replacing them here covers both.
     net_util.get_external_ip = _no_lookup
