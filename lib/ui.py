@@ -29,9 +29,8 @@ from lib.money import (COST_ASSUMPTIONS, ESTIMATED_PAYMENT_COLUMN, county_detent
                        flow_diagram, yearly_local_cost)
 from lib.params import ViewParams, parse_view
 from lib.paths import STATIC_DIR, app_data_dir
-from lib.safetext import fill, plain, web_link
 from lib.profile import county_profile
-from lib.safetext import plain
+from lib.safetext import fill, plain, web_link
 
 COUNTY_PAGE = "app_pages/county.py"
 MAP_PAGE = "app_pages/map.py"

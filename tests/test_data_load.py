@@ -16,9 +16,9 @@ from streamlit.testing.v1 import AppTest
 from lib import data as compiled
 from lib import datasets
 from lib.build.pipeline import manifest, write_atomically
-from tests.datacopy import sign
 from lib.data import LOADED_FILES, DataFileError, load, read_build
 from lib.paths import DATA_DIR
+from tests.datacopy import sign
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 STRESS_SECONDS = 30

@@ -8,8 +8,8 @@ import pytest
 
 from lib.paths import DATA_DIR
 from scripts.appserver import running_app
-from tests.datacopy import sign
 from tests.browser.test_map_browser import MAP_TIMEOUT_MS, open_map, wait_until_the_app_is_idle
+from tests.datacopy import sign
 
 pytestmark = pytest.mark.browser
 
