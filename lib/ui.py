@@ -13,15 +13,20 @@ from lib import exports, i18n
 from lib import search as county_search
 from lib.authority import authority_chart, chart_dot, offices_table
 from lib.brief import county_brief, county_brief_png
+from lib.citation import CITED_SOURCES, citation
+from lib.codewords import code_word
 from lib.compare import MAX_COUNTIES
 from lib.corrections import FIELDS, MAX_NOTE, correction_text, send_link
+from lib.countyfacts import capitalized, county_facts_line, indicator_detail
+from lib.countytable import counties_by_class
 from lib.evidence import CountyEvidence
 from lib.explain import INDICATOR_NAMES, VALUE_WORDS, evidence_value_words
 from lib.freshness import stale_sources
 from lib.history import county_timeline, sheet_label, snapshot_dates, summary_line
-from lib.i18n import N_, _
+from lib.i18n import _
 from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS, Layer
 from lib.layers import layer_287g_on as layers_287g_on
+from lib.links import COMPARE_PAGE, COUNTY_PAGE, MAP_PAGE
 from lib.maplayers import LAYER_TITLES, build_layers
 from lib.mapview import (QUICK_VIEW_BOUNDS, QUICK_VIEWS, build_base_map, county_topology, layer_style, publish_topology,
                          view_for_bounds)
@@ -31,31 +36,6 @@ from lib.params import ViewParams, parse_view
 from lib.paths import STATIC_DIR, app_data_dir
 from lib.profile import county_profile
 from lib.safetext import fill, plain, web_link
-
-COUNTY_PAGE = "app_pages/county.py"
-MAP_PAGE = "app_pages/map.py"
-COMPARE_PAGE = "app_pages/compare.py"
-
-# Words for the codes that tables show (kept English here, translated where shown).
-CODE_WORDS = {
-    "draft": N_("draft"), "reviewed": N_("reviewed"),
-    "participating": N_("participating"), "pending": N_("pending"),
-    "agreement": N_("agreement"), "contract": N_("contract"), "statute": N_("statute"), "case_law": N_("case law"),
-    "local policy": N_("local policy"),
-    "forbids": N_("forbids"), "requires": N_("requires"), "limits": N_("limits"), "silent": N_("silent"),
-    "preempts_local_limits": N_("preempts local limits"), "in_force": N_("in force"),
-}
-
-
-def code_word(code) -> str | None:
-    """A code shown in a table (review status, agreement status, basis, effect of a law), in the reader's words."""
-    if code is None or (isinstance(code, float) and pd.isna(code)):
-        return None
-    return _(CODE_WORDS.get(code, code))
-
-
-def capitalized(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 @st.cache_resource(show_spinner=False)
@@ -164,32 +144,12 @@ def sidebar(today: date | None = None) -> None:
             st.warning(plain(stale.message))
 
 
-def county_facts_line(fips: str, profile: dict) -> str:
-    """Under a county's name: its code, population with its date, and its ICE field office."""
-    facts = dict(fips=fips, population=f"{profile['population']['value']:,}", as_of=profile["population"]["as_of"])
-    if profile["ice_field_office"]:
-        return _("FIPS {fips} · population {population} ({as_of}) · ICE field office {office}").format(
-            office=profile["ice_field_office"], **facts)
-    return _("FIPS {fips} · population {population} ({as_of}) · ICE field office unknown").format(**facts)
-
-
 def class_badge(legend_class, draft: bool = False) -> str:
     draft_note = " <em>" + html.escape(_("(rests on draft evidence, not yet reviewed)")) + "</em>" if draft else ""
     return (f'<div style="display:flex;gap:.6em;align-items:center;font-size:1.2rem">'
             f'<span style="flex:none;width:1.6em;height:1.1em;background:{legend_class.color};'
             f'border:1px solid #444"></span><span><strong>{html.escape(_(legend_class.label))}</strong> — '
             f"{html.escape(_(legend_class.description))}{draft_note}</span></div>")
-
-
-def indicator_detail(record: dict) -> str:
-    """Under an indicator's value: the kind of evidence and its date, or that there is none."""
-    draft = record["review_status"] == "draft"
-    if not record["basis"]:
-        return _("no evidence found · draft") if draft else _("no evidence found")
-    as_of = str(record["as_of"])
-    date = as_of.removeprefix("as of").strip()
-    detail = _("{basis}, as of {date} · draft") if draft else _("{basis}, as of {date}")
-    return detail.format(basis=code_word(record["basis"]), date=date)
 
 
 def indicator_summary(indicators: dict[str, dict]) -> None:
@@ -478,29 +438,6 @@ def county_table(data: compiled.CompiledData, layer: Layer, state: str | None = 
                                 "county page": st.column_config.LinkColumn(_("county page"), display_text=_("open"))})
 
 
-def counties_by_class(data: compiled.CompiledData, layer: Layer, state: str | None = None) -> pd.DataFrame:
-    """Counties (of one state, or all) from the class of most collaboration to the least, then by name."""
-    counties = data.counties if state is None else data.counties[data.counties["state_abbr"] == state]
-    order = {c.id: index for index, c in enumerate(layer.classes)}
-    table = pd.DataFrame({
-        "county": counties["name"].to_numpy(),
-        "state": counties["state_abbr"].to_numpy(),
-        "class": [layer.legend_class(layer.county_class[f]).label for f in counties["fips"]],
-        "draft evidence": [layer.is_draft(f) for f in counties["fips"]],
-        "population": counties["population"].to_numpy(),
-        "county page": [county_page_url(f) for f in counties["fips"]],
-        "_order": [order[layer.county_class[f]] for f in counties["fips"]],
-    })
-    table = table.sort_values(["_order", "state", "county"]).drop(columns="_order")
-    return table.drop(columns="state") if state else table
-
-
-def county_page_url(fips: str) -> str:
-    """A relative link to a county page that keeps the language (English is the default and stays out)."""
-    lang = i18n.language()
-    return f"/county?fips={fips}" + (f"&lang={lang}" if lang != i18n.SOURCE_LANGUAGE else "")
-
-
 def share_box(data: compiled.CompiledData, page: str, county_name: str | None = None) -> None:
     """The link to this exact view and a citation block with the data's dates."""
     with st.expander(_("Link and citation")):
@@ -509,23 +446,6 @@ def share_box(data: compiled.CompiledData, page: str, county_name: str | None = 
         link = f"{base}?{query}" if query else base
         st.code(link, language=None)
         st.code(citation(data, county_name, link), language=None)
-
-
-def citation(data: compiled.CompiledData, county_name: str | None, link: str) -> str:
-    dated = "; ".join(f"{source['title']} ({source['as_of']})" for source in data.sources
-                      if source["id"] in CITED_SOURCES)
-    data_line = _("Data as of: {dates}. State-law, local-policy and governance rows are unreviewed drafts.").format(
-        dates=dated)
-    if county_name:
-        title = _("{county}: County explorer of local collaboration with ICE. {link}").format(county=county_name,
-                                                                                            link=link)
-    else:
-        title = _("County explorer of local collaboration with ICE. {link}").format(link=link)
-    return f"{title}\n{data_line}"
-
-
-CITED_SOURCES = ("ice_287g_participating", "ice_detention_stats", "ddp_daily_population", "policy_stance_draft",
-                 "ilrc_uwd_toolkit_2015")
 
 
 PRESENTER_CSS = """<style>

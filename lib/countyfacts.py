@@ -1,0 +1,29 @@
+"""Short lines of a county page, built from its profile: the facts under its name and the detail of an indicator."""
+
+from lib.codewords import code_word
+from lib.i18n import _
+
+
+def capitalized(text: str) -> str:
+    """The first letter in upper case and the rest as it is: str.capitalize() would write "Ice" for "ICE"."""
+    return text[:1].upper() + text[1:]
+
+
+def county_facts_line(fips: str, profile: dict) -> str:
+    """Under a county's name: its code, population with its date, and its ICE field office."""
+    facts = dict(fips=fips, population=f"{profile['population']['value']:,}", as_of=profile["population"]["as_of"])
+    if profile["ice_field_office"]:
+        return _("FIPS {fips} · population {population} ({as_of}) · ICE field office {office}").format(
+            office=profile["ice_field_office"], **facts)
+    return _("FIPS {fips} · population {population} ({as_of}) · ICE field office unknown").format(**facts)
+
+
+def indicator_detail(record: dict) -> str:
+    """Under an indicator's value: the kind of evidence and its date, or that there is none."""
+    draft = record["review_status"] == "draft"
+    if not record["basis"]:
+        return _("no evidence found · draft") if draft else _("no evidence found")
+    as_of = str(record["as_of"])
+    date = as_of.removeprefix("as of").strip()
+    detail = _("{basis}, as of {date} · draft") if draft else _("{basis}, as of {date}")
+    return detail.format(basis=code_word(record["basis"]), date=date)
