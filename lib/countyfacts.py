@@ -1,4 +1,5 @@
-"""Short lines of a county page, built from its profile: the facts under its name and the detail of an indicator."""
+"""Short texts of a county page, built from its profile: the facts under its name, the detail of an indicator and the
+date of a piece of evidence."""
 
 from lib.codewords import code_word
 from lib.i18n import _
@@ -23,7 +24,11 @@ def indicator_detail(record: dict) -> str:
     draft = record["review_status"] == "draft"
     if not record["basis"]:
         return _("no evidence found · draft") if draft else _("no evidence found")
-    as_of = str(record["as_of"])
-    date = as_of.removeprefix("as of").strip()
     detail = _("{basis}, as of {date} · draft") if draft else _("{basis}, as of {date}")
-    return detail.format(basis=code_word(record["basis"]), date=date)
+    return detail.format(basis=code_word(record["basis"]), date=evidence_date(str(record["as_of"])))
+
+
+def evidence_date(as_of):
+    """The date of a piece of evidence without the words "as of" that some sources put before it: the line or the
+    column header that shows it says them, in the reader's language. Anything but a text is kept as it is."""
+    return as_of.removeprefix("as of").strip() if isinstance(as_of, str) else as_of

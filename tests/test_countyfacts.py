@@ -1,6 +1,6 @@
 import pytest
 
-from lib.countyfacts import capitalized, county_facts_line, indicator_detail
+from lib.countyfacts import capitalized, county_facts_line, evidence_date, indicator_detail
 
 PROFILE = {"population": {"value": 1877592, "as_of": "2024-07-01"}, "ice_field_office": "San Francisco"}
 
@@ -27,6 +27,12 @@ def test_the_facts_line_says_when_the_field_office_is_unknown():
 ])
 def test_the_indicator_detail_gives_basis_and_date_or_no_evidence(record, detail):
     assert indicator_detail(record) == detail
+
+
+def test_an_evidence_date_loses_the_words_as_of_and_an_empty_one_stays_empty():
+    assert evidence_date("as of 2015-08") == "2015-08"
+    assert evidence_date("2024-01-01") == "2024-01-01"
+    assert evidence_date(None) is None
 
 
 def test_the_lines_are_in_the_reader_language(marked):
