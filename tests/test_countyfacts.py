@@ -38,4 +38,5 @@ def test_an_evidence_date_loses_the_words_as_of_and_an_empty_one_stays_empty():
 def test_the_lines_are_in_the_reader_language(marked):
     with marked:
         assert county_facts_line("06085", PROFILE).startswith("«FIPS 06085 · population 1,877,592")
-        assert indicator_detail({"basis": "statute", "as_of": "2024", "review_status": "reviewed"}) == "««statute», as of 2024»"
+        detail = indicator_detail({"basis": "statute", "as_of": "2024", "review_status": "reviewed"})
+    assert detail == "««statute», as of 2024»"
