@@ -5,6 +5,7 @@ import streamlit as st
 from lib.compare import MAX_COUNTIES, comparison_table, neighbours, same_state_peers
 from lib.i18n import _
 from lib.profile import county_profile
+from lib.registry import LEVEL_LAYER
 from lib.safetext import fill
 from lib.ui.cache import county_evidence, data_or_stop, layer
 from lib.ui.comparewidgets import county_picker, suggestion_links
@@ -23,7 +24,7 @@ st.caption(_("Each value keeps its basis and date; details and sources are on ea
              "Recommendations are not legal advice."))
 
 first = chosen[0]
-levels = layer("level").county_class
+levels = layer(LEVEL_LAYER).county_class
 st.subheader(fill(_("Suggestions for {county}"), county=profiles[0]["name"]))
 suggestion_links(_("Neighbours"), neighbours(data, first), chosen)
 suggestion_links(_("Same state, same level"), same_state_peers(data, first, levels), chosen)

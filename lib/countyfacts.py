@@ -3,6 +3,7 @@ date of a piece of evidence."""
 
 from lib.codewords import code_word
 from lib.i18n import _
+from lib.vocab import DRAFT
 
 
 def capitalized(text: str) -> str:
@@ -21,7 +22,7 @@ def county_facts_line(fips: str, profile: dict) -> str:
 
 def indicator_detail(record: dict) -> str:
     """Under an indicator's value: the kind of evidence and its date, or that there is none."""
-    draft = record["review_status"] == "draft"
+    draft = record["review_status"] == DRAFT
     if not record["basis"]:
         return _("no evidence found · draft") if draft else _("no evidence found")
     detail = _("{basis}, as of {date} · draft") if draft else _("{basis}, as of {date}")

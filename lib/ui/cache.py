@@ -9,9 +9,8 @@ from lib import i18n
 from lib import search as county_search
 from lib.evidence import CountyEvidence
 from lib.i18n import _
-from lib.layers import Layer
+from lib.layers import Layer, build_layers
 from lib.layers import layer_287g_on as layers_287g_on
-from lib.maplayers import build_layers
 from lib.mapview import county_topology, publish_topology
 from lib.paths import STATIC_DIR, app_data_dir
 from lib.safetext import fill
@@ -32,13 +31,25 @@ def data_or_stop() -> compiled.CompiledData:
 
 
 @st.cache_resource(show_spinner=False)
+def evidence_in(lang: str) -> CountyEvidence:
+    """Every county's evidence in one language: its rows carry summaries in words (lib/evidence.py)."""
+    with i18n.use_language(lang):
+        return CountyEvidence.assemble(data())
+
+
 def county_evidence() -> CountyEvidence:
-    return CountyEvidence(data())
+    """The evidence in the language of this run, as the pages show it."""
+    return evidence_in(i18n.language())
+
+
+def english_evidence() -> CountyEvidence:
+    """The evidence in English, the language of the layers' texts and of every download."""
+    return evidence_in(i18n.SOURCE_LANGUAGE)
 
 
 @st.cache_resource(show_spinner=False)
 def layers(reviewed_only: bool = False) -> dict[str, Layer]:
-    return build_layers(data(), reviewed_only)
+    return build_layers(english_evidence(), reviewed_only)
 
 
 def layer(layer_id: str, reviewed_only: bool = False) -> Layer:

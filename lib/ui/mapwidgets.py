@@ -10,9 +10,9 @@ from lib.history import sheet_label, snapshot_dates, summary_line
 from lib.i18n import _
 from lib.layers import Layer
 from lib.links import COUNTY_PAGE
-from lib.maplayers import LAYER_TITLES
 from lib.mapview import QUICK_VIEW_BOUNDS, QUICK_VIEWS, build_base_map, layer_style, view_for_bounds
 from lib.params import ViewParams
+from lib.registry import AGREEMENT_287G, LAYER_TITLES, LEVEL_LAYER
 from lib.safetext import fill, plain
 from lib.ui.cache import county_shapes_url, data, layer
 from lib.ui.state import presenting, set_param, shared_params
@@ -27,7 +27,7 @@ def map_controls(data: compiled.CompiledData, view: ViewParams) -> tuple[str, bo
     # language, as every translating format_func in lib/ui/ is.
     columns = st.columns([3, 3, 2, 2])
     layer_id = columns[0].selectbox(_("Color the map by"), layer_ids,
-                                    index=layer_ids.index(view.layer or "level"),
+                                    index=layer_ids.index(view.layer or LEVEL_LAYER),
                                     format_func=i18n.in_current_language(lambda key: _(LAYER_TITLES[key])),
                                     key="layer")
     state_names = {None: _("Whole country"), **dict(zip(states["state_abbr"], states["state"]))}
@@ -39,7 +39,7 @@ def map_controls(data: compiled.CompiledData, view: ViewParams) -> tuple[str, bo
                                              "it become unknown."))
     present = columns[3].toggle(_("Presenter mode"), value=view.mode == "present", key="presenting",
                                 help=_("Large type, no sidebar, legend beside the map: for screen sharing."))
-    set_param("layer", layer_id, "level")
+    set_param("layer", layer_id, LEVEL_LAYER)
     set_param("state", state)
     set_param("mode", "present" if present else None)
     with st.container():  # present or not, it keeps the map's place in the page
@@ -49,7 +49,7 @@ def map_controls(data: compiled.CompiledData, view: ViewParams) -> tuple[str, bo
 
 
 def layer_caption(layer: Layer) -> str:
-    if layer.id == "287g":
+    if layer.id == AGREEMENT_287G:
         return _("287(g) agreements on ICE's participating list of {date}. Hover a county for details; click it for "
                  "the county page.").format(date=layer.as_of)
     return _("From state laws, 287(g) agreements, ICE detention contracts and local policies, each dated on the "
@@ -58,7 +58,7 @@ def layer_caption(layer: Layer) -> str:
 
 def history_control(layer_id: str) -> str | None:
     """For the 287(g) layer, a slider over the dates of ICE's lists and a summary line; None for today's list."""
-    if layer_id != "287g":
+    if layer_id != AGREEMENT_287G:
         return None
     counts = data().snapshot_counts
     dates = snapshot_dates(counts)

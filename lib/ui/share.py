@@ -10,7 +10,8 @@ from lib.citation import citation
 from lib.corrections import FIELDS, MAX_NOTE, correction_text, send_link
 from lib.i18n import _
 from lib.layers import Layer
-from lib.ui.cache import county_evidence, layer, layers
+from lib.registry import LEVEL_LAYER
+from lib.ui.cache import county_evidence, english_evidence, layer, layers
 
 
 def share_box(data: compiled.CompiledData, page: str, county_name: str | None = None) -> None:
@@ -25,7 +26,7 @@ def share_box(data: compiled.CompiledData, page: str, county_name: str | None = 
 
 def brief_downloads(data: compiled.CompiledData, fips: str) -> None:
     """The county's one-page brief as PDF and PNG, made only when a button is clicked."""
-    level_layer, evidence = layer("level"), county_evidence()
+    level_layer, evidence = layer(LEVEL_LAYER), county_evidence()
 
     @i18n.in_current_language
     def pdf() -> bytes:
@@ -43,11 +44,11 @@ def brief_downloads(data: compiled.CompiledData, fips: str) -> None:
 def map_downloads(data: compiled.CompiledData, shown: Layer, reviewed_only: bool) -> None:
     """The county table, the layer on the map and the data dictionary, made only when a button is clicked. Their
     contents are in English whatever the page's language: they are data, keyed for machines."""
-    every_layer = layers(reviewed_only)
+    every_layer, evidence = layers(reviewed_only), english_evidence()
     columns = st.columns(3)
     columns[0].download_button(_("County table (CSV)"), file_name="ice-collaboration-counties.csv",
                                mime="text/csv",
-                               data=lambda: exports.county_table_csv(data, every_layer, reviewed_only),
+                               data=lambda: exports.county_table_csv(evidence, every_layer, reviewed_only),
                                on_click="ignore", key="download_csv")
     columns[1].download_button(_("This layer (GeoJSON)"),
                                file_name=f"ice-collaboration-{shown.id}-{shown.as_of}.geojson",

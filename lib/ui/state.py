@@ -6,8 +6,8 @@ import streamlit as st
 from lib import data as compiled
 from lib import i18n
 from lib.i18n import _
-from lib.maplayers import LAYER_TITLES
 from lib.params import ViewParams, parse_view
+from lib.registry import LAYER_TITLES
 from lib.safetext import fill
 
 SHARED_PARAMS = ("layer", "state", "lang", "mode")

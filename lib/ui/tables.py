@@ -5,8 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from lib.codewords import code_word
-from lib.explain import INDICATOR_NAMES
 from lib.i18n import _
+from lib.registry import INDICATORS_BY_ID, indicator_name
 from lib.safetext import fill, plain, web_link
 
 
@@ -23,7 +23,7 @@ def state_law_table(state: str, laws: list[dict]) -> None:
         return
     table = pd.DataFrame(laws)[["indicator", "effect", "law_name", "effective_date", "status", "review_status",
                                 "note", "url"]]
-    table["indicator"] = table["indicator"].map(lambda name: _(INDICATOR_NAMES[name]) if name in INDICATOR_NAMES
+    table["indicator"] = table["indicator"].map(lambda name: _(indicator_name(name)) if name in INDICATORS_BY_ID
                                                 else name)
     for column in ("effect", "status", "review_status"):
         table[column] = table[column].map(code_word)

@@ -5,9 +5,9 @@ import streamlit as st
 from lib import data as compiled
 from lib.history import county_timeline, snapshot_dates
 from lib.i18n import _
-from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS
 from lib.money import county_detention_population
 from lib.safetext import fill
+from lib.vocab import AGENCY_TYPE_LABELS, MODEL_LABELS
 
 
 def history_section(data: compiled.CompiledData, fips: str) -> None:

@@ -6,6 +6,7 @@ import streamlit as st
 from lib.i18n import _
 from lib.money import COST_ASSUMPTIONS, ESTIMATED_PAYMENT_COLUMN, detention_display, flow_diagram, yearly_local_cost
 from lib.safetext import fill, plain
+from lib.vocab import PARTICIPATING
 
 
 def money_section(profile: dict) -> None:
@@ -39,5 +40,5 @@ def money_section(profile: dict) -> None:
     if placeholders:
         st.warning(fill(_("Still placeholders, replace them with your county's figures: {assumptions}"),
                         assumptions="; ".join(placeholders)))
-    agencies_287g = sorted({a["agency"] for a in profile["agreements_287g"] if a["status"] == "participating"})
+    agencies_287g = sorted({a["agency"] for a in profile["agreements_287g"] if a["status"] == PARTICIPATING})
     st.graphviz_chart(flow_diagram(profile["name"], detention, agencies_287g, costs), width="stretch")

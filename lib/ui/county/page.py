@@ -10,6 +10,7 @@ from lib.countyfacts import county_facts_line
 from lib.i18n import _
 from lib.links import MAP_PAGE
 from lib.profile import county_profile
+from lib.registry import LEVEL_LAYER
 from lib.safetext import plain
 from lib.ui.cache import county_evidence, layer
 from lib.ui.county.asks import asks_section
@@ -43,7 +44,7 @@ def county_page(data: compiled.CompiledData, fips: str) -> None:
 def county_sections(data: compiled.CompiledData, fips: str) -> None:
     """Everything on a county page: its level and why, then who decides, where the money flows and what to ask for."""
     profile = county_profile(data, fips, county_evidence())
-    level = layer("level").legend_class(profile["level"])
+    level = layer(LEVEL_LAYER).legend_class(profile["level"])
 
     county_name = f"{profile['name']}, {profile['state']}"
     st.title(plain(county_name))

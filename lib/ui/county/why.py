@@ -5,14 +5,15 @@ import streamlit as st
 
 from lib.codewords import code_word
 from lib.countyfacts import capitalized, evidence_date, indicator_detail
-from lib.explain import INDICATOR_NAMES, VALUE_WORDS, evidence_value_words
+from lib.explain import evidence_value_words
 from lib.i18n import _
+from lib.registry import VALUE_WORDS, indicator_name
 from lib.safetext import plain, web_link
 
 
 def indicator_summary(indicators: dict[str, dict]) -> None:
     for column, (name, record) in zip(st.columns(len(indicators)), indicators.items()):
-        column.metric(plain(capitalized(_(INDICATOR_NAMES[name]))), _(VALUE_WORDS[record["value"]]),
+        column.metric(plain(capitalized(_(indicator_name(name)))), _(VALUE_WORDS[record["value"]]),
                       plain(indicator_detail(record)), delta_color="off", delta_arrow="off")
 
 
@@ -23,7 +24,7 @@ def evidence_table(records: list[dict]) -> None:
         return
     table = pd.DataFrame(records)
     table["value"] = [evidence_value_words(record["indicator"], record["value"]) for record in records]
-    table["indicator"] = table["indicator"].map(lambda name: _(INDICATOR_NAMES[name]))
+    table["indicator"] = table["indicator"].map(lambda name: _(indicator_name(name)))
     table["basis"] = table["basis"].map(code_word)
     table["as_of"] = table["as_of"].map(evidence_date)
     table["review_status"] = table["review_status"].map(code_word)
