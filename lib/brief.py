@@ -38,7 +38,7 @@ from lib.layers import Layer, build_layers
 from lib.registry import INDICATORS_BY_ID, LEVEL_CLASSES, LEVEL_LAYER, VALUE_WORDS
 from lib.vocab import (AGREEMENT_STATUS_WORDS, BASIS_WORDS, DRAFT, JAIL_AGENCY_TYPES, MODEL_SHORT_NAMES, PARTICIPATING,
                        PENDING, PRIMARY_ROLE, SECONDARY_ROLE, STATE_ROLE)
-from lib.profile import UnknownCounty, county_profile, parse_fips
+from lib.profile import CountyProfile, UnknownCounty, county_profile, parse_fips
 
 # DejaVu Sans (Debian's fonts-dejavu-core) covers the typographic quotes and dashes the data uses; without it
 # the brief falls back to a built-in PDF font and Latin-1 text, which still covers names like "Doña Ana".
@@ -210,7 +210,7 @@ class _BriefPDF(FPDF):
         self.multi_cell(0, line_height, self.footer_text, align="L")
 
 
-def _footer_text(profile: dict, data_version: str, detail: DetailLevel) -> str:
+def _footer_text(profile: CountyProfile, data_version: str, detail: DetailLevel) -> str:
     sources = [profile["population"]["source"]]
     for record in profile["evidence"]:
         if record["source"] and record["source"] not in sources:
@@ -280,7 +280,7 @@ class BriefContent:
     footer: str
 
 
-def brief_content(profile: dict, data_version: str, detail: DetailLevel) -> BriefContent:
+def brief_content(profile: CountyProfile, data_version: str, detail: DetailLevel) -> BriefContent:
     """The brief's texts; `profile` is lib.profile.county_profile's, `data_version` data_version's."""
     county, state = profile["name"], profile["state"]
     level = next(c for c in LEVEL_CLASSES if c.id == profile["level"])
@@ -319,7 +319,7 @@ def brief_content(profile: dict, data_version: str, detail: DetailLevel) -> Brie
     )
 
 
-def _indicator_lines(profile: dict) -> tuple[tuple[str, str], ...]:
+def _indicator_lines(profile: CountyProfile) -> tuple[tuple[str, str], ...]:
     lines = []
     for name, record in profile["indicators"].items():
         headline = _("{indicator}: {value}").format(indicator=_(INDICATORS_BY_ID[name].title),
@@ -336,7 +336,7 @@ def _indicator_lines(profile: dict) -> tuple[tuple[str, str], ...]:
     return tuple(lines)
 
 
-def _agreements(profile: dict, detail: DetailLevel) -> Section:
+def _agreements(profile: CountyProfile, detail: DetailLevel) -> Section:
     # The jail's own agreements matter most (they color the county), then those in force.
     agreements = sorted(profile["agreements_287g"], key=lambda a: (a["agency_type"] not in JAIL_AGENCY_TYPES,
                                                                    a["status"] != PARTICIPATING, a["agency"]))
@@ -378,7 +378,7 @@ def _lists_note(agreements: list[dict]) -> str | None:
     return None
 
 
-def _authority_columns(profile: dict, detail: DetailLevel) -> tuple[tuple[str, str], ...]:
+def _authority_columns(profile: CountyProfile, detail: DetailLevel) -> tuple[tuple[str, str], ...]:
     offices = profile["authority"]["offices"]
 
     def describe(office: dict) -> str:
@@ -401,7 +401,7 @@ def _authority_columns(profile: dict, detail: DetailLevel) -> tuple[tuple[str, s
     return tuple(cells)
 
 
-def _authority_note(profile: dict) -> str:
+def _authority_note(profile: CountyProfile) -> str:
     cities = profile["authority"]["city_agencies"]
     with_287g = sum(1 for city in cities if city["has_287g"])
     police = ngettext("City police in the county: {count} agency on the FBI list, {with_287g} with a 287(g) "
@@ -426,7 +426,7 @@ def _latest_population(facility: dict) -> float:
     return facility[year] if year else 0.0
 
 
-def _money(profile: dict, detail: DetailLevel) -> Section:
+def _money(profile: CountyProfile, detail: DetailLevel) -> Section:
     # The busiest facilities first: they carry most of the money.
     facilities = sorted(profile["money"]["detention"], key=_latest_population, reverse=True)
     lines = [] if facilities else [_("No facility in this county is on the ICE detention lists this map uses.")]
@@ -567,7 +567,7 @@ def _draw(content: BriefContent, map_inset_png: bytes | None, detail: DetailLeve
     return pdf
 
 
-def county_brief_pdf(profile: dict, map_inset_png: bytes | None, data_version: str) -> bytes:
+def county_brief_pdf(profile: CountyProfile, map_inset_png: bytes | None, data_version: str) -> bytes:
     """The one-page brief as PDF bytes; `profile` is lib.profile.county_profile's, `data_version` data_version's."""
     try:
         for detail in DETAIL_LEVELS:

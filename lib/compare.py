@@ -8,6 +8,7 @@ import pandas as pd
 from lib.data import CompiledData
 from lib.evidence import as_of_text
 from lib.i18n import _
+from lib.profile import CountyProfile
 from lib.registry import CLASSIFIED, VALUE_WORDS
 from lib.vocab import BASIS_WORDS, PARTICIPATING, PRIMARY_ROLE, SECONDARY_ROLE
 
@@ -49,7 +50,7 @@ def same_state_peers(data: CompiledData, fips: str, levels: pd.Series, limit: in
     return list(same.sort_values("population", ascending=False)["fips"].head(limit))
 
 
-def _level(profile: dict) -> str:
+def _level(profile: CountyProfile) -> str:
     if profile["rests_on_draft_evidence"]:
         return _("{level} (draft evidence)").format(level=profile["level_label"])
     return profile["level_label"]
@@ -65,7 +66,7 @@ def _indicator(record: dict) -> str:
     return f"{value_words} ({basis_words}, {as_of_text(record['as_of'])})"
 
 
-def comparison_table(profiles: list[dict]) -> pd.DataFrame:
+def comparison_table(profiles: list[CountyProfile]) -> pd.DataFrame:
     """One column per county, one row per fact, each with its date where it has one. The profiles and the
     table's labels are in the current language."""
     rows = {

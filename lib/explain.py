@@ -1,5 +1,7 @@
 """Plain words for a county's classification: why it has its color, and the evidence under it."""
 
+from typing import TypedDict
+
 from lib.classify import Classification, Evidence
 from lib.i18n import _, ngettext
 from lib.registry import (CLASSIFIED_IDS, HOLDS, JAIL_ACCESS, NOTIFICATIONS, PARTNERSHIP, UNKNOWN, VALUE_WORDS,
@@ -13,7 +15,33 @@ def evidence_value_words(indicator: str, value: str | None) -> str:
     return _(value_word(indicator, value))
 
 
-def evidence_record(evidence: Evidence, decided: bool) -> dict:
+class EvidenceRecord(TypedDict):
+    """One evidence row as the profile (and its JSON) carries it."""
+
+    indicator: str
+    value: str | None
+    summary: str
+    basis: str
+    source: str
+    as_of: str
+    effective: str | None
+    review_status: str
+    in_force: bool
+    url: str | None
+    decides: bool
+
+
+class IndicatorRecord(TypedDict):
+    """An indicator's value and the evidence that decided it (all None where nothing did)."""
+
+    value: str
+    basis: str | None
+    source: str | None
+    as_of: str | None
+    review_status: str | None
+
+
+def evidence_record(evidence: Evidence, decided: bool) -> EvidenceRecord:
     return {
         "indicator": evidence.indicator,
         "value": evidence.value,
@@ -29,7 +57,7 @@ def evidence_record(evidence: Evidence, decided: bool) -> dict:
     }
 
 
-def indicator_record(classification: Classification, indicator: str) -> dict:
+def indicator_record(classification: Classification, indicator: str) -> IndicatorRecord:
     result = classification.indicators[indicator]
     deciding = result.decided_by
     return {
@@ -41,7 +69,7 @@ def indicator_record(classification: Classification, indicator: str) -> dict:
     }
 
 
-def evidence_records(classification: Classification) -> list[dict]:
+def evidence_records(classification: Classification) -> list[EvidenceRecord]:
     """Every evidence row, the deciding ones first within each indicator; partnership rows last."""
     records = []
     for indicator in CLASSIFIED_IDS:

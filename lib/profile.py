@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
+from typing import TypedDict
 
 import pandas as pd
 
@@ -19,7 +20,7 @@ from lib.asks import NOT_LEGAL_ADVICE, AskContext, county_asks
 from lib.authority import authority_chart
 from lib.data import CompiledData, DataFileError, load
 from lib.evidence import CountyEvidence
-from lib.explain import evidence_records, indicator_record, why_this_color
+from lib.explain import EvidenceRecord, IndicatorRecord, evidence_records, indicator_record, why_this_color
 from lib.i18n import LANGUAGES, SOURCE_LANGUAGE, _, use_language
 from lib.layers import classify_287g
 from lib.registry import CLASSIFIED_IDS, LEVEL_CLASSES
@@ -45,7 +46,68 @@ def _none_if_missing(value):
     return None if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA else value
 
 
-def agreement_record(row: pd.Series) -> dict:
+class Population(TypedDict):
+    value: int
+    source: str
+    as_of: str
+
+
+class AgreementRecord(TypedDict):
+    agency: str
+    agency_type: str
+    agency_type_label: str
+    model: str
+    model_label: str
+    signed: str | None
+    status: str
+    moa_url: str | None
+    source: str
+    source_date: str
+    basis: str
+
+
+class Authority(TypedDict):
+    offices: list[dict]  # lib.authority.Office as a dict
+    city_agencies: list[dict]
+    ice_field_office: str | None
+
+
+class Money(TypedDict):
+    detention: list[dict]  # lib.money.detention_table's rows (DETENTION_COLUMNS and fiscal years)
+    commitments_287g: dict[str, str]  # model -> what it commits the agency to
+    scaap: str
+
+
+class Asks(TypedDict):
+    label: str  # recommendations, not legal advice
+    items: list[dict]  # lib.asks.Ask as a dict
+
+
+class CountyProfile(TypedDict):
+    """Everything the county page, Compare and the brief show of one county; `python -m lib.profile` prints it."""
+
+    fips: str
+    name: str
+    state: str
+    state_abbr: str
+    population: Population
+    ice_field_office: str | None
+    level: str
+    level_label: str
+    rests_on_draft_evidence: bool
+    why: str
+    indicators: dict[str, IndicatorRecord]
+    evidence: list[EvidenceRecord]
+    class_287g: str
+    agreements_287g: list[AgreementRecord]
+    statewide_agreements_287g: list[AgreementRecord]
+    state_laws: list[dict]  # data/state_laws.csv's rows of the state
+    authority: Authority
+    money: Money
+    asks: Asks
+
+
+def agreement_record(row: pd.Series) -> AgreementRecord:
     agency_type, model = row["agency_type"], row["model"]
     return {
         "agency": row["agency"],
@@ -62,7 +124,7 @@ def agreement_record(row: pd.Series) -> dict:
     }
 
 
-def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | None = None) -> dict:
+def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | None = None) -> CountyProfile:
     """Everything the county page shows, as plain data. Pass `evidence` to reuse one assembled for all counties."""
     county = data.counties_by_fips.loc[fips]
     classification = (evidence or CountyEvidence.assemble(data)).classify(fips)

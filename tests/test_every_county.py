@@ -32,11 +32,11 @@ from lib.brief import DETAIL_LEVELS, brief_content, county_brief, data_version
 from lib.data import CompiledData, load
 from lib.evidence import CountyEvidence
 from lib.explain import evidence_value_words
-from lib.i18n import LANGUAGES, use_language
-from lib.layers import Layer, build_layers
+from lib.i18n import LANGUAGES, language, use_language
+from lib.layers import build_layers
+from lib.registry import INDICATORS_BY_ID, LAYER_TITLES
 from lib.paths import PROJECT_ROOT
 from lib.profile import county_profile
-from lib.registry import INDICATORS_BY_ID, LAYER_TITLES
 from lib.ui.county import page as county_page_module
 from tests.test_app_smoke import run_page
 
@@ -58,8 +58,14 @@ def compiled_data() -> CompiledData:
     return load()
 
 
+def county_evidence() -> CountyEvidence:
+    """Every county's evidence in the current language, assembled once per language and worker (as the app's
+    cache keeps it)."""
+    return _county_evidence(language())
+
+
 @cache
-def county_evidence(lang: str) -> CountyEvidence:
+def _county_evidence(lang: str) -> CountyEvidence:
     with use_language(lang):
         return CountyEvidence.assemble(compiled_data())
 
@@ -150,7 +156,7 @@ def build_brief_contents(lang: str, counties: list[str]) -> dict[str, str]:
     with use_language(lang):
         for fips in counties:
             try:
-                profile = county_profile(data, fips, county_evidence(lang))
+                profile = county_profile(data, fips, county_evidence())
                 contents = [brief_content(profile, version, detail) for detail in DETAIL_LEVELS]
                 if any(content.title != f"{profile['name']}, {profile['state']}" for content in contents):
                     problems[fips] = "the brief does not name the county"
@@ -162,11 +168,11 @@ def build_brief_contents(lang: str, counties: list[str]) -> dict[str, str]:
 def draw_briefs(lang: str, counties: list[str]) -> dict[str, str]:
     """Problems by county in drawing its brief: it must be one page that names the county."""
     data, problems = compiled_data(), {}
-    level_layer = build_layers(county_evidence(lang))["level"]
+    level_layer = build_layers(county_evidence())["level"]
     with use_language(lang):
         for fips in counties:
             try:
-                document = pypdfium2.PdfDocument(county_brief(data, fips, level_layer, county_evidence(lang)))
+                document = pypdfium2.PdfDocument(county_brief(data, fips, level_layer, county_evidence()))
                 try:
                     pages, text = len(document), document[0].get_textpage().get_text_range()
                 finally:
@@ -250,7 +256,7 @@ def most_populous_of_each(kinds: pd.Series, biggest_first: list[str]) -> set[str
     return set(first.values())
 
 
-def stratified_sample(data: CompiledData, layers: dict[str, Layer]) -> list[str]:
+def stratified_sample(data: CompiledData, layers: dict) -> list[str]:
     """Counties of every kind: every county with ICE detention (a county jail holding people for ICE, or another
     facility), the most populous county of every state and of every level, every county with governance rows of its
     own (the jail operators that differ from the state's), and the counties other tests single out."""
@@ -268,7 +274,7 @@ def sample(data, layers) -> list[str]:
     return stratified_sample(data, layers)
 
 
-def test_the_sample_has_every_kind_of_county(data, layers, sample, report):
+def test_the_sample_has_every_kind_of_county(data, sample, report, layers):
     detention, levels = layers["ice_beds"].county_class, layers["level"].county_class
     assert set(detention[detention != "none_listed"].index) <= set(sample)
     assert set(data.counties_by_fips.loc[sample, "state_abbr"]) == set(data.counties["state_abbr"])
@@ -287,8 +293,8 @@ def test_every_indicator_in_the_evidence_has_a_name_and_words(data, lang):
     with use_language(lang):
         evidence = CountyEvidence.assemble(data)
         rows = [row for fips in data.counties["fips"] for part in evidence.for_county(fips) for row in part]
-        unnamed = {row.indicator for row in rows} - set(INDICATORS_BY_ID)
-        assert not unnamed, f"indicators in the evidence without a name in lib.registry: {unnamed}"
+        unregistered = {row.indicator for row in rows} - set(INDICATORS_BY_ID)
+        assert not unregistered, f"indicators in the evidence that lib/registry.py does not declare: {unregistered}"
         assert all(evidence_value_words(row.indicator, row.value) for row in rows)
 
 
