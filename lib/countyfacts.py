@@ -1,7 +1,7 @@
 """Short texts of a county page, built from its profile: the facts under its name, the detail of an indicator and the
 date of a piece of evidence."""
 
-from lib.codewords import code_word
+from lib.vocab import code_word
 from lib.i18n import _
 from lib.vocab import DRAFT
 

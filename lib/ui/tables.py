@@ -4,7 +4,7 @@ and the county page)."""
 import pandas as pd
 import streamlit as st
 
-from lib.codewords import code_word
+from lib.vocab import code_word
 from lib.i18n import _
 from lib.registry import INDICATORS_BY_ID, indicator_name
 from lib.safetext import fill, plain, web_link

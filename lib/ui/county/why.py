@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from lib.codewords import code_word
+from lib.vocab import code_word
 from lib.countyfacts import capitalized, evidence_date, indicator_detail
 from lib.explain import evidence_value_words
 from lib.i18n import _

@@ -1,6 +1,6 @@
 import math
 
-from lib.codewords import CODE_WORDS, code_word
+from lib.vocab import CODE_WORDS, code_word
 
 
 def test_a_code_reads_as_words():
