@@ -117,6 +117,13 @@ def layer_geojson(data: CompiledData, layer: Layer) -> bytes:
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def state_laws_csv(data: CompiledData) -> bytes:
+    """The state-law table as CSV: every row with its effect, citation, the quote of its operative words, the page
+    they were read on and when, and whether that was checked against the law's text (UTF-8 with a byte order mark,
+    like the county table)."""
+    return csv_text(data.state_laws).encode("utf-8-sig")
+
+
 def data_dictionary_and_licence() -> str:
     """Plain text to ship with every download: what the columns mean, where the data comes from, licences."""
     readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")

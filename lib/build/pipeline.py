@@ -79,9 +79,9 @@ def build_all(raw_dir: Path) -> dict[str, str]:
     agencies = build_agencies(raw_dir, county_index)
     agreements = build_agreements(raw_dir, county_index, agencies)
     agreement_history, snapshot_counts, history_report = build_history(raw_dir, county_index, agencies, agreements)
-    state_laws = build_state_laws(raw_dir)
+    state_laws = build_state_laws()
     local_policies = build_local_policies(counties)
-    state_governance = build_state_governance(counties, state_laws)
+    state_governance = build_state_governance(counties)
     county_governance = build_county_governance(counties)
     detention_facilities, detention_population, detention_report = build_detention(raw_dir, county_index)
 
