@@ -1,5 +1,5 @@
 """The source registry (sources.yaml): every public source the data comes from, with its date and licence, and the
-limits `make update` (lib/update.py) applies to what it downloads."""
+limits `make update` (lib/build/update.py) applies to what it downloads."""
 
 from pathlib import Path
 

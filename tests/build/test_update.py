@@ -1,4 +1,4 @@
-"""`python -m lib.update` against a local web server standing in for ice.gov: every broken download, every link or
+"""`python -m lib.build.update` against a local web server standing in for ice.gov: every broken download, every link or
 redirect off the publisher's site and every broken limit keeps the old data, an identical sheet is "unchanged", and a
 changed 287(g) sheet rebuilds the data and is reported."""
 
@@ -16,7 +16,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from lib import update as updater
+from lib.build import update as updater
 from lib.build.agreements import SHEETS
 from lib.paths import DATA_DIR
 from tests.build import rawfixtures

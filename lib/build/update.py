@@ -1,4 +1,4 @@
-"""`python -m lib.update`: fetch the newest ICE 287(g) sheets, rebuild data/ if they changed, report what changed.
+"""`python -m lib.build.update`: fetch the newest ICE 287(g) sheets, rebuild data/ if they changed, report what changed.
 
 For every source in sources.yaml with an `update:` entry (the publisher's page and a regular expression for the
 spreadsheet link on it):
@@ -630,7 +630,7 @@ def update(raw_dir: Path, store: Path, out_dir: Path, today: str, base_url: str 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m lib.update", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m lib.build.update", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--raw", type=Path, default=default_raw_dir(), help="folder of raw public files")
     parser.add_argument("--store", type=Path, default=default_store_dir(),
