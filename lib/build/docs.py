@@ -1,6 +1,7 @@
 """data/README.md and data/LICENSES.md, generated from the dataset schemas and the source registry."""
 
 from lib import datasets
+from lib.sources import Registry
 
 MANIFEST_DESCRIPTION = (
     "The SHA-256 of every other file in this folder, by file name (`{\"sha256\": {\"agencies.csv\": \"…\", …}}`), "
@@ -23,8 +24,18 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def data_readme(registry: list[dict]) -> str:
-    by_id = {source["id"]: source for source in registry}
+def _as_of(cited: str, registry: Registry, by_id: dict[str, dict]) -> str | None:
+    """The date of one source a field cites: a source's `as_of`, or, for every sheet of a series, the dates of its
+    first and last sheets."""
+    source_id = cited.split(" ")[0]
+    if cited.endswith(datasets.EVERY_SHEET):
+        dates = [sheet.as_of for sheet in registry.sheets(source_id)]
+        return " to ".join(dict.fromkeys([dates[0], dates[-1]])) if dates else None
+    return str(by_id[source_id]["as_of"]) if source_id in by_id else None
+
+
+def data_readme(registry: Registry) -> str:
+    by_id = {source["id"]: source for source in registry.published}
     lines = [
         "# Compiled data",
         "",
@@ -44,8 +55,8 @@ def data_readme(registry: list[dict]) -> str:
             continue
         lines += ["| field | type | description | source | as of |", "|---|---|---|---|---|"]
         for name, column in dataset.schema.columns.items():
-            source_ids = [part.split(" ")[0] for part in column.metadata["source"].split(", ")]
-            as_of = "; ".join(str(by_id[sid]["as_of"]) for sid in source_ids if sid in by_id) or "build"
+            dates = [_as_of(cited, registry, by_id) for cited in column.metadata["source"].split(", ")]
+            as_of = "; ".join(date for date in dates if date) or "build"
             lines.append(
                 f"| `{name}` | {_type_name(column.dtype)} | {_cell(column.description)} | {_cell(column.metadata['source'])} "
                 f"| {_cell(as_of)} |"
@@ -53,7 +64,7 @@ def data_readme(registry: list[dict]) -> str:
         lines.append("")
     lines += [f"### `{datasets.MANIFEST_FILE}`", "", MANIFEST_DESCRIPTION, ""]
     lines += ["## Sources", "", "| id | source | publisher | as of | licence | file(s) |", "|---|---|---|---|---|---|"]
-    for source in registry:
+    for source in registry.published:
         title = f"[{source['title']}]({source['url']})" if source.get("url") else source["title"]
         lines.append(
             f"| `{source['id']}` | {_cell(title)} | {_cell(source['publisher'])} | {_cell(source['as_of'])} "
