@@ -27,7 +27,8 @@ setup-dev: setup $(VENV)/.dev $(CHROMIUM)
 data: setup
 	$(BIN)/python -m lib.build
 
-# Fetch ICE's newest 287(g) sheets into ../shared/data/raw-updates/, rebuild data/ if they changed, write a report.
+# Fetch ICE's newest 287(g) sheets into ../shared/data/raw-updates/; for a new one, add its entry to sources.yaml and
+# rebuild data/; write a report.
 update: setup
 	$(BIN)/python -m lib.build.update
 
