@@ -30,7 +30,9 @@ def _as_of(cited: str, registry: Registry, by_id: dict[str, dict]) -> str | None
     source_id = cited.split(" ")[0]
     if cited.endswith(datasets.EVERY_SHEET):
         dates = [sheet.as_of for sheet in registry.sheets(source_id)]
-        return " to ".join(dict.fromkeys([dates[0], dates[-1]])) if dates else None
+        if len(dates) < 2:
+            return dates[0] if dates else None
+        return f"{dates[0]} to {dates[-1]}"
     return str(by_id[source_id]["as_of"]) if source_id in by_id else None
 
 
