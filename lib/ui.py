@@ -16,13 +16,14 @@ from lib.brief import county_brief, county_brief_png
 from lib.compare import MAX_COUNTIES
 from lib.corrections import FIELDS, MAX_NOTE, correction_text, send_link
 from lib.evidence import CountyEvidence
-from lib.explain import INDICATOR_NAMES, VALUE_WORDS, evidence_value_words
+from lib.explain import evidence_value_words
 from lib.freshness import stale_sources
 from lib.history import county_timeline, sheet_label, snapshot_dates, summary_line
 from lib.i18n import N_, _
-from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS, Layer
+from lib.layers import Layer, build_layers
 from lib.layers import layer_287g_on as layers_287g_on
-from lib.maplayers import LAYER_TITLES, build_layers
+from lib.registry import LAYER_TITLES, VALUE_WORDS, indicator_name
+from lib.vocab import AGENCY_TYPE_LABELS, MODEL_LABELS
 from lib.mapview import (QUICK_VIEW_BOUNDS, QUICK_VIEWS, build_base_map, county_topology, layer_style, publish_topology,
                          view_for_bounds)
 from lib.money import (COST_ASSUMPTIONS, ESTIMATED_PAYMENT_COLUMN, county_detention_population, detention_display,
@@ -74,12 +75,19 @@ def data_or_stop() -> compiled.CompiledData:
 
 @st.cache_resource(show_spinner=False)
 def county_evidence() -> CountyEvidence:
-    return CountyEvidence(data())
+    """Every county's evidence in the language of this run."""
+    return evidence_in(i18n.language())
+
+
+@st.cache_resource(show_spinner=False)
+def evidence_in(lang: str) -> CountyEvidence:
+    with i18n.use_language(lang):
+        return CountyEvidence.assemble(data())
 
 
 @st.cache_resource(show_spinner=False)
 def layers(reviewed_only: bool = False) -> dict[str, Layer]:
-    return build_layers(data(), reviewed_only)
+    return build_layers(evidence_in(i18n.SOURCE_LANGUAGE), reviewed_only)
 
 
 def layer(layer_id: str, reviewed_only: bool = False) -> Layer:
@@ -194,7 +202,7 @@ def indicator_detail(record: dict) -> str:
 
 def indicator_summary(indicators: dict[str, dict]) -> None:
     for column, (name, record) in zip(st.columns(len(indicators)), indicators.items()):
-        column.metric(plain(capitalized(_(INDICATOR_NAMES[name]))), _(VALUE_WORDS[record["value"]]),
+        column.metric(plain(capitalized(_(indicator_name(name)))), _(VALUE_WORDS[record["value"]]),
                       plain(indicator_detail(record)), delta_color="off", delta_arrow="off")
 
 
@@ -205,7 +213,7 @@ def evidence_table(records: list[dict]) -> None:
         return
     table = pd.DataFrame(records)
     table["value"] = [evidence_value_words(record["indicator"], record["value"]) for record in records]
-    table["indicator"] = table["indicator"].map(lambda name: _(INDICATOR_NAMES[name]))
+    table["indicator"] = table["indicator"].map(lambda name: _(indicator_name(name)))
     table["basis"] = table["basis"].map(code_word)
     table["as_of"] = table["as_of"].map(lambda as_of: as_of.removeprefix("as of").strip() if isinstance(as_of, str)
                                         else as_of)
@@ -265,8 +273,7 @@ def state_law_table(state: str, laws: list[dict]) -> None:
         return
     table = pd.DataFrame(laws)[["indicator", "effect", "law_name", "effective_date", "status", "review_status",
                                 "note", "url"]]
-    table["indicator"] = table["indicator"].map(lambda name: _(INDICATOR_NAMES[name]) if name in INDICATOR_NAMES
-                                                else name)
+    table["indicator"] = table["indicator"].map(lambda name: _(indicator_name(name)))
     for column in ("effect", "status", "review_status"):
         table[column] = table[column].map(code_word)
     table["url"] = table["url"].map(web_link)
@@ -637,7 +644,8 @@ def map_downloads(data: compiled.CompiledData, shown: Layer, reviewed_only: bool
     columns = st.columns(3)
     columns[0].download_button(_("County table (CSV)"), file_name="ice-collaboration-counties.csv",
                                mime="text/csv",
-                               data=lambda: exports.county_table_csv(data, every_layer, reviewed_only),
+                               data=lambda: exports.county_table_csv(evidence_in(i18n.SOURCE_LANGUAGE), every_layer,
+                                                                     reviewed_only),
                                on_click="ignore", key="download_csv")
     columns[1].download_button(_("This layer (GeoJSON)"),
                                file_name=f"ice-collaboration-{shown.id}-{shown.as_of}.geojson",

@@ -8,12 +8,25 @@ import pytest
 
 from lib import data as compiled
 from lib import i18n
+from lib.evidence import CountyEvidence
+from lib.layers import Layer, build_layers
 from lib.paths import default_raw_dir
 
 
 @pytest.fixture(scope="session")
 def data() -> compiled.CompiledData:
     return compiled.load()
+
+
+@pytest.fixture(scope="session")
+def evidence(data) -> CountyEvidence:
+    """Every county's evidence in English, as the app's cache holds it for English pages."""
+    return CountyEvidence.assemble(data)
+
+
+@pytest.fixture(scope="session")
+def layers(evidence) -> dict[str, Layer]:
+    return build_layers(evidence)
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from PIL import Image
 from lib import brief
 from lib.evidence import CountyEvidence
 from lib.i18n import use_language
-from lib.maplayers import build_layers
+from lib.layers import build_layers
 from lib.profile import county_profile
 
 HOSTILE_NAMES = ("<img src=x onerror=alert(1)>", '=HYPERLINK("x")')
@@ -21,12 +21,12 @@ HOSTILE_NAMES = ("<img src=x onerror=alert(1)>", '=HYPERLINK("x")')
 
 @pytest.fixture(scope="module")
 def level_layer(data):
-    return build_layers(data)["level"]
+    return build_layers(CountyEvidence.assemble(data))["level"]
 
 
 @pytest.fixture(scope="module")
 def evidence(data):
-    return CountyEvidence(data)
+    return CountyEvidence.assemble(data)
 
 
 def render(data, level_layer, profile) -> bytes:

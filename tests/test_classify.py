@@ -2,7 +2,9 @@
 
 import pytest
 
-from lib.classify import LOCAL, RULES, STATE, Evidence, classify, decide, rules_markdown
+from lib.vocab import LOCAL_SCOPE as LOCAL
+from lib.vocab import STATE_SCOPE as STATE
+from lib.classify import RULES, Evidence, classify, decide, rules_markdown
 
 
 def fact(value, scope=LOCAL, effective="2020-01-01", indicator="holds", basis=None, review="reviewed",

@@ -38,8 +38,8 @@ from lib.build.agreements import (
 from lib.build.errors import RawDataError
 from lib.build.readers import read_sheet_with_links, validate
 from lib.countynames import CountyIndex, ascii_fold
-from lib.layers import JAIL_AGENCY_TYPES
 from lib.sources import Registry, Sheet
+from lib.vocab import JAIL_AGENCY_TYPES
 
 
 @dataclass(frozen=True)
