@@ -541,7 +541,7 @@ COUNTY_GOVERNANCE = Dataset(
 # 287(g) agreements through time (lib/build/history.py). A sheet that no longer lists an agreement says nothing
 # of why: it is "no longer on ICE's list", never "ended"; and the first sheet listing it is not its signing.
 # A field citing a series with this after its id draws on every sheet of the series (sources.yaml), not only the
-# newest one, the source published under the series' id.
+# newest one, the source published under the series' id; data/README.md names each sheet's entry.
 EVERY_SHEET = " (every sheet)"
 HISTORY_SOURCES = f"ice_287g_wayback{EVERY_SHEET}, ice_287g_participating{EVERY_SHEET}"
 ICE_AGENCY_TYPES = ("County", "Municipality", "State Agency")
@@ -552,10 +552,9 @@ SIGNED_DATES = r"^\d{4}-\d{2}-\d{2}(; \d{4}-\d{2}-\d{2})*$"
 
 AGREEMENT_HISTORY = Dataset(
     "agreement_history.csv",
-    "One row per 287(g) agreement (agency x state x model) on any dated ICE list we hold, every sheet of "
-    "ice_287g_wayback and ice_287g_participating in the source registry (Wayback Machine captures of ice.gov/287g "
-    "from 2021 to 2025, then ICE's own sheets), plus the agreements that only RelevantResearch's monitor "
-    "(third-party) saw listed between two of them. An agreement "
+    "One row per 287(g) agreement (agency x state x model) on any dated ICE list we hold: five Wayback Machine "
+    "captures of ice.gov/287g (2021-01-13 to 2025-02-19), ICE's sheet of 2025-07-30 and its newest one, plus the "
+    "agreements that only RelevantResearch's monitor (third-party) saw listed between two of them. An agreement "
     "missing from a later list is no longer listed; the lists do not say whether or why it ended. Names are "
     "matched across lists by a name key and two rename rules (see history_report.json).",
     pa.DataFrameSchema(
@@ -627,8 +626,7 @@ SNAPSHOT_COUNTS = Dataset(
             "snapshot_date": field(str, "Date of the list", HISTORY_SOURCES, unique=True,
                                    checks=pa.Check.str_matches(DATE)),
             "source_file": field(str, "Raw file of the list", "this project's build"),
-            "source_id": field(str, "The list's series in the source registry: ice_287g_wayback (a Wayback Machine "
-                                    "capture) or ice_287g_participating (an ICE sheet)", "this project's build"),
+            "source_id": field(str, "The list's entry in the source registry", "this project's build"),
             "agreements": field(int, "Agreements on the list", HISTORY_SOURCES, checks=pa.Check.ge(0)),
             "agreements_on_a_county": field(int, "Of those, agreements placed on a county", "this project's build",
                                             checks=pa.Check.ge(0)),

@@ -8,8 +8,10 @@ sheet for the history; `make update` adds a new sheet's entry (with_sheet), so a
 
 The registry the app reads (data/sources.json, Registry.published) has one entry per source and per sheet. The
 newest sheet of a series is published under the series' id, the one the app asks for (`ice_287g_participating`),
-with the series' `cadence_days` and `update:`, which concern the publisher's next sheet; each older sheet is
-published as `<series>_<as_of>` (`ice_287g_participating_2025_07_30`).
+with the series' `cadence_days` and `update:`, which concern the publisher's next sheet; each older sheet as
+`<series>_<as_of>` (`ice_287g_participating_2025_07_30`), its title followed by ", sheet of <as_of>". A series
+marked `one_source` (a closed set, such as the Wayback Machine's captures) is published as one entry under the
+series' id, with the series' own title and `as_of` and every sheet's file.
 """
 
 import json
@@ -24,6 +26,7 @@ from lib.paths import SOURCES_FILE
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Fields of a series that describe its newest sheet only: how often the publisher replaces it, and where.
 NEWEST_SHEET_ONLY = ("cadence_days", "update")
+ONE_SOURCE = "one_source"  # a series' flag: its sheets are published as one source
 
 
 class RegistryError(ValueError):
@@ -75,8 +78,8 @@ class Registry:
             if len(set(dates)) < len(dates):
                 raise RegistryError(f"{self.origin}: two sheets of {series} have the same `as_of`")
             for position, entry in entries:
-                newest = entry is entries[-1][1]
-                source_id = series if newest else f"{series}_{entry['as_of'].replace('-', '_')}"
+                as_one = self._series[series].get(ONE_SOURCE) or entry is entries[-1][1]
+                source_id = series if as_one else f"{series}_{entry['as_of'].replace('-', '_')}"
                 sheets[position] = Sheet(series, entry["as_of"], Path(entry["files"][0]), source_id)
         return sheets
 
@@ -100,11 +103,19 @@ class Registry:
             if sheet is None:
                 published.append(dict(entry))
                 continue
-            newest = sheet.source_id == sheet.series
-            shared = {name: value for name, value in self._series[sheet.series].items()
-                      if newest or name not in NEWEST_SHEET_ONLY}
+            settings = {name: value for name, value in self._series[sheet.series].items() if name != ONE_SOURCE}
+            if self._series[sheet.series].get(ONE_SOURCE):
+                if sheet.source_id not in (source["id"] for source in published):  # where its first sheet stands
+                    files = [other.path.as_posix() for other in self.sheets(sheet.series)]
+                    published.append({"id": sheet.source_id, **settings, "files": files})
+                continue
             own = {name: value for name, value in entry.items() if name != "series"}
-            published.append({"id": sheet.source_id, **shared, **own})
+            if sheet.source_id == sheet.series:
+                published.append({"id": sheet.source_id, **settings, **own})
+            else:
+                older = {name: value for name, value in settings.items() if name not in NEWEST_SHEET_ONLY}
+                title = f"{settings['title']}, sheet of {sheet.as_of}"
+                published.append({"id": sheet.source_id, **older, "title": title, **own})
         return published
 
 

@@ -1,6 +1,6 @@
 """The source registry: a series' newest sheet is the one with the latest `as_of`, wherever it stands in the file; it
-is published under the series' id and the older sheets under their dates; a new sheet's entry is added to the text
-with every other line kept."""
+is published under the series' id and the older sheets under their dates (a closed set as one source); a new sheet's
+entry is added to the text with every other line kept."""
 
 from pathlib import Path
 
@@ -56,9 +56,33 @@ def test_the_newest_sheet_is_published_under_the_series_id_and_each_older_one_un
                       "update": {"page": "https://www.ice.gov/287g", "link": "list\\.xlsx$"}, "as_of": "2026-05-18",
                       "files": ["lists/list_2026-05-18.xlsx"], "retrieved_via": "a mirror"}
     # The next sheet is due after the newest one only, and only the newest is looked for on the publisher's page.
-    assert older == {"id": "weekly_list_2025_07_30", "title": "A weekly list", "publisher": "A publisher",
-                     "as_of": "2025-07-30", "files": ["lists/list_2025-07-30.xlsx"]}
+    assert older == {"id": "weekly_list_2025_07_30", "title": "A weekly list, sheet of 2025-07-30",
+                     "publisher": "A publisher", "as_of": "2025-07-30", "files": ["lists/list_2025-07-30.xlsx"]}
     assert published["plain_source"]["title"] == "A source that is no series"
+
+
+CAPTURES = """\
+  archive:
+    title: Two captures of a page
+    publisher: An archive
+    as_of: "2021 and 2022"
+    one_source: true
+"""
+
+
+def test_a_closed_set_is_published_as_one_source_with_every_sheets_file():
+    text = REGISTRY.replace("sources:\n", CAPTURES + "sources:\n").replace(
+        "  - id: plain_source", '  - series: archive\n    as_of: "2022-01-04"\n    files: [c/2022.xlsx]\n'
+                                '  - series: archive\n    as_of: "2021-01-13"\n    files: [c/2021.xlsx]\n'
+                                "  - id: plain_source")
+    published = registry(text).published
+    assert [source["id"] for source in published] == ["weekly_list", "archive", "plain_source",
+                                                       "weekly_list_2025_07_30"]
+    assert published[1] == {"id": "archive", "title": "Two captures of a page", "publisher": "An archive",
+                            "as_of": "2021 and 2022", "files": ["c/2021.xlsx", "c/2022.xlsx"]}
+    captures = registry(text).sheets("archive")
+    assert [(sheet.as_of, sheet.source_id) for sheet in captures] == [("2021-01-13", "archive"),
+                                                                       ("2022-01-04", "archive")]
 
 
 @pytest.mark.parametrize("old, new, message", [

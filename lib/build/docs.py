@@ -24,16 +24,17 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def _as_of(cited: str, registry: Registry, by_id: dict[str, dict]) -> str | None:
-    """The date of one source a field cites: a source's `as_of`, or, for every sheet of a series, the dates of its
-    first and last sheets."""
-    source_id = cited.split(" ")[0]
-    if cited.endswith(datasets.EVERY_SHEET):
-        dates = [sheet.as_of for sheet in registry.sheets(source_id)]
-        if len(dates) < 2:
-            return dates[0] if dates else None
-        return f"{dates[0]} to {dates[-1]}"
-    return str(by_id[source_id]["as_of"]) if source_id in by_id else None
+def _cited(source: str, registry: Registry) -> list[str]:
+    """The sources a field's `source` names, one by one, with a series cited for every sheet replaced by the entry of
+    each of its sheets, oldest first (the Wayback captures, one source, once)."""
+    cited = []
+    for part in source.split(", "):
+        if part.endswith(datasets.EVERY_SHEET):
+            sheets = registry.sheets(part.removesuffix(datasets.EVERY_SHEET))
+            cited += dict.fromkeys(sheet.source_id for sheet in sheets)
+        else:
+            cited.append(part)
+    return cited
 
 
 def data_readme(registry: Registry) -> str:
@@ -57,10 +58,12 @@ def data_readme(registry: Registry) -> str:
             continue
         lines += ["| field | type | description | source | as of |", "|---|---|---|---|---|"]
         for name, column in dataset.schema.columns.items():
-            dates = [_as_of(cited, registry, by_id) for cited in column.metadata["source"].split(", ")]
-            as_of = "; ".join(date for date in dates if date) or "build"
+            cited = _cited(column.metadata["source"], registry)
+            # "ice_287g_participating (derived from ...)": the source's id comes first
+            source_ids = [part.split(" ")[0] for part in cited]
+            as_of = "; ".join(str(by_id[sid]["as_of"]) for sid in source_ids if sid in by_id) or "build"
             lines.append(
-                f"| `{name}` | {_type_name(column.dtype)} | {_cell(column.description)} | {_cell(column.metadata['source'])} "
+                f"| `{name}` | {_type_name(column.dtype)} | {_cell(column.description)} | {_cell(', '.join(cited))} "
                 f"| {_cell(as_of)} |"
             )
         lines.append("")

@@ -46,7 +46,7 @@ from lib.vocab import JAIL_AGENCY_TYPES
 class Snapshot:
     path: Path
     date: str
-    source_id: str  # snapshot_counts.csv: the series, which tells a Wayback capture from an ICE sheet
+    source_id: str  # its entry in data/sources.json
     date_format: str | None  # how SIGNED is written; None where the cells are dates
 
 
@@ -185,7 +185,7 @@ class CountyFinder:
 
 
 def _snapshot(sheet: Sheet) -> Snapshot:
-    return Snapshot(sheet.path, sheet.as_of, sheet.series, SIGNED_FORMATS[sheet.series])
+    return Snapshot(sheet.path, sheet.as_of, sheet.source_id, SIGNED_FORMATS[sheet.series])
 
 
 def _sightings(raw_dir: Path, agreements: pd.DataFrame, wayback: list[Snapshot],
@@ -201,6 +201,7 @@ def _sightings(raw_dir: Path, agreements: pd.DataFrame, wayback: list[Snapshot],
 
     newest = agreements[agreements["status"] == "participating"]
     newest_date = newest["source_date"].max()
+    # The newest sheet is published under its series' id.
     newest_snapshot = Snapshot(Path("287g") / newest["source_file"].iloc[0], newest_date, SHEET_SERIES, None)
     frames.append(pd.DataFrame({
         "sheet_date": newest_date, "source_file": newest["source_file"], "agency": newest["agency"],

@@ -567,6 +567,8 @@ def _before_merging(result: UpdateResult) -> list[str]:
             lines.append(f"  - `{source.source_id}`: `{source.new_file}`, as of {source.as_of}{undated}")
     lines.append(f"- Put the new raw files into the raw folder and its archive (they are in `{result.new_raw}`), so "
                  "that the next build and the reproducibility test read them.")
+    lines.append("- Capture the golden outputs again on the new data (`python -m tests.golden.capture`, README "
+                 "\"Same outputs\") and commit them with it; the monthly workflow does so itself.")
     return lines
 
 

@@ -511,12 +511,19 @@ def test_a_new_sheet_gets_its_own_entry_and_rebuilds_the_data(site, raw_dir, tmp
     rebuilt = load(out)
     assert rebuilt.source("ice_287g_participating")["as_of"] == new_date
     assert rebuilt.source("ice_287g_participating")["files"] == [new_file.as_posix()]
-    earlier = rebuilt.source(f"ice_287g_participating_{participating.as_of.replace('-', '_')}")
+    earlier_id = f"ice_287g_participating_{participating.as_of.replace('-', '_')}"
+    earlier = rebuilt.source(earlier_id)
     assert earlier["as_of"] == participating.as_of and "cadence_days" not in earlier and "update" not in earlier
+    assert earlier["title"] == f"ICE 287(g) participating agencies, sheet of {participating.as_of}"
     listed = rebuilt.agreements[rebuilt.agreements["status"] == "participating"]
     assert set(listed["source_date"]) == {new_date} and set(listed["source_file"]) == {new_file.name}
     assert ADDED[1] in set(listed["agency"]) and REMOVED[1] not in set(listed["agency"])
-    assert list(rebuilt.snapshot_counts["snapshot_date"])[-2:] == [participating.as_of, new_date]
+    lists = rebuilt.snapshot_counts.set_index("snapshot_date")["source_id"]
+    assert list(lists.index[-2:]) == [participating.as_of, new_date]
+    assert list(lists.iloc[-2:]) == [earlier_id, "ice_287g_participating"]
+    # The history's fields cite every sheet, the one that was the newest included, each with its date.
+    readme = (out / "README.md").read_text()
+    assert f"{earlier_id}, ice_287g_participating | " in readme and f"; {participating.as_of}; {new_date} |" in readme
 
     report = result.report
     added = report.split("## 287(g) agreements added")[1].split("##")[0]
