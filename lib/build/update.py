@@ -5,10 +5,11 @@ spreadsheet link on it), against the series' newest sheet:
 
 1. the page is fetched and the newest matching link downloaded into the store (../shared/data/raw-updates/ by
    default, outside git), then checked with the build's own reader. A failure (HTTP error, an HTML page in place
-   of the workbook, a truncated file, a missing or renamed column, a sheet older than the one we have, or a broken
-   limit of the `update:` block of sources.yaml: a link or redirect off https on the allowed hosts, a download over
-   the time or size limit, a sheet with far fewer or far more rows than ours or too many repeated agreements) is
-   recorded for that source, which keeps its old file; a file identical to the current raw file is "unchanged";
+   of the workbook, a truncated file, a missing or renamed column, a sheet older than the one we have or of its date
+   with other contents (sources.yaml holds one sheet per date), or a broken limit of the `update:` block of
+   sources.yaml: a link or redirect off https on the allowed hosts, a download over the time or size limit, a sheet
+   with far fewer or far more rows than ours or too many repeated agreements) is recorded for that source, which
+   keeps its old file; a file identical to the current raw file is "unchanged";
 2. if at least one source changed, a fresh raw folder is made in the store (a copy of the raw folder with each
    new sheet added under its dated name), sources.yaml gets an entry for each new sheet (lib/sources.with_sheet:
    the newest sheet of its series, the one the build reads), and the build runs on both. The build writes data/
