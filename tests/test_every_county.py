@@ -27,7 +27,6 @@ import pytest
 import streamlit.logger
 from streamlit.testing.v1 import AppTest
 
-from lib import ui
 from lib.authority import county_governance
 from lib.brief import DETAIL_LEVELS, brief_content, county_brief, data_version
 from lib.data import CompiledData, load
@@ -38,6 +37,7 @@ from lib.layers import build_layers
 from lib.registry import INDICATORS_BY_ID, LAYER_TITLES
 from lib.paths import PROJECT_ROOT
 from lib.profile import county_profile
+from lib.ui.county import page as county_page_module
 from tests.test_app_smoke import run_page
 
 COUNTY_PAGE = "app_pages/county.py"
@@ -77,7 +77,9 @@ def county_sections_script() -> None:
 
     import streamlit as st
 
-    from lib import i18n, ui
+    from lib import i18n
+    from lib.ui.cache import data
+    from lib.ui.county.page import county_sections
 
     i18n.set_language(st.session_state["lang"])
     # st.page_link only links to registered pages, found beside the script (app_pages/ links to the app's own).
@@ -85,7 +87,7 @@ def county_sections_script() -> None:
                   position="hidden")
     st.session_state["traceback"] = None
     try:
-        ui.county_sections(ui.data(), st.session_state["fips"])
+        county_sections(data(), st.session_state["fips"])
     except Exception:
         st.session_state["traceback"] = traceback.format_exc()
 
@@ -353,7 +355,7 @@ def test_a_county_that_cannot_be_shown_gets_a_plain_page_with_search(monkeypatch
     def broken(*args, **kwargs):
         raise RuntimeError("a section broke")
 
-    monkeypatch.setattr(ui, "money_section", broken)
+    monkeypatch.setattr(county_page_module, "money_section", broken)
     app = run_page(COUNTY_PAGE, fips="12011", lang=lang)
     assert not app.exception
     assert "Broward County" in app.title[0].value
