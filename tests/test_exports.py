@@ -11,8 +11,8 @@ import pytest
 from shapely.geometry import shape
 
 from lib import exports
-from lib.i18n import use_language
 from lib.evidence import CountyEvidence
+from lib.i18n import use_language
 from lib.paths import DATA_DIR
 from lib.registry import LAYER_IDS
 from tests.datacopy import sign

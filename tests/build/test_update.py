@@ -13,7 +13,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
-import pandas as pd
 import pytest
 
 from lib.build import update as updater
