@@ -554,7 +554,10 @@ COUNTY_GOVERNANCE = Dataset(
 
 # 287(g) agreements through time (lib/build/history.py). A sheet that no longer lists an agreement says nothing
 # of why: it is "no longer on ICE's list", never "ended"; and the first sheet listing it is not its signing.
-HISTORY_SOURCES = "ice_287g_wayback, ice_287g_participating_2025_07_30, ice_287g_participating"
+# A field citing a series with this after its id draws on every sheet of the series (sources.yaml), not only the
+# newest one, the source published under the series' id; data/README.md names each sheet's entry.
+EVERY_SHEET = " (every sheet)"
+HISTORY_SOURCES = f"ice_287g_wayback{EVERY_SHEET}, ice_287g_participating{EVERY_SHEET}"
 ICE_AGENCY_TYPES = ("County", "Municipality", "State Agency")
 HISTORY_PLACED_BY = ("county_name", "county_name_fixed", "fbi_agency_list", "agency_name", "statewide",
                      "territory_not_mapped", "unmatched")
