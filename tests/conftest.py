@@ -2,18 +2,39 @@
 
 import gettext
 import os
+import re
 from pathlib import Path
 
 import pytest
 
 from lib import data as compiled
 from lib import i18n
+from lib.evidence import CountyEvidence
 from lib.paths import default_raw_dir
 
 
 @pytest.fixture(scope="session")
 def data() -> compiled.CompiledData:
     return compiled.load()
+
+
+@pytest.fixture(scope="session")
+def committed_evidence(data) -> CountyEvidence:
+    """Every county's evidence in the committed data, built once per language as the app caches it."""
+    return CountyEvidence(data)
+
+
+@pytest.fixture(scope="session")
+def newest_287g_sheet_date(data) -> str:
+    """The date of ICE's newest 287(g) sheet in the committed data, as the source registry gives it."""
+    return data.source("ice_287g_participating")["as_of"]
+
+
+@pytest.fixture(scope="session")
+def oldest_287g_list_date(data) -> str:
+    """The date of the oldest ICE 287(g) list in the committed data (the first Wayback capture), from the source
+    registry ("2021-01-13 to …")."""
+    return re.match(r"\d{4}-\d{2}-\d{2}", data.source("ice_287g_wayback")["as_of"]).group()
 
 
 @pytest.fixture(scope="session")

@@ -2,14 +2,8 @@
 
 import pytest
 
-from lib.classify import LOCAL, RULES, STATE, Evidence, classify, decide, rules_markdown
-
-
-def fact(value, scope=LOCAL, effective="2020-01-01", indicator="holds", basis=None, review="reviewed",
-         in_force=True):
-    basis = basis or ("statute" if scope == STATE else "agreement")
-    return Evidence(indicator=indicator, value=value, scope=scope, basis=basis, source="test", as_of=effective,
-                    effective=effective, summary=f"{scope} {value}", review_status=review, in_force=in_force)
+from lib.classify import LOCAL, RULES, STATE, classify, decide, rules_markdown
+from tests.facts import fact
 
 
 def test_no_evidence_is_unknown_never_refuses():

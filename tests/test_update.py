@@ -9,7 +9,7 @@ import http.server
 import shutil
 import threading
 import time
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -19,13 +19,28 @@ import pytest
 from lib import update as updater
 from lib.build.agreements import SHEETS
 from lib.paths import DATA_DIR
+from lib.sources import load_registry
 from tests.build import rawfixtures
 
-TODAY = "2026-06-01"
+
+def ice_sheet_name(kind: str, day: str) -> str:
+    """A sheet's name as ICE's page links it, e.g. participatingAgencies05182026am.xlsx (month, day, year)."""
+    year, month, day_of_month = day.split("-")
+    return f"{kind}Agencies{month}{day_of_month}{year}am.xlsx"
+
+
+def days_from(day: str, days: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+
+
+# The sheets the committed data was built from, as the source registry dates them; the update runs two weeks later.
+REGISTRY = {source["id"]: source for source in load_registry()}
+OURS = REGISTRY["ice_287g_participating"]["as_of"]
+TODAY = days_from(OURS, 14)
 DOCLIB = "/doclib/about/offices/ero/287g/"
-NEWEST = "participatingAgencies06012026am.xlsx"
-OLDER = "participatingAgencies05182026am.xlsx"
-PENDING = "pendingAgencies02272026am.xlsx"
+NEWEST = ice_sheet_name("participating", TODAY)
+OLDER = ice_sheet_name("participating", OURS)
+PENDING = ice_sheet_name("pending", REGISTRY["ice_287g_pending"]["as_of"])
 PARTICIPATING_FILE, PENDING_FILE = (sheet.path for sheet in SHEETS)
 
 
@@ -220,10 +235,11 @@ def test_a_failed_build_keeps_the_old_data(site, small, tmp_path):
 def test_a_page_without_the_link_or_with_an_older_sheet_fails(site, small):
     root, base, _ = site
     raw, out, store = small
-    write_page(root, [f"{DOCLIB}participatingAgencies01022026am.xlsx", "/about"])  # older than ours, no pending
+    older = ice_sheet_name("participating", days_from(OURS, -120))
+    write_page(root, [f"{DOCLIB}{older}", "/about"])  # older than ours, no pending
     result = updater.update(raw, store, out, TODAY, base_url=base)
     reasons = {source.source_id: source.reason for source in result.sources}
-    assert "older than ours (2026-05-18)" in reasons["ice_287g_participating"]
+    assert f"older than ours ({OURS})" in reasons["ice_287g_participating"]
     assert "no link matching" in reasons["ice_287g_pending"]
     assert result.exit_code == 1
 
@@ -452,7 +468,7 @@ def test_a_changed_sheet_rebuilds_the_data_and_reports_the_change(site, raw_dir,
     assert [source.status for source in result.sources] == ["updated", "unchanged"], result.report
     assert result.built and result.exit_code == 0, result.report
     assert (store / f"raw-{TODAY}" / PARTICIPATING_FILE).read_bytes() == new_sheet
-    assert (store / f"raw-{TODAY}" / "287g/ice_287g_participatingAgencies_2026-06-01.xlsx").read_bytes() == new_sheet
+    assert (store / f"raw-{TODAY}" / f"287g/ice_287g_participatingAgencies_{TODAY}.xlsx").read_bytes() == new_sheet
     assert (raw / PARTICIPATING_FILE).read_bytes() == (raw_dir / PARTICIPATING_FILE).read_bytes()
 
     agreements = pd.read_csv(out / "agreements_287g.csv", dtype=str)
@@ -468,5 +484,5 @@ def test_a_changed_sheet_rebuilds_the_data_and_reports_the_change(site, raw_dir,
     levels = report.split("## Counties whose level changed")[1].split("##")[0]
     assert f"| {ADDED_FIPS} | Barbour County, AL |" in levels and "→ Formal partnership with ICE" in levels
     assert f"| {REMOVED[2]} | Appling County, GA | Formal partnership with ICE →" in levels
-    assert "ice_287g_participatingAgencies_2026-06-01.xlsx" in report.split("## Before merging")[1]
+    assert f"ice_287g_participatingAgencies_{TODAY}.xlsx" in report.split("## Before merging")[1]
     assert (store / f"REPORT-{TODAY}.md").read_text() == report
