@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib import history, ui
 from lib.i18n import _, ngettext
-from lib.layers import MODEL_LABELS
+from lib.vocab import MODEL_LABELS
 from lib.safetext import fill, plain
 
 data = ui.data_or_stop()

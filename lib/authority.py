@@ -15,44 +15,45 @@ import pandas as pd
 from lib.data import CompiledData
 from lib.dot import quote
 from lib.i18n import N_, _, ngettext
+from lib.vocab import (COUNTY_CORRECTIONS_DEPARTMENT, DRAFT, ELECTED_JAILER, MIXED_OPERATORS, MUNICIPAL, PARTICIPATING,
+                       PRIMARY_ROLE, REGIONAL_JAIL_AUTHORITY, REVIEW_WORDS, REVIEWED, ROLE_WORDS, SECONDARY_ROLE,
+                       SHERIFF, STATE_ROLE, STATE_UNIFIED_SYSTEM, UNKNOWN)
 
 OPERATOR_TITLES = {
-    "sheriff": N_("Sheriff"),
-    "county_corrections_department": N_("County department of corrections"),
-    "regional_jail_authority": N_("Regional jail authority"),
-    "state_unified_system": N_("State department of corrections"),
-    "elected_jailer": N_("County jailer"),
-    "mixed": N_("Whoever runs the county jail (sheriff, county department or regional authority; check locally)"),
-    "unknown": N_("Whoever runs the county jail (not known here; check locally)"),
+    SHERIFF: N_("Sheriff"),
+    COUNTY_CORRECTIONS_DEPARTMENT: N_("County department of corrections"),
+    REGIONAL_JAIL_AUTHORITY: N_("Regional jail authority"),
+    STATE_UNIFIED_SYSTEM: N_("State department of corrections"),
+    ELECTED_JAILER: N_("County jailer"),
+    MIXED_OPERATORS: N_("Whoever runs the county jail (sheriff, county department or regional authority; check locally)"),
+    UNKNOWN: N_("Whoever runs the county jail (not known here; check locally)"),
 }
 OPERATOR_POWERS = {
-    "sheriff": N_("Runs the jail and decides day to day whether to honor ICE holds, tell ICE release dates and "
+    SHERIFF: N_("Runs the jail and decides day to day whether to honor ICE holds, tell ICE release dates and "
                   "let ICE in."),
-    "county_corrections_department": N_("Runs the jail under the county's executive or board, which can direct "
+    COUNTY_CORRECTIONS_DEPARTMENT: N_("Runs the jail under the county's executive or board, which can direct "
                                         "its ICE policy."),
-    "regional_jail_authority": N_("A board of the member counties runs the jail; each county's appointees vote "
+    REGIONAL_JAIL_AUTHORITY: N_("A board of the member counties runs the jail; each county's appointees vote "
                                   "on its policies."),
-    "state_unified_system": N_("The state runs all jails: ICE policy is set by the state corrections agency and "
+    STATE_UNIFIED_SYSTEM: N_("The state runs all jails: ICE policy is set by the state corrections agency and "
                                "state law, not by the county."),
-    "elected_jailer": N_("The elected jailer runs the county jail; the fiscal court funds it."),
-    "mixed": N_("Find out who runs this county's jail: that office is the main target."),
-    "unknown": N_("Find out who runs this county's jail: that office is the main target."),
+    ELECTED_JAILER: N_("The elected jailer runs the county jail; the fiscal court funds it."),
+    MIXED_OPERATORS: N_("Find out who runs this county's jail: that office is the main target."),
+    UNKNOWN: N_("Find out who runs this county's jail: that office is the main target."),
 }
 ELECTED_WORDS = {"yes": N_("elected"), "no": N_("appointed"), "varies": N_("elected in most counties"),
                  "no_sheriff_jail_role": N_("no jail role"), "no_sheriff": N_("no sheriff"),
-                 "unknown": N_("unknown")}
+                 UNKNOWN: N_("unknown")}
 EXECUTIVE_WORDS = {"common": N_("often an elected county executive"),
                    "some_counties": N_("an elected county executive in some counties"),
                    "rare": N_("rarely an elected county executive"), "none": N_("no elected county executive"),
-                   "unknown": N_("not known"), "elected": N_("elected county executive"),
+                   UNKNOWN: N_("not known"), "elected": N_("elected county executive"),
                    "appointed": N_("county executive appointed by the board")}
-# An office's role is an id (kept in the profile); these are the words the offices table shows for it.
-ROLE_WORDS = {"primary": N_("primary"), "secondary": N_("secondary"), "city": N_("city"), "state": N_("state")}
 
 
 @dataclass(frozen=True)
 class Office:
-    role: str  # primary / secondary / city / state
+    role: str  # PRIMARY_ROLE / SECONDARY_ROLE / CITY_ROLE / STATE_ROLE (lib.vocab)
     title: str
     powers: str
     jurisdiction: str
@@ -70,7 +71,7 @@ class AuthorityChart:
 
     @property
     def primary(self) -> Office:
-        return next(office for office in self.offices if office.role == "primary")
+        return next(office for office in self.offices if office.role == PRIMARY_ROLE)
 
     def by_role(self, role: str) -> list[Office]:
         return [office for office in self.offices if office.role == role]
@@ -96,33 +97,33 @@ def authority_chart(data: CompiledData, fips: str) -> AuthorityChart:
     gov = county_governance(data, fips)
     operator = gov["jail_operator"]["value"]
     operator_name = gov.get("jail_operator_name", {}).get("value") or _(OPERATOR_TITLES[operator])
-    is_sheriff = operator == "sheriff"
+    is_sheriff = operator == SHERIFF
     elected = gov["sheriff_elected"]["value"]
     selection = _(ELECTED_WORDS[elected]) if is_sheriff else _("appointed or set by law")
-    if operator == "elected_jailer":
+    if operator == ELECTED_JAILER:
         selection = _("elected")
     offices = [
-        Office("primary", operator_name, _(OPERATOR_POWERS[operator]),
-               _("the state") if operator == "state_unified_system" else county["name"], selection,
+        Office(PRIMARY_ROLE, operator_name, _(OPERATOR_POWERS[operator]),
+               _("the state") if operator == STATE_UNIFIED_SYSTEM else county["name"], selection,
                gov["jail_operator"]["source"], gov["jail_operator"]["as_of"]),
     ]
     board = gov["county_legislative_body"]["value"]
     if not board.lower().startswith("none"):
-        offices.append(Office("secondary", board,
+        offices.append(Office(SECONDARY_ROLE, board,
                               _("Passes the county budget (including the jail's) and county ordinances; can hold "
                                 "hearings and ask the jail for its ICE records."), county["name"], _("elected"),
                               gov["county_legislative_body"]["source"], gov["county_legislative_body"]["as_of"]))
     executive = gov["county_executive"]["value"]
     if executive in ("common", "elected", "appointed"):
-        offices.append(Office("secondary", _("County executive"), _("Runs county departments and proposes the budget."),
+        offices.append(Office(SECONDARY_ROLE, _("County executive"), _("Runs county departments and proposes the budget."),
                               county["name"], _(EXECUTIVE_WORDS[executive]), gov["county_executive"]["source"],
                               gov["county_executive"]["as_of"]))
     elif executive in ("some_counties", "rare"):
-        offices.append(Office("secondary", _("County executive, where the county has one"),
+        offices.append(Office(SECONDARY_ROLE, _("County executive, where the county has one"),
                               _("Runs county departments and proposes the budget."), county["name"],
                               _(EXECUTIVE_WORDS[executive]), gov["county_executive"]["source"],
                               gov["county_executive"]["as_of"]))
-    offices.append(Office("state", _("{state} legislature and governor").format(state=county["state"]),
+    offices.append(Office(STATE_ROLE, _("{state} legislature and governor").format(state=county["state"]),
                           gov["state_can_preempt"]["value"], county["state"], _("elected"),
                           gov["state_can_preempt"]["source"], gov["state_can_preempt"]["as_of"]))
     return AuthorityChart(tuple(offices), tuple(city_agencies(data, fips)),
@@ -132,8 +133,8 @@ def authority_chart(data: CompiledData, fips: str) -> AuthorityChart:
 def city_agencies(data: CompiledData, fips: str) -> list[dict]:
     """City police agencies in the county (FBI list), those with a 287(g) agreement first."""
     agencies = data.agencies[(data.agencies["county_fips"] == fips) & (data.agencies["fbi_agency_type"] == "City")]
-    current = data.agreements[(data.agreements["county_fips"] == fips) & (data.agreements["status"] == "participating")
-                              & (data.agreements["agency_type"] == "municipal")]
+    current = data.agreements[(data.agreements["county_fips"] == fips) & (data.agreements["status"] == PARTICIPATING)
+                              & (data.agreements["agency_type"] == MUNICIPAL)]
     with_287g = set(current["agency"])
     records = [{"agency": row.agency, "fbi_data_year": row.data_year,
                 "has_287g": any(row.agency.lower() in name.lower() for name in with_287g)}
@@ -161,9 +162,9 @@ def chart_dot(chart: AuthorityChart, county_name: str, max_cities: int = 6) -> s
                                 quote(_("can override by law")))
     primary = chart.primary
     lines += [node("primary", primary, "#dfc27d"), f"primary -> jail [label={runs}];"]
-    for index, office in enumerate(chart.by_role("secondary")):
+    for index, office in enumerate(chart.by_role(SECONDARY_ROLE)):
         lines += [node(f"secondary{index}", office, "#c7eae5"), f"secondary{index} -> primary [label={directs}];"]
-    for office in chart.by_role("state"):
+    for office in chart.by_role(STATE_ROLE):
         lines += [node("state", office, "#e0e0e0"), f"state -> primary [label={overrides}, style=dashed];"]
     cities = chart.city_agencies[:max_cities]
     if cities:
@@ -187,4 +188,5 @@ def offices_table(chart: AuthorityChart) -> pd.DataFrame:
                           _("office"): office.title, _("powers"): office.powers,
                           _("jurisdiction"): office.jurisdiction, _("elected or appointed"): office.selection,
                           _("source"): office.source, _("as of"): office.as_of,
-                          _("review"): _("draft") if office.draft else _("reviewed")} for office in chart.offices])
+                          _("review"): _(REVIEW_WORDS[DRAFT if office.draft else REVIEWED])}
+                         for office in chart.offices])

@@ -33,12 +33,12 @@ from PIL import Image, ImageDraw
 
 from lib.data import CompiledData, load
 from lib.evidence import CountyEvidence
-from lib.explain import VALUE_WORDS
-from lib.exports import county_geometries
 from lib.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, _, ngettext, use_language
-from lib.layers import JAIL_AGENCY_TYPES, Layer
-from lib.maplayers import INDICATOR_TITLES, LEVEL_CLASSES, build_layers
-from lib.profile import UnknownCounty, county_profile, parse_fips
+from lib.layers import Layer, build_layers
+from lib.registry import INDICATORS_BY_ID, LEVEL_CLASSES, LEVEL_LAYER, VALUE_WORDS
+from lib.vocab import (AGREEMENT_STATUS_WORDS, BASIS_WORDS, DRAFT, JAIL_AGENCY_TYPES, MODEL_SHORT_NAMES, PARTICIPATING,
+                       PENDING, PRIMARY_ROLE, SECONDARY_ROLE, STATE_ROLE)
+from lib.profile import CountyProfile, UnknownCounty, county_profile, parse_fips
 
 # DejaVu Sans (Debian's fonts-dejavu-core) covers the typographic quotes and dashes the data uses; without it
 # the brief falls back to a built-in PDF font and Latin-1 text, which still covers names like "Doña Ana".
@@ -78,22 +78,6 @@ VERSION_SOURCES = {
     "project_local_policies": N_("local policies (draft)"),
     "us_atlas_counties": N_("county shapes"),
 }
-# Words for the kind of evidence that decides an indicator (lib.classify.Evidence.basis); others print as they are.
-BASIS_WORDS = {
-    "statute": N_("statute"),
-    "case_law": N_("case law"),
-    "local policy": N_("local policy"),
-    "agreement": N_("agreement"),
-    "contract": N_("contract"),
-}
-# The 287(g) models, short, for "The 287(g) agreements here (jail enforcement, task force) …".
-MODEL_SHORT_NAMES = {
-    "jail_enforcement": N_("jail enforcement"),
-    "warrant_service": N_("warrant service"),
-    "task_force": N_("task force"),
-}
-# ICE's two 287(g) lists (an agreement's status).
-STATUS_WORDS = {"participating": N_("participating"), "pending": N_("pending")}
 # Caps on single texts, so that one very long value cannot push the page over even at the lowest detail.
 TEXT_LIMITS = {"why": 480, "name": 80, "title": 90, "detail": 260, "powers": 170, "line": 170, "source": 100}
 
@@ -164,7 +148,7 @@ def _basis(basis: str) -> str:
 
 
 def _status(status: str) -> str:
-    return _(STATUS_WORDS.get(status, status))
+    return _(AGREEMENT_STATUS_WORDS.get(status, status))
 
 
 def _rgb(color: str) -> tuple[int, int, int]:
@@ -226,7 +210,7 @@ class _BriefPDF(FPDF):
         self.multi_cell(0, line_height, self.footer_text, align="L")
 
 
-def _footer_text(profile: dict, data_version: str, detail: DetailLevel) -> str:
+def _footer_text(profile: CountyProfile, data_version: str, detail: DetailLevel) -> str:
     sources = [profile["population"]["source"]]
     for record in profile["evidence"]:
         if record["source"] and record["source"] not in sources:
@@ -296,7 +280,7 @@ class BriefContent:
     footer: str
 
 
-def brief_content(profile: dict, data_version: str, detail: DetailLevel) -> BriefContent:
+def brief_content(profile: CountyProfile, data_version: str, detail: DetailLevel) -> BriefContent:
     """The brief's texts; `profile` is lib.profile.county_profile's, `data_version` data_version's."""
     county, state = profile["name"], profile["state"]
     level = next(c for c in LEVEL_CLASSES if c.id == profile["level"])
@@ -335,15 +319,15 @@ def brief_content(profile: dict, data_version: str, detail: DetailLevel) -> Brie
     )
 
 
-def _indicator_lines(profile: dict) -> tuple[tuple[str, str], ...]:
+def _indicator_lines(profile: CountyProfile) -> tuple[tuple[str, str], ...]:
     lines = []
     for name, record in profile["indicators"].items():
-        headline = _("{indicator}: {value}").format(indicator=_(INDICATOR_TITLES[name][0]),
+        headline = _("{indicator}: {value}").format(indicator=_(INDICATORS_BY_ID[name].title),
                                                     value=_shown(VALUE_WORDS[record["value"]]))
         if record["basis"]:
             parts = [_basis(record["basis"]), shorten(record["source"], TEXT_LIMITS["source"]),
                      _as_of(record["as_of"])]
-            if record["review_status"] == "draft":
+            if record["review_status"] == DRAFT:
                 parts.append(_("DRAFT"))
             evidence = " · ".join(parts)
         else:
@@ -352,10 +336,10 @@ def _indicator_lines(profile: dict) -> tuple[tuple[str, str], ...]:
     return tuple(lines)
 
 
-def _agreements(profile: dict, detail: DetailLevel) -> Section:
+def _agreements(profile: CountyProfile, detail: DetailLevel) -> Section:
     # The jail's own agreements matter most (they color the county), then those in force.
     agreements = sorted(profile["agreements_287g"], key=lambda a: (a["agency_type"] not in JAIL_AGENCY_TYPES,
-                                                                   a["status"] != "participating", a["agency"]))
+                                                                   a["status"] != PARTICIPATING, a["agency"]))
     lines = [] if agreements else [_("ICE's lists name no agency in this county.")]
     for agreement in agreements[:detail.agreements]:
         values = {"agency": shorten(agreement["agency"], TEXT_LIMITS["name"]),
@@ -380,7 +364,7 @@ def _lists_note(agreements: list[dict]) -> str | None:
     """'From ICE's participating list of 2026-05-18 and pending list of 2026-05-18.'"""
     dates = {status: ", ".join(sorted({a["source_date"] for a in agreements if a["status"] == status}))
              for status in sorted({a["status"] for a in agreements})}
-    participating, pending = dates.pop("participating", None), dates.pop("pending", None)
+    participating, pending = dates.pop(PARTICIPATING, None), dates.pop(PENDING, None)
     if dates:  # a status this brief has no words for: name ICE's lists by their dates only
         every = sorted({a["source_date"] for a in agreements})
         return _("From ICE's lists of {dates}.").format(dates=", ".join(every))
@@ -394,7 +378,7 @@ def _lists_note(agreements: list[dict]) -> str | None:
     return None
 
 
-def _authority_columns(profile: dict, detail: DetailLevel) -> tuple[tuple[str, str], ...]:
+def _authority_columns(profile: CountyProfile, detail: DetailLevel) -> tuple[tuple[str, str], ...]:
     offices = profile["authority"]["offices"]
 
     def describe(office: dict) -> str:
@@ -404,9 +388,9 @@ def _authority_columns(profile: dict, detail: DetailLevel) -> tuple[tuple[str, s
         return text + (" " + _("[draft]") if office["draft"] else "")
 
     columns = {
-        _("Main target: runs the jail"): [o for o in offices if o["role"] == "primary"],
-        _("Can direct or fund it"): [o for o in offices if o["role"] == "secondary"],
-        _("State: can override"): [o for o in offices if o["role"] == "state"],
+        _("Main target: runs the jail"): [o for o in offices if o["role"] == PRIMARY_ROLE],
+        _("Can direct or fund it"): [o for o in offices if o["role"] == SECONDARY_ROLE],
+        _("State: can override"): [o for o in offices if o["role"] == STATE_ROLE],
     }
     cells = []
     for title, column_offices in columns.items():
@@ -417,7 +401,7 @@ def _authority_columns(profile: dict, detail: DetailLevel) -> tuple[tuple[str, s
     return tuple(cells)
 
 
-def _authority_note(profile: dict) -> str:
+def _authority_note(profile: CountyProfile) -> str:
     cities = profile["authority"]["city_agencies"]
     with_287g = sum(1 for city in cities if city["has_287g"])
     police = ngettext("City police in the county: {count} agency on the FBI list, {with_287g} with a 287(g) "
@@ -442,7 +426,7 @@ def _latest_population(facility: dict) -> float:
     return facility[year] if year else 0.0
 
 
-def _money(profile: dict, detail: DetailLevel) -> Section:
+def _money(profile: CountyProfile, detail: DetailLevel) -> Section:
     # The busiest facilities first: they carry most of the money.
     facilities = sorted(profile["money"]["detention"], key=_latest_population, reverse=True)
     lines = [] if facilities else [_("No facility in this county is on the ICE detention lists this map uses.")]
@@ -583,7 +567,7 @@ def _draw(content: BriefContent, map_inset_png: bytes | None, detail: DetailLeve
     return pdf
 
 
-def county_brief_pdf(profile: dict, map_inset_png: bytes | None, data_version: str) -> bytes:
+def county_brief_pdf(profile: CountyProfile, map_inset_png: bytes | None, data_version: str) -> bytes:
     """The one-page brief as PDF bytes; `profile` is lib.profile.county_profile's, `data_version` data_version's."""
     try:
         for detail in DETAIL_LEVELS:
@@ -635,22 +619,10 @@ def _faded(color: str) -> tuple[int, int, int]:
     return tuple(round(c + (255 - c) * INSET_FADE) for c in _rgb(color))
 
 
-# The county shapes of the data last drawn, as (its topology, GeoJSON geometry by FIPS): converting all of them takes
-# a third of a second, which every brief would otherwise spend again.
-_last_geometries: tuple[dict, dict[str, dict]] | None = None
-
-
-def _county_geometries(data: CompiledData) -> dict[str, dict]:
-    global _last_geometries
-    if _last_geometries is None or _last_geometries[0] is not data.county_topology:
-        _last_geometries = (data.county_topology, county_geometries(data))
-    return _last_geometries[1]
-
-
 def county_inset_png(data: CompiledData, fips: str, level_layer: Layer) -> bytes | None:
     """A small map: the state's counties colored by level (faded), the county itself in full color and outlined.
     None when the county has no shape (Falls Church city, VA)."""
-    geometries = _county_geometries(data)
+    geometries = data.county_geometries
     if fips not in geometries:
         return None
     state = {code: _outer_rings(g) for code, g in geometries.items() if code[:2] == fips[:2]}
@@ -697,7 +669,7 @@ def main(argv: list[str]) -> int:
         except UnknownCounty as error:
             print(_("error: {error}").format(error=error), file=sys.stderr)
             return 1
-        pdf = county_brief(data, fips, build_layers(data)["level"])
+        pdf = county_brief(data, fips, build_layers(CountyEvidence.assemble(data))[LEVEL_LAYER])
     arguments.stem.with_suffix(".pdf").write_bytes(pdf)
     arguments.stem.with_suffix(".png").write_bytes(county_brief_png(pdf))
     return 0

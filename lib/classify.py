@@ -7,6 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lib.i18n import N_, _
+from lib.registry import (CLASSIFIED_IDS, COLLABORATION_RANK, HOLDS, HONORS, HONORS_HOLDS, LEVEL_INDICATORS, LIMITED,
+                          LIMITS_HOLDS, PARTNERSHIP, REFUSAL_LEVELS, REFUSES, UNKNOWN)
+from lib.vocab import LOCAL_SCOPE, REVIEWED, STATE_SCOPE
 
 RULES = N_(
     """How a county's jail is classified: per indicator (holds, notifications, jail access), then one level.
@@ -41,34 +44,27 @@ def rules_markdown() -> str:
     return _(RULES)
 
 
-INDICATORS = ("holds", "notifications", "jail_access")
-VALUES = ("honors", "limited", "refuses", "unknown")
-COLLABORATION_RANK = {"refuses": 0, "limited": 1, "honors": 2}
-
-LOCAL = "local"
-STATE = "state"
-
 
 @dataclass(frozen=True)
 class Evidence:
     """One dated fact that sets (or, for context rows, only informs) an indicator."""
 
     indicator: str
-    value: str | None  # honors / limited / refuses; None for context that sets nothing
-    scope: str  # local (this county's jail) or state (a law for every county)
+    value: str | None  # honors / limited / refuses (lib.registry); None for context that sets nothing
+    scope: str  # LOCAL_SCOPE (this county's jail) or STATE_SCOPE (a law for every county), lib.vocab
     basis: str  # statute / agreement / contract / local policy
     source: str
     as_of: str  # the source's own date
     effective: str  # when the fact took effect (signed, adopted, in force), for "latest decides"
     summary: str
-    review_status: str = "reviewed"
+    review_status: str = REVIEWED
     in_force: bool = True
     url: str | None = None
     effect: str | None = None  # the source's own word for a law ("preempts_local_limits", …), kept for the asks
 
     @property
     def is_draft(self) -> bool:
-        return self.review_status != "reviewed"
+        return self.review_status != REVIEWED
 
 
 @dataclass(frozen=True)
@@ -86,32 +82,21 @@ class Indicator:
 class Classification:
     indicators: dict[str, Indicator]
     partnership: tuple[Evidence, ...] = field(default=())
-    level: str = "unknown"
+    level: str = UNKNOWN
 
     @property
     def rests_on_draft(self) -> bool:
         if self.partnership:
             return all(e.is_draft for e in self.partnership)
-        deciding = ("holds",) if self.level in ("honors_holds", "limits_holds", "unknown") else INDICATORS
+        deciding = (HOLDS,) if self.level in (HONORS_HOLDS, LIMITS_HOLDS, UNKNOWN) else LEVEL_INDICATORS
         return any(self.indicators[name].rests_on_draft for name in deciding)
-
-
-LEVELS = (
-    "partnership",
-    "honors_holds",
-    "limits_holds",
-    "refuses_holds_only",
-    "refuses_holds_and_one",
-    "refuses_all",
-    "unknown",
-)
 
 
 def _compatible(law: Evidence, local: Evidence) -> bool:
     """Does local evidence stay within what the law allows? A law that requires a practice is a floor;
     one that limits or forbids it is a ceiling."""
-    if law.value == "honors":
-        return local.value == "honors"
+    if law.value == HONORS:
+        return local.value == HONORS
     return COLLABORATION_RANK[local.value] <= COLLABORATION_RANK[law.value]
 
 
@@ -123,34 +108,34 @@ def decide(evidence: Iterable[Evidence]) -> Indicator:
     """One indicator of one county from all its evidence rows (rules 4 and 5)."""
     rows = tuple(evidence)
     setting = [e for e in rows if e.in_force and e.value is not None]
-    laws = [e for e in setting if e.scope == STATE]
-    local = [e for e in setting if e.scope == LOCAL]
+    laws = [e for e in setting if e.scope == STATE_SCOPE]
+    local = [e for e in setting if e.scope == LOCAL_SCOPE]
     if not setting:
-        return Indicator("unknown", None, rows)
+        return Indicator(UNKNOWN, None, rows)
     if not laws:
-        return Indicator(_latest(local, LOCAL).value, _latest(local, LOCAL), rows)
-    law = _latest(laws, STATE)
+        return Indicator(_latest(local, LOCAL_SCOPE).value, _latest(local, LOCAL_SCOPE), rows)
+    law = _latest(laws, STATE_SCOPE)
     if not local:
         return Indicator(law.value, law, rows)
-    newest_local = _latest(local, LOCAL)
+    newest_local = _latest(local, LOCAL_SCOPE)
     if _compatible(law, newest_local):
         return Indicator(newest_local.value, newest_local, rows)
-    winner = _latest([law, newest_local], STATE)
+    winner = _latest([law, newest_local], STATE_SCOPE)
     return Indicator(winner.value, winner, rows)
 
 
 def level_of(indicators: dict[str, Indicator], partnership: tuple[Evidence, ...]) -> str:
     if partnership:
-        return "partnership"
-    holds = indicators["holds"].value
-    if holds == "honors":
-        return "honors_holds"
-    if holds == "limited":
-        return "limits_holds"
-    if holds == "unknown":
-        return "unknown"
-    refused = sum(indicators[name].value == "refuses" for name in ("notifications", "jail_access"))
-    return ("refuses_holds_only", "refuses_holds_and_one", "refuses_all")[refused]
+        return PARTNERSHIP
+    holds = indicators[HOLDS].value
+    if holds == HONORS:
+        return HONORS_HOLDS
+    if holds == LIMITED:
+        return LIMITS_HOLDS
+    if holds == UNKNOWN:
+        return UNKNOWN
+    refused = sum(indicators[name].value == REFUSES for name in LEVEL_INDICATORS if name != HOLDS)
+    return REFUSAL_LEVELS[refused]
 
 
 def classify(evidence: Iterable[Evidence], partnership: Iterable[Evidence] = (), reviewed_only: bool = False
@@ -162,5 +147,5 @@ def classify(evidence: Iterable[Evidence], partnership: Iterable[Evidence] = (),
     """
     rows = [e for e in evidence if not (reviewed_only and e.is_draft)]
     partners = tuple(e for e in partnership if e.in_force and not (reviewed_only and e.is_draft))
-    indicators = {name: decide(e for e in rows if e.indicator == name) for name in INDICATORS}
+    indicators = {name: decide(e for e in rows if e.indicator == name) for name in CLASSIFIED_IDS}
     return Classification(indicators, partners, level_of(indicators, partners))

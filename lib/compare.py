@@ -7,14 +7,12 @@ import pandas as pd
 
 from lib.data import CompiledData
 from lib.evidence import as_of_text
-from lib.explain import VALUE_WORDS
-from lib.i18n import N_, _
+from lib.i18n import _
+from lib.profile import CountyProfile
+from lib.registry import CLASSIFIED, VALUE_WORDS
+from lib.vocab import BASIS_WORDS, PARTICIPATING, PRIMARY_ROLE, SECONDARY_ROLE
 
 MAX_COUNTIES = 4
-# The comparison's rows for the three jail indicators, and the words for an evidence row's basis.
-INDICATOR_ROWS = {"holds": N_("Holds"), "notifications": N_("Notifications"), "jail_access": N_("Jail access")}
-BASIS_WORDS = {"statute": N_("statute"), "case_law": N_("case law"), "agreement": N_("agreement"),
-               "contract": N_("contract"), "local policy": N_("local policy")}
 
 
 def _arcs(geometry: dict):
@@ -52,7 +50,7 @@ def same_state_peers(data: CompiledData, fips: str, levels: pd.Series, limit: in
     return list(same.sort_values("population", ascending=False)["fips"].head(limit))
 
 
-def _level(profile: dict) -> str:
+def _level(profile: CountyProfile) -> str:
     if profile["rests_on_draft_evidence"]:
         return _("{level} (draft evidence)").format(level=profile["level_label"])
     return profile["level_label"]
@@ -68,18 +66,19 @@ def _indicator(record: dict) -> str:
     return f"{value_words} ({basis_words}, {as_of_text(record['as_of'])})"
 
 
-def comparison_table(profiles: list[dict]) -> pd.DataFrame:
+def comparison_table(profiles: list[CountyProfile]) -> pd.DataFrame:
     """One column per county, one row per fact, each with its date where it has one. The profiles and the
     table's labels are in the current language."""
     rows = {
         _("Level"): [_level(p) for p in profiles],
-        **{_(label): [_indicator(p["indicators"][name]) for p in profiles] for name, label in INDICATOR_ROWS.items()},
-        _("287(g) agreements in force"): [sum(a["status"] == "participating" for a in p["agreements_287g"])
+        **{_(indicator.compare_label): [_indicator(p["indicators"][indicator.id]) for p in profiles]
+           for indicator in CLASSIFIED},
+        _("287(g) agreements in force"): [sum(a["status"] == PARTICIPATING for a in p["agreements_287g"])
                                           for p in profiles],
         _("ICE detention facilities"): [len(p["money"]["detention"]) for p in profiles],
-        _("Who runs the jail"): [next(o["title"] for o in p["authority"]["offices"] if o["role"] == "primary")
+        _("Who runs the jail"): [next(o["title"] for o in p["authority"]["offices"] if o["role"] == PRIMARY_ROLE)
                                  for p in profiles],
-        _("County board"): [next((o["title"] for o in p["authority"]["offices"] if o["role"] == "secondary"),
+        _("County board"): [next((o["title"] for o in p["authority"]["offices"] if o["role"] == SECONDARY_ROLE),
                                  _("none")) for p in profiles],
         _("Population (ACS 2014-2018)"): [f"{p['population']['value']:,}" for p in profiles],
         _("First recommended ask"): [p["asks"]["items"][0]["title"] if p["asks"]["items"] else _("none")

@@ -11,11 +11,14 @@ from typing import Annotated, Literal
 import pandera.pandas as pa
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
-FIPS = r"^\d{5}$"
+from lib.registry import CURATED_IDS, LOCAL_POLICY_EFFECTS
+from lib.vocab import (AGENCY_TYPES, AGREEMENT_STATUSES, CONTRACT, COUNTY_JAIL_OPERATORS, DETENTION_CONTRACT_TYPES,
+                       DETENTION_RUN_BY, DRAFT, GOVERNANCE_BASES, JAIL_OPERATORS, LAW_STATUSES, LOCAL_POLICY, MODELS,
+                       STATE_LAW_BASES, STATE_LAW_EFFECTS, UNKNOWN)
+from lib.vocab import FIPS_REGEX as FIPS
+
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 STATE_ABBR = r"^[A-Z]{2}$"
-AGENCY_TYPES = ("sheriff", "county_jail", "municipal", "state", "other")
-MODELS = ("jail_enforcement", "warrant_service", "task_force")
 
 
 def field(dtype, description: str, source: str, **kwargs) -> pa.Column:
@@ -100,7 +103,7 @@ AGREEMENTS_287G = Dataset(
             "signed": field(str, "Date the agreement was signed, per ICE", "ice_287g_participating",
                             nullable=True, checks=pa.Check.str_matches(DATE)),
             "status": field(str, "participating (in force per ICE) or pending", "ice_287g_participating, ice_287g_pending",
-                            checks=pa.Check.isin(["participating", "pending"])),
+                            checks=pa.Check.isin(AGREEMENT_STATUSES)),
             "moa_url": field(str, "Link to the agreement (MOA) as given in ICE's sheet", "ice_287g_participating",
                              nullable=True),
             "source_file": field(str, "Raw file the row comes from", "this project's build"),
@@ -227,24 +230,17 @@ class Manifest(JsonShape):
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 YEAR_OR_DATE = r"^\d{4}(-\d{2}-\d{2})?$"
 AS_OF_LABEL = r"^as of \d{4}$"
-POLICY_INDICATORS = ("holds", "notifications", "jail_access", "287g")
-# requires: the state orders the practice; preempts_local_limits: it bars local limits without ordering the
-# practice; limits / forbids: it restricts or bars the practice; silent: checked, the law does not address it.
-STATE_LAW_EFFECTS = ("requires", "preempts_local_limits", "limits", "forbids", "silent")
-LAW_STATUSES = ("in_force", "enjoined", "repealed")
-STATE_LAW_BASES = ("statute", "case_law")
-# Local effects read as the jail's practice, in each indicator's own words (honors/notifies/allows/participates
-# are the collaborating end, refuses the other).
-LOCAL_POLICY_EFFECTS = {
-    "holds": ("honors", "limits", "refuses"),
-    "notifications": ("notifies", "limits", "refuses"),
-    "jail_access": ("allows", "limits", "refuses"),
-    "287g": ("participates", "refuses"),
-}
+# The indicators a curated row may name (lib.registry), and how the descriptions below list them.
+POLICY_INDICATORS = CURATED_IDS
+POLICY_INDICATOR_LIST = " / ".join(CURATED_IDS)
+# A local policy's effects, in each indicator's own words (lib.registry: honors/notifies/allows/participates are
+# the collaborating end, refuses the other).
 LOCAL_POLICY_EFFECT_VALUES = tuple(sorted({effect for effects in LOCAL_POLICY_EFFECTS.values() for effect in effects}))
-LOCAL_POLICY_BASIS = "local policy"
+LOCAL_POLICY_EFFECT_LIST = "; ".join(f"{indicator}: {'/'.join(effects)}"
+                                     for indicator, effects in LOCAL_POLICY_EFFECTS.items())
+LOCAL_POLICY_BASIS = LOCAL_POLICY
 # Nobody has reviewed the curated evidence yet; a reviewed status is added when a review process exists.
-REVIEW_STATUSES = ("draft",)
+REVIEW_STATUSES = (DRAFT,)
 
 STATE_LAWS = Dataset(
     "state_laws.csv",
@@ -256,7 +252,7 @@ STATE_LAWS = Dataset(
         {
             "state_abbr": field(str, "State postal code", "project_state_laws, policy_stance_draft",
                                 checks=pa.Check.str_matches(STATE_ABBR)),
-            "indicator": field(str, "holds / notifications / jail_access / 287g", "project_state_laws",
+            "indicator": field(str, POLICY_INDICATOR_LIST, "project_state_laws",
                                checks=pa.Check.isin(POLICY_INDICATORS)),
             "effect": field(str, "requires (orders the practice) / preempts_local_limits (bars local limits, orders "
                                  "nothing) / limits / forbids / silent (checked: the law does not address it)",
@@ -299,11 +295,10 @@ LOCAL_POLICIES = Dataset(
             "jurisdiction": field(str, "County or city that adopted the policy", "ilrc_uwd_toolkit_2015"),
             "policy_name": field(str, "Name of the policy as the source gives it; empty where it gives none",
                                  "ilrc_uwd_toolkit_2015", nullable=True),
-            "indicator": field(str, "holds / notifications / jail_access / 287g", "project_local_policies",
+            "indicator": field(str, POLICY_INDICATOR_LIST, "project_local_policies",
                                checks=pa.Check.isin(POLICY_INDICATORS)),
-            "effect": field(str, "holds: honors/limits/refuses; notifications: notifies/limits/refuses; "
-                                 "jail_access: allows/limits/refuses; 287g: participates/refuses",
-                            "project_local_policies", checks=pa.Check.isin(LOCAL_POLICY_EFFECT_VALUES)),
+            "effect": field(str, LOCAL_POLICY_EFFECT_LIST, "project_local_policies",
+                            checks=pa.Check.isin(LOCAL_POLICY_EFFECT_VALUES)),
             "adopted_date": field(str, "When adopted, as precisely as the source gives it (YYYY, YYYY-MM or "
                                        "YYYY-MM-DD); empty where not given", "ilrc_uwd_toolkit_2015",
                                   nullable=True, checks=pa.Check.str_matches(PARTIAL_DATE)),
@@ -314,7 +309,7 @@ LOCAL_POLICIES = Dataset(
                                  checks=pa.Check.str_matches(PARTIAL_DATE)),
             "as_of_label": field(str, "Label the app shows with the fact (e.g. 'as of 2015')",
                                  "project_local_policies", checks=pa.Check.str_matches(AS_OF_LABEL)),
-            "basis": field(str, "local policy", "project_local_policies",
+            "basis": field(str, LOCAL_POLICY, "project_local_policies",
                            checks=pa.Check.isin([LOCAL_POLICY_BASIS])),
             "review_status": field(str, "draft: nobody has checked the row yet", "project_local_policies",
                                    checks=pa.Check.isin(REVIEW_STATUSES)),
@@ -327,8 +322,6 @@ LOCAL_POLICIES = Dataset(
 # ICE detention in each county (lib/build/detention.py). Whether the county runs a jail decides whether ICE beds
 # there are the county jail's practice; a private or federal facility in a county is only ICE detention there.
 FISCAL_YEAR = r"^FY\d{2}$"
-DETENTION_CONTRACT_TYPES = ("county_jail_igsa", "usms_iga", "private_contract", "federal", "hold_room", "other")
-DETENTION_RUN_BY = ("county", "city", "state", "federal", "private", "unknown")
 DETENTION_PLACED_BY = ("facility_name", "facility_name_and_code", "geocoded_point", "ice_facility_list_and_geocode",
                        "ice_facility_list", "territory_not_mapped", "unplaced")
 PER_DIEM_STATUSES = ("single rate", "rate unknown", "not in 2015 listing")
@@ -411,7 +404,7 @@ DETENTION_FACILITIES = Dataset(
                                       "Deportation Data Project's last day)", "ice_detention_stats, "
                                                                               "ddp_daily_population",
                                  checks=pa.Check.str_matches(DATE)),
-            "basis": field(str, "contract", "this project's build", checks=pa.Check.isin(["contract"])),
+            "basis": field(str, CONTRACT, "this project's build", checks=pa.Check.isin([CONTRACT])),
             "review_status": field(str, "draft: nobody has checked the row yet", "this project's build",
                                    checks=pa.Check.isin(REVIEW_STATUSES)),
         },
@@ -454,17 +447,13 @@ DETENTION_REPORT = Dataset(
 
 # Who has the power over a county's jail and its policy (lib/build/governance.py): the usual pattern per state,
 # and county rows only where a county is known to differ. "unknown" is written where the pattern was not found.
-JAIL_OPERATORS = ("sheriff", "county_corrections_department", "regional_jail_authority", "state_unified_system",
-                  "elected_jailer", "mixed", "unknown")
-# A single county has one operator: "mixed" and "unknown" describe a state only.
-COUNTY_JAIL_OPERATORS = tuple(op for op in JAIL_OPERATORS if op not in ("mixed", "unknown"))
+# The jail operators (JAIL_OPERATORS, COUNTY_JAIL_OPERATORS) are in lib/vocab.py.
 # no_sheriff_jail_role: sheriffs exist (elected or not, see the note) but as a rule run no jail; no_sheriff: none.
-SHERIFF_ELECTED = ("yes", "no", "varies", "no_sheriff_jail_role", "no_sheriff", "unknown")
+SHERIFF_ELECTED = ("yes", "no", "varies", "no_sheriff_jail_role", "no_sheriff", UNKNOWN)
 COUNTY_SHERIFF_ELECTED = ("yes", "no", "no_sheriff_jail_role", "no_sheriff")
 # How common an elected county executive (a chief executive apart from the board) is; appointed managers excluded.
-COUNTY_EXECUTIVE_PREVALENCE = ("common", "some_counties", "rare", "none", "unknown")
+COUNTY_EXECUTIVE_PREVALENCE = ("common", "some_counties", "rare", "none", UNKNOWN)
 COUNTY_EXECUTIVE_KINDS = ("elected", "appointed", "none")
-GOVERNANCE_BASES = ("statute", "constitution", "report")
 # The fields a county row may override, each with its vocabulary (None: free text, e.g. an agency's name).
 COUNTY_GOVERNANCE_FIELDS = {
     "jail_operator": COUNTY_JAIL_OPERATORS,

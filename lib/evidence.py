@@ -4,46 +4,37 @@ Each table speaks its own words (a statute "forbids", a county "refuses", a 287(
 the three values the classification uses: honors, limited, refuses.
 
 Every evidence row carries a summary a person reads, so the rows are built in the current language: the
-functions below translate when called, and CountyEvidence (cached across sessions) keeps one set of rows per
-language.
+functions below translate when called, and a CountyEvidence holds one language's rows.
 """
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 import pandas as pd
 
-from lib.classify import INDICATORS, LOCAL, STATE, Classification, Evidence, classify
+from lib import registry
+from lib.classify import Classification, Evidence, classify
 from lib.data import CompiledData
 from lib.i18n import N_, _, language
-from lib.layers import AGENCY_TYPE_LABELS, JAIL_AGENCY_TYPES, MODEL_LABELS, in_force
+from lib.registry import CURRENT_FISCAL_YEARS, HONORS, LOCAL_POLICY_EFFECT_WORDS, MIN_CURRENT_ADP, STATE_LAW_VALUES
+from lib.vocab import (AGENCY_TYPE_LABELS, AGREEMENT, CONTRACT, COUNTY_JAIL_CONTRACTS, COUNTY_JAIL_IGSA, IN_FORCE,
+                       JAIL_AGENCY_TYPES, JAIL_MODELS, LAW_STATUS_WORDS, LOCAL_SCOPE, MODEL_LABELS, PARTICIPATING,
+                       RUN_BY_COUNTY,
+                       STATE_LAW_EFFECT_PHRASES, STATE_SCOPE, USMS_IGA)
 
-STATE_LAW_VALUES = {"requires": "honors", "limits": "limited", "forbids": "refuses"}
-LOCAL_POLICY_VALUES = {"honors": "honors", "notifies": "honors", "allows": "honors", "limits": "limited",
-                       "refuses": "refuses"}
-# 287(g) models under which the jail's own officers hold people for ICE and let ICE work in the jail.
-JAIL_MODELS = ("jail_enforcement", "warrant_service")
-# A facility counts as ICE detention now if it held at least one person a day on average in a recent year.
-CURRENT_FISCAL_YEARS = ("FY26", "FY25")
-MIN_CURRENT_ADP = 1.0
-COUNTY_JAIL_CONTRACTS = {"county_jail_igsa": N_("an IGSA with ICE"),
-                         "usms_iga": N_("a U.S. Marshals agreement ICE uses")}
 # The summary of a county-run jail holding people for ICE, one whole sentence per kind of contract.
 COUNTY_JAIL_SUMMARIES = {
-    "county_jail_igsa": N_("{facility}: county-run jail holding people for ICE under an IGSA with ICE; {adp} ICE "
-                           "detainees a day on average in {year} (county-run: {basis})"),
-    "usms_iga": N_("{facility}: county-run jail holding people for ICE under a U.S. Marshals agreement ICE uses; "
-                   "{adp} ICE detainees a day on average in {year} (county-run: {basis})"),
+    COUNTY_JAIL_IGSA: N_("{facility}: county-run jail holding people for ICE under an IGSA with ICE; {adp} ICE "
+                         "detainees a day on average in {year} (county-run: {basis})"),
+    USMS_IGA: N_("{facility}: county-run jail holding people for ICE under a U.S. Marshals agreement ICE uses; "
+                 "{adp} ICE detainees a day on average in {year} (county-run: {basis})"),
 }
-STATE_LAW_EFFECT_WORDS = {"requires": N_("requires it"), "limits": N_("limits it"), "forbids": N_("forbids it"),
-                          "preempts_local_limits": N_("bars local limits on it (orders nothing by itself)"),
-                          "silent": N_("does not address it")}
-LAW_STATUS_WORDS = {"in_force": N_("in force"), "enjoined": N_("enjoined"), "repealed": N_("repealed")}
-# A local policy's own word for what the jail does, as shown in its summary.
-LOCAL_POLICY_EFFECT_WORDS = {"honors": N_("honors"), "notifies": N_("notifies"), "allows": N_("allows"),
-                             "limits": N_("limits"), "refuses": N_("refuses"), "participates": N_("participates")}
 AS_OF_LABEL = re.compile(r"^as of (\d{4}(?:-\d{2}(?:-\d{2})?)?)$")
+
+
+SET_BY_JAIL_287G = tuple(indicator.id for indicator in registry.CLASSIFIED if indicator.set_by_jail_287g)
+SET_BY_COUNTY_JAIL_CONTRACT = tuple(indicator.id for indicator in registry.CLASSIFIED
+                                    if indicator.set_by_county_jail_contract)
 
 
 def _text(value) -> str:
@@ -60,8 +51,8 @@ def as_of_text(label: object) -> str:
 def law_summary(law_name: str, effect: str, status: str, effective: str) -> str:
     """'SB 4 (2017): requires it (in force since 2017-09-01)', in the current language. The law's name comes
     first, before a colon, in every language (lib.asks reads it back from there)."""
-    effect_words = _(STATE_LAW_EFFECT_WORDS[effect])
-    if status != "in_force":
+    effect_words = _(STATE_LAW_EFFECT_PHRASES[effect])
+    if status != IN_FORCE:
         status_words = _(LAW_STATUS_WORDS[status]) if status in LAW_STATUS_WORDS else status.replace("_", " ")
         return _("{law}: {effect} — {status}").format(law=law_name, effect=effect_words, status=status_words)
     if effective:
@@ -71,16 +62,17 @@ def law_summary(law_name: str, effect: str, status: str, effective: str) -> str:
 
 
 def state_law_evidence(laws: pd.DataFrame) -> dict[str, list[Evidence]]:
-    """Per state, the law rows for the three jail indicators (287(g) rows are shown, not classified)."""
+    """Per state, the law rows for the indicators a state law sets (287(g) rows are shown, not classified)."""
+    set_by_law = [indicator.id for indicator in registry.CLASSIFIED if indicator.set_by_state_law]
     by_state: dict[str, list[Evidence]] = {}
-    for row in laws[laws["indicator"].isin(INDICATORS)].itertuples():
+    for row in laws[laws["indicator"].isin(set_by_law)].itertuples():
         effective = _text(row.effective_date)
         by_state.setdefault(row.state_abbr, []).append(
             Evidence(
-                indicator=row.indicator, value=STATE_LAW_VALUES.get(row.effect), scope=STATE, basis=row.basis,
+                indicator=row.indicator, value=STATE_LAW_VALUES.get(row.effect), scope=STATE_SCOPE, basis=row.basis,
                 source=row.source, as_of=row.source_date, effective=effective,
                 summary=law_summary(row.law_name, row.effect, row.status, effective),
-                review_status=row.review_status, in_force=row.status == "in_force", url=_text(row.url) or None,
+                review_status=row.review_status, in_force=row.status == IN_FORCE, url=_text(row.url) or None,
                 effect=row.effect,
             )
         )
@@ -89,18 +81,24 @@ def state_law_evidence(laws: pd.DataFrame) -> dict[str, list[Evidence]]:
 
 def local_policy_evidence(policies: pd.DataFrame) -> dict[str, list[Evidence]]:
     by_county: dict[str, list[Evidence]] = {}
-    for row in policies[policies["indicator"].isin(INDICATORS)].itertuples():
+    for row in policies[policies["indicator"].isin(registry.CLASSIFIED_IDS)].itertuples():
         name = _text(row.policy_name) or _("local policy (no name given)")
         effect = _(LOCAL_POLICY_EFFECT_WORDS[row.effect]) if row.effect in LOCAL_POLICY_EFFECT_WORDS else row.effect
         by_county.setdefault(row.county_fips, []).append(
             Evidence(
-                indicator=row.indicator, value=LOCAL_POLICY_VALUES[row.effect], scope=LOCAL, basis=row.basis,
+                indicator=row.indicator, value=registry.INDICATORS_BY_ID[row.indicator].local_policy_effects[row.effect],
+                scope=LOCAL_SCOPE, basis=row.basis,
                 source=row.source, as_of=row.as_of_label, effective=_text(row.adopted_date) or row.source_date,
                 summary=f"{row.jurisdiction}: {name} — {effect} ({as_of_text(row.as_of_label)})",
                 review_status=row.review_status,
             )
         )
     return by_county
+
+
+def in_force(agreements: pd.DataFrame) -> pd.DataFrame:
+    """The agreements on ICE's participating list that are placed on a county (pending ones color nothing)."""
+    return agreements[(agreements["status"] == PARTICIPATING) & agreements["county_fips"].notna()]
 
 
 def agreement_evidence(agreements: pd.DataFrame) -> tuple[dict[str, list[Evidence]], dict[str, list[Evidence]]]:
@@ -118,14 +116,14 @@ def agreement_evidence(agreements: pd.DataFrame) -> tuple[dict[str, list[Evidenc
                 signed=signed, **names)
         else:
             summary = _("{agency} ({agency_type}): 287(g) {model}; on ICE's list of {date}").format(**names)
-        common = dict(scope=LOCAL, basis="agreement", source=f"ICE 287(g) list ({row.source_file})",
+        common = dict(scope=LOCAL_SCOPE, basis=AGREEMENT, source=f"ICE 287(g) list ({row.source_file})",
                       as_of=row.source_date, effective=signed or row.source_date, summary=summary,
                       url=_text(row.moa_url) or None)
-        partnership.setdefault(row.county_fips, []).append(Evidence(indicator="287g", value="honors", **common))
+        partnership.setdefault(row.county_fips, []).append(Evidence(indicator=registry.AGREEMENT_287G, value=HONORS,
+                                                                    **common))
         if row.model in JAIL_MODELS:
-            for indicator in ("holds", "jail_access"):
-                evidence.setdefault(row.county_fips, []).append(Evidence(indicator=indicator, value="honors",
-                                                                         **common))
+            for indicator in SET_BY_JAIL_287G:
+                evidence.setdefault(row.county_fips, []).append(Evidence(indicator=indicator, value=HONORS, **common))
     return evidence, partnership
 
 
@@ -138,7 +136,7 @@ def current_detention(facilities: pd.DataFrame, population: pd.DataFrame) -> pd.
 
 
 def is_county_jail_contract(facility) -> bool:
-    return facility.run_by == "county" and facility.contract_type in COUNTY_JAIL_CONTRACTS
+    return facility.run_by == RUN_BY_COUNTY and facility.contract_type in COUNTY_JAIL_CONTRACTS
 
 
 def detention_evidence(current: pd.DataFrame) -> tuple[dict[str, list[Evidence]], dict[str, list[Evidence]]]:
@@ -152,51 +150,50 @@ def detention_evidence(current: pd.DataFrame) -> tuple[dict[str, list[Evidence]]
         summary = _(COUNTY_JAIL_SUMMARIES[facility.contract_type]).format(
             facility=facility.name.title(), adp=f"{facility.adp:g}", year=facility.fiscal_year,
             basis=facility.run_by_basis)
-        common = dict(scope=LOCAL, basis="contract", source=facility.source,
+        common = dict(scope=LOCAL_SCOPE, basis=CONTRACT, source=facility.source,
                       as_of=facility.source_date_population, effective=facility.source_date_population,
                       summary=summary, review_status=facility.review_status)
-        partnership.setdefault(facility.county_fips, []).append(Evidence(indicator="ice_beds", value="honors",
+        partnership.setdefault(facility.county_fips, []).append(Evidence(indicator=registry.ICE_BEDS, value=HONORS,
                                                                          **common))
-        evidence.setdefault(facility.county_fips, []).append(Evidence(indicator="jail_access", value="honors",
-                                                                      **common))
+        for indicator in SET_BY_COUNTY_JAIL_CONTRACT:
+            evidence.setdefault(facility.county_fips, []).append(Evidence(indicator=indicator, value=HONORS,
+                                                                          **common))
     return evidence, partnership
 
 
 @dataclass(frozen=True)
 class CountyEvidence:
-    """All counties' evidence, assembled once per language from the compiled data.
+    """All counties' evidence in one language, assembled once from the compiled data (`assemble`).
 
-    One object serves every session (the app caches it), so the rows, whose summaries are in words, are kept
-    per language: each call gets the rows of the language current at the call."""
+    Evidence rows carry summaries in words, so one object holds one language's rows; the app keeps one per
+    language in its cache (lib/ui/cache.py) and passes it to the layers and the exports."""
 
     data: CompiledData
+    language: str
+    current_detention: pd.DataFrame
+    laws: dict[str, list[Evidence]]  # by state
+    policies: dict[str, list[Evidence]]  # the rest by county
+    agreements: dict[str, list[Evidence]]
+    contracts: dict[str, list[Evidence]]
+    agreement_partners: dict[str, list[Evidence]]
+    contract_partners: dict[str, list[Evidence]]
 
-    @cached_property
-    def current_detention(self) -> pd.DataFrame:
-        return current_detention(self.data.detention_facilities, self.data.detention_population)
-
-    @cached_property
-    def _parts_by_language(self) -> dict[str, tuple]:
-        return {}
-
-    @property
-    def _parts(self) -> tuple:
-        lang = language()
-        parts = self._parts_by_language.get(lang)
-        if parts is None:  # two sessions may build the same language at once: both get equal rows
-            agreements, agreement_partners = agreement_evidence(self.data.agreements)
-            contracts, contract_partners = detention_evidence(self.current_detention)
-            parts = (state_law_evidence(self.data.state_laws), local_policy_evidence(self.data.local_policies),
-                     agreements, contracts, agreement_partners, contract_partners)
-            self._parts_by_language[lang] = parts
-        return parts
+    @classmethod
+    def assemble(cls, data: CompiledData) -> "CountyEvidence":
+        """Every county's evidence, in the current language."""
+        detention = current_detention(data.detention_facilities, data.detention_population)
+        agreements, agreement_partners = agreement_evidence(data.agreements)
+        contracts, contract_partners = detention_evidence(detention)
+        return cls(data, language(), detention, state_law_evidence(data.state_laws),
+                   local_policy_evidence(data.local_policies), agreements, contracts, agreement_partners,
+                   contract_partners)
 
     def for_county(self, fips: str) -> tuple[list[Evidence], list[Evidence]]:
         """(indicator evidence, partnership evidence) for one county."""
-        laws, policies, agreements, contracts, agreement_partners, contract_partners = self._parts
         state = self.data.counties_by_fips.loc[fips, "state_abbr"]
-        rows = laws.get(state, []) + policies.get(fips, []) + agreements.get(fips, []) + contracts.get(fips, [])
-        return rows, agreement_partners.get(fips, []) + contract_partners.get(fips, [])
+        rows = (self.laws.get(state, []) + self.policies.get(fips, []) + self.agreements.get(fips, [])
+                + self.contracts.get(fips, []))
+        return rows, self.agreement_partners.get(fips, []) + self.contract_partners.get(fips, [])
 
     def classify(self, fips: str, reviewed_only: bool = False) -> Classification:
         rows, partnership = self.for_county(fips)

@@ -1,26 +1,47 @@
 """Plain words for a county's classification: why it has its color, and the evidence under it."""
 
-from lib.classify import INDICATORS, Classification, Evidence
-from lib.i18n import N_, _, ngettext
+from typing import TypedDict
 
-# English words (N_): wrap them with _() where they are shown. Every indicator an evidence row can carry has a
-# name here: the three the jail is classified on (lib.classify.INDICATORS) and the two partnership facts
-# (lib.evidence: a 287(g) agreement of the jail's agency, ICE beds in the county jail).
-INDICATOR_NAMES = {"holds": N_("ICE holds"), "notifications": N_("release notifications"),
-                   "jail_access": N_("ICE access"), "287g": "287(g)", "ice_beds": N_("ICE beds in the county jail")}
-VALUE_WORDS = {"honors": N_("yes"), "limited": N_("limited"), "refuses": N_("refuses"), "unknown": N_("unknown")}
-# Where "yes" would not say what the evidence says: ICE beds rows are county-run jails holding people for ICE.
-INDICATOR_VALUE_WORDS = {"ice_beds": {"honors": N_("holds people for ICE")}}
+from lib.classify import Classification, Evidence
+from lib.i18n import _, ngettext
+from lib.registry import (CLASSIFIED_IDS, HOLDS, JAIL_ACCESS, NOTIFICATIONS, PARTNERSHIP, UNKNOWN, VALUE_WORDS,
+                          value_word)
 
 
 def evidence_value_words(indicator: str, value: str | None) -> str:
     """An evidence row's value in the current language; a row that sets nothing (value None) is context only."""
     if value is None:
         return _("context only")
-    return _(INDICATOR_VALUE_WORDS.get(indicator, {}).get(value) or VALUE_WORDS[value])
+    return _(value_word(indicator, value))
 
 
-def evidence_record(evidence: Evidence, decided: bool) -> dict:
+class EvidenceRecord(TypedDict):
+    """One evidence row as the profile (and its JSON) carries it."""
+
+    indicator: str
+    value: str | None
+    summary: str
+    basis: str
+    source: str
+    as_of: str
+    effective: str | None
+    review_status: str
+    in_force: bool
+    url: str | None
+    decides: bool
+
+
+class IndicatorRecord(TypedDict):
+    """An indicator's value and the evidence that decided it (all None where nothing did)."""
+
+    value: str
+    basis: str | None
+    source: str | None
+    as_of: str | None
+    review_status: str | None
+
+
+def evidence_record(evidence: Evidence, decided: bool) -> EvidenceRecord:
     return {
         "indicator": evidence.indicator,
         "value": evidence.value,
@@ -36,7 +57,7 @@ def evidence_record(evidence: Evidence, decided: bool) -> dict:
     }
 
 
-def indicator_record(classification: Classification, indicator: str) -> dict:
+def indicator_record(classification: Classification, indicator: str) -> IndicatorRecord:
     result = classification.indicators[indicator]
     deciding = result.decided_by
     return {
@@ -48,14 +69,14 @@ def indicator_record(classification: Classification, indicator: str) -> dict:
     }
 
 
-def evidence_records(classification: Classification) -> list[dict]:
+def evidence_records(classification: Classification) -> list[EvidenceRecord]:
     """Every evidence row, the deciding ones first within each indicator; partnership rows last."""
     records = []
-    for indicator in INDICATORS:
+    for indicator in CLASSIFIED_IDS:
         result = classification.indicators[indicator]
         ordered = sorted(result.evidence, key=lambda e: (e is not result.decided_by, e.effective), reverse=False)
         records += [evidence_record(e, e is result.decided_by) for e in ordered]
-    records += [evidence_record(e, classification.level == "partnership") for e in classification.partnership]
+    records += [evidence_record(e, classification.level == PARTNERSHIP) for e in classification.partnership]
     return records
 
 
@@ -63,7 +84,7 @@ def why_this_color(county_name: str, classification: Classification, level_label
     """One or two sentences a person can repeat: the color, and the evidence that decided it, in the current
     language. `level_label` may be the English label (it is translated here); evidence summaries are data."""
     level = _(level_label)
-    if classification.level == "partnership":
+    if classification.level == PARTNERSHIP:
         first = classification.partnership[0]
         more = len(classification.partnership) - 1
         if more:
@@ -73,18 +94,17 @@ def why_this_color(county_name: str, classification: Classification, level_label
         else:
             sentence = _("{county} is shown as “{level}” because of this: {reason}.").format(
                 county=county_name, level=level, reason=first.summary)
-    elif classification.level == "unknown":
+    elif classification.level == UNKNOWN:
         sentence = _("{county} is shown as unknown: we found no statute, agreement, contract or local policy that "
                      "says whether its jail honors ICE holds. That does not mean it refuses them.").format(
             county=county_name)
     else:
-        holds = classification.indicators["holds"].decided_by
-        values = {name: _(VALUE_WORDS[classification.indicators[name].value])
-                  for name in ("notifications", "jail_access")}
+        holds = classification.indicators[HOLDS].decided_by
+        values = {name: _(VALUE_WORDS[classification.indicators[name].value]) for name in (NOTIFICATIONS, JAIL_ACCESS)}
         sentence = _("{county} is shown as “{level}” because of this: {reason}. Other indicators — release "
                      "notifications: {notifications}; ICE access: {access}.").format(
-            county=county_name, level=level, reason=holds.summary, notifications=values["notifications"],
-            access=values["jail_access"])
+            county=county_name, level=level, reason=holds.summary, notifications=values[NOTIFICATIONS],
+            access=values[JAIL_ACCESS])
     if classification.rests_on_draft:
         sentence = _("{sentence} This rests on draft evidence that nobody has reviewed yet.").format(
             sentence=sentence)

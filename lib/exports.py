@@ -12,20 +12,16 @@ numbers.
 import json
 
 import pandas as pd
-from topojson.utils import serialize_as_geojson
-
-from lib.classify import INDICATORS
 from lib.data import CompiledData
 from lib.evidence import CountyEvidence
-from lib.i18n import SOURCE_LANGUAGE, use_language
 from lib.layers import Layer
 from lib.paths import DATA_DIR
+from lib.registry import AGREEMENT_287G, CLASSIFIED_IDS, ICE_BEDS, LAYER_IDS, LEVEL_LAYER
 
 # A spreadsheet treats a cell starting with one of these as a formula (tab and carriage return can hide one).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-# The topology is quantized to about 0.001 degree; more decimals would only add bytes.
-COORDINATE_DECIMALS = 4
-LAYER_COLUMNS = ("level", *INDICATORS, "287g", "ice_beds")
+# The layers whose date the CSV gives in a column of its own (the indicator layers share the level's).
+DATED_LAYERS = (LEVEL_LAYER, AGREEMENT_287G, ICE_BEDS)
 
 # The CSV's columns, each with its meaning: the single source for both the table and its dictionary.
 CSV_COLUMNS = {
@@ -34,12 +30,12 @@ CSV_COLUMNS = {
     "state": "State name",
     "state_abbr": "State postal code",
     "population": "Total population, ACS 5-year estimate (about 2014-2018), a number",
-    **{column: definition for layer_id in LAYER_COLUMNS for column, definition in (
+    **{column: definition for layer_id in LAYER_IDS for column, definition in (
         (layer_id, f"Class id on the map layer '{layer_id}'"),
         (f"{layer_id}_label", f"What the '{layer_id}' class means, as the map legend says it"),
         (f"{layer_id}_draft", f"True where the '{layer_id}' class rests on draft evidence nobody has reviewed"),
     )},
-    **{column: definition for indicator in INDICATORS for column, definition in (
+    **{column: definition for indicator in CLASSIFIED_IDS for column, definition in (
         (f"{indicator}_basis", f"Kind of evidence that decides '{indicator}' (statute, agreement, contract, "
                                "local policy); empty where none was found"),
         (f"{indicator}_source", f"Source of the evidence that decides '{indicator}'"),
@@ -59,30 +55,27 @@ def neutralise_cell(value):
     return value
 
 
-def county_table(data: CompiledData, layers: dict[str, Layer], reviewed_only: bool = False) -> pd.DataFrame:
+def county_table(evidence: CountyEvidence, layers: dict[str, Layer], reviewed_only: bool = False) -> pd.DataFrame:
     """One row per county: every layer's class, label and draft flag, and the evidence behind each indicator.
 
-    `reviewed_only` must be the one the layers were built with, so the evidence columns match the classes."""
-    with use_language(SOURCE_LANGUAGE):
-        return _county_table(data, layers, reviewed_only)
-
-
-def _county_table(data: CompiledData, layers: dict[str, Layer], reviewed_only: bool) -> pd.DataFrame:
+    `evidence` is in English (the source language), like every download; `reviewed_only` must be the one the
+    layers were built with, so the evidence columns match the classes."""
+    data = evidence.data
     table = data.counties_by_fips[["fips", "name", "state", "state_abbr", "population"]].copy()
-    for layer_id in LAYER_COLUMNS:
+    for layer_id in LAYER_IDS:
         layer = layers[layer_id]
         labels = {c.id: c.label for c in layer.classes}
         classes = layer.county_class.reindex(table.index)
         table[layer_id] = classes
         table[f"{layer_id}_label"] = classes.map(labels)
         table[f"{layer_id}_draft"] = [layer.is_draft(fips) for fips in table.index]
-    classifications = CountyEvidence(data).classify_all(reviewed_only=reviewed_only)
-    for indicator in INDICATORS:
+    classifications = evidence.classify_all(reviewed_only=reviewed_only)
+    for indicator in CLASSIFIED_IDS:
         deciding = [classifications[fips].indicators[indicator].decided_by for fips in table.index]
         table[f"{indicator}_basis"] = [e.basis if e else None for e in deciding]
         table[f"{indicator}_source"] = [e.source if e else None for e in deciding]
         table[f"{indicator}_as_of"] = [e.as_of if e else None for e in deciding]
-    for layer_id in ("level", "287g", "ice_beds"):
+    for layer_id in DATED_LAYERS:
         table[f"{layer_id}_list_as_of"] = layers[layer_id].as_of
     return table[list(CSV_COLUMNS)].reset_index(drop=True)
 
@@ -97,15 +90,9 @@ def csv_text(table: pd.DataFrame) -> str:
     return table.map(neutralise_cell).to_csv(index=False, lineterminator="\r\n")
 
 
-def county_table_csv(data: CompiledData, layers: dict[str, Layer], reviewed_only: bool = False) -> bytes:
+def county_table_csv(evidence: CountyEvidence, layers: dict[str, Layer], reviewed_only: bool = False) -> bytes:
     """The county table as CSV, UTF-8 with a byte order mark so spreadsheets show names like Doña Ana right."""
-    return csv_text(county_table(data, layers, reviewed_only)).encode("utf-8-sig")
-
-
-def county_geometries(data: CompiledData) -> dict[str, dict]:
-    """GeoJSON geometry of every county drawn on the map, by FIPS (Falls Church city has no shape)."""
-    collection = serialize_as_geojson(data.county_topology, objectname="counties", decimals=COORDINATE_DECIMALS)
-    return {feature["properties"]["fips"]: feature["geometry"] for feature in collection["features"]}
+    return csv_text(county_table(evidence, layers, reviewed_only)).encode("utf-8-sig")
 
 
 def layer_geojson(data: CompiledData, layer: Layer) -> bytes:
@@ -114,7 +101,7 @@ def layer_geojson(data: CompiledData, layer: Layer) -> bytes:
     counties = data.counties_by_fips
     labels = {c.id: c.label for c in layer.classes}
     features = []
-    for fips, geometry in county_geometries(data).items():
+    for fips, geometry in data.county_geometries.items():
         class_id = layer.county_class[fips]
         features.append({
             "type": "Feature",

@@ -15,7 +15,7 @@ import pandas as pd
 
 from lib.exports import csv_text
 from lib.i18n import N_, SOURCE_LANGUAGE, _, ngettext, use_language
-from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS
+from lib.vocab import AGENCY_TYPE_LABELS, MODEL_LABELS
 
 WAYBACK_SOURCE_ID = "ice_287g_wayback"
 MONITOR_NAME = N_("RelevantResearch's monitor (third-party)")  # English: show it as _(MONITOR_NAME)

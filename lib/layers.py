@@ -1,16 +1,23 @@
-"""Map color layers: each gives every county one class, and each class a label, a description and a color.
+"""The map's color layers, built from the compiled data: each gives every county one class of its registered
+legend (lib/registry.py), and marks where that class rests on draft evidence.
 
 The 287(g) layer's rules, in words, are RULES_287G (shown on the Sources & method page by method_markdown()).
-Layers and legend classes are cached across sessions, so their texts stay English (marked with N_) and are
-translated where they are shown: `layer.translated_title()`, `_(legend_class.label)`.
+Layers are cached across sessions, so their texts stay English (marked with N_) and are translated where they
+are shown: `layer.translated_title()`, `_(legend_class.label)`.
 """
 
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from lib import registry
+from lib.classify import Classification
 from lib.data import CompiledData
+from lib.evidence import CountyEvidence, in_force, is_county_jail_contract
 from lib.i18n import N_, _
+from lib.registry import (BEDS_CLASSES, CLASSES_287G, COUNTY_JAIL_BEDS, CURRENT_FISCAL_YEARS, LEVEL_CLASSES,
+                          NO_AGREEMENT_CLASS, NO_BEDS_LISTED, OTHER_AGENCY_CLASS, OTHER_FACILITY_BEDS, LegendClass)
+from lib.vocab import JAIL_AGENCY_TYPES, MODELS, PARTICIPATING
 
 RULES_287G = N_(
     "287(g) layer rules, in words: a county takes the strongest model held by the agency that runs its jail (the "
@@ -23,32 +30,8 @@ PLACEMENT_287G = N_(
     "page. Counties are placed by the county ICE names (misspellings corrected with the Deportation Data "
     "Project's list and our own), and city agencies without a county through the FBI's agency list."
 )
-
-JAIL_AGENCY_TYPES = ("sheriff", "county_jail")
-MODEL_STRENGTH = ("jail_enforcement", "warrant_service", "task_force")  # strongest first
-# English labels (N_): wrap them with _() where they are shown.
-MODEL_LABELS = {
-    "jail_enforcement": N_("jail enforcement model"),
-    "warrant_service": N_("warrant service officer model"),
-    "task_force": N_("task force model"),
-}
-AGENCY_TYPE_LABELS = {
-    "sheriff": N_("sheriff"),
-    "county_jail": N_("county jail or corrections"),
-    "municipal": N_("city or town"),
-    "state": N_("state agency (statewide)"),
-    "other": N_("other local agency"),
-}
-
-
-@dataclass(frozen=True)
-class LegendClass:
-    """label and description are English (N_-marked): show them as _(legend_class.label)."""
-
-    id: str
-    label: str
-    description: str
-    color: str
+# The source whose date the level and indicator layers carry (the newest of ICE's 287(g) lists).
+LIST_SOURCE_287G = "ice_287g_participating"
 
 
 @dataclass(frozen=True)
@@ -95,41 +78,20 @@ class Layer:
         return bool(self.draft is not None and self.draft.get(fips, False))
 
 
-# Purples (ColorBrewer, color-blind safe) for the jail's own agreements, from strongest to weakest;
-# teal marks agreements of other agencies only; pale grey is "ICE lists no agreement".
-CLASSES_287G = (
-    LegendClass("jail_enforcement", N_("Jail model (sheriff or jail)"),
-                N_("The agency that runs the jail has a 287(g) jail enforcement agreement."), "#3f007d"),
-    LegendClass("warrant_service", N_("Warrant service (sheriff or jail)"),
-                N_("The agency that runs the jail has a warrant service officer agreement, no jail model."),
-                "#6a51a3"),
-    LegendClass("task_force", N_("Task force only (sheriff or jail)"),
-                N_("The agency that runs the jail has a task force agreement only."), "#9e9ac8"),
-    LegendClass("other_agency", N_("Other agencies only (city, county police...)"),
-                N_("No agreement of the sheriff or jail; another agency in the county has one."), "#1b9e9e"),
-    LegendClass("none", N_("No agreement on ICE's list"),
-                N_("ICE's participating list names no agency in this county."), "#ececec"),
-)
-
-
-def in_force(agreements: pd.DataFrame) -> pd.DataFrame:
-    return agreements[(agreements["status"] == "participating") & agreements["county_fips"].notna()]
-
-
 def classify_287g(counties: pd.DataFrame, agreements: pd.DataFrame) -> pd.Series:
     current = in_force(agreements)
     jail = current[current["agency_type"].isin(JAIL_AGENCY_TYPES)]
-    strongest = jail.assign(rank=jail["model"].map(MODEL_STRENGTH.index)).groupby("county_fips")["rank"].min()
-    classes = pd.Series("none", index=counties["fips"].to_numpy(), name="class")
+    strongest = jail.assign(rank=jail["model"].map(MODELS.index)).groupby("county_fips")["rank"].min()
+    classes = pd.Series(NO_AGREEMENT_CLASS, index=counties["fips"].to_numpy(), name="class")
     others = set(current["county_fips"]) - set(strongest.index)
-    classes[classes.index.isin(others)] = "other_agency"
-    classes[strongest.index] = strongest.map(lambda rank: MODEL_STRENGTH[rank])
+    classes[classes.index.isin(others)] = OTHER_AGENCY_CLASS
+    classes[strongest.index] = strongest.map(lambda rank: MODELS[rank])
     return classes
 
 
 def layer_287g(data: CompiledData) -> Layer:
-    as_of = data.source("ice_287g_participating")["as_of"]
-    return Layer("287g", N_("287(g) agreements"), as_of, CLASSES_287G,
+    as_of = data.source(LIST_SOURCE_287G)["as_of"]
+    return Layer(registry.AGREEMENT_287G, registry.TITLE_287G, as_of, CLASSES_287G,
                  classify_287g(data.counties, data.agreements))
 
 
@@ -143,6 +105,52 @@ def layer_287g_on(data: CompiledData, list_date: str) -> Layer:
     """The 287(g) layer as ICE's list of `list_date` stood (from the agreement history)."""
     history = data.agreement_history
     listed = history[history["listed_on"].fillna("").str.split(";").map(lambda dates: list_date in dates)]
-    return Layer.with_title("287g", N_("287(g) agreements on ICE's list of {list_date}"), {"list_date": list_date},
-                            list_date, CLASSES_287G,
-                            classify_287g(data.counties, listed.assign(status="participating")))
+    return Layer.with_title(registry.AGREEMENT_287G, N_("287(g) agreements on ICE's list of {list_date}"),
+                            {"list_date": list_date}, list_date, CLASSES_287G,
+                            classify_287g(data.counties, listed.assign(status=PARTICIPATING)))
+
+
+def _series(values: dict[str, object]) -> pd.Series:
+    return pd.Series(values).sort_index()
+
+
+def level_layer(classifications: dict[str, Classification], as_of: str) -> Layer:
+    return Layer(registry.LEVEL_LAYER, registry.LEVEL_LAYER_TITLE, as_of, LEVEL_CLASSES,
+                 _series({fips: c.level for fips, c in classifications.items()}),
+                 _series({fips: c.rests_on_draft for fips, c in classifications.items()}))
+
+
+def indicator_layer(indicator: registry.Indicator, classifications: dict[str, Classification], as_of: str) -> Layer:
+    values = {fips: c.indicators[indicator.id] for fips, c in classifications.items()}
+    return Layer(indicator.id, indicator.title, as_of, indicator.legend,
+                 _series({fips: v.value for fips, v in values.items()}),
+                 _series({fips: v.rests_on_draft for fips, v in values.items()}))
+
+
+def beds_layer(evidence: CountyEvidence, counties: pd.Series, as_of: str) -> Layer:
+    current = evidence.current_detention
+    county_jail = {f.county_fips for f in current.itertuples() if is_county_jail_contract(f)}
+    other = set(current["county_fips"]) - county_jail
+    classes = {fips: COUNTY_JAIL_BEDS if fips in county_jail else OTHER_FACILITY_BEDS if fips in other
+               else NO_BEDS_LISTED for fips in counties}
+    drafts = {fips: fips in county_jail for fips in counties}  # "county-run" is often presumed from the name
+    return Layer.with_title(registry.ICE_BEDS, N_("ICE detention in the county ({fiscal_years})"),
+                            {"fiscal_years": " / ".join(sorted(CURRENT_FISCAL_YEARS))}, as_of,
+                            BEDS_CLASSES, _series(classes), _series(drafts))
+
+
+def build_layers(evidence: CountyEvidence, reviewed_only: bool = False) -> dict[str, Layer]:
+    """Every layer of the menu (lib.registry.LAYERS), from all evidence or (reviewed_only) from reviewed evidence
+    alone. The layers' texts are English whatever the evidence's language."""
+    data = evidence.data
+    classifications = evidence.classify_all(reviewed_only=reviewed_only)
+    as_of = data.source(LIST_SOURCE_287G)["as_of"]
+    # The layers that show no classified indicator, each built its own way.
+    own_builders = {
+        registry.LEVEL_LAYER: lambda: level_layer(classifications, as_of),
+        registry.AGREEMENT_287G: lambda: layer_287g(data),
+        registry.ICE_BEDS: lambda: beds_layer(evidence, data.counties["fips"],
+                                              max(data.detention_population["source_date"])),
+    }
+    return {spec.id: indicator_layer(registry.INDICATORS_BY_ID[spec.indicator], classifications, as_of)
+            if spec.indicator else own_builders[spec.id]() for spec in registry.LAYERS}

@@ -22,7 +22,9 @@ from jinja2 import Template
 
 from lib.data import CompiledData, DataFileError, load
 from lib.i18n import LANGUAGES, N_, _, ngettext, use_language
-from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS, Layer, in_force
+from lib.evidence import in_force
+from lib.layers import Layer
+from lib.vocab import AGENCY_TYPE_LABELS, MODEL_LABELS
 
 # Served by Streamlit's static file serving from static/vendor (copied from the npm leaflet package at setup).
 LEAFLET_JS = ("leaflet", "/app/static/vendor/leaflet/leaflet.js")

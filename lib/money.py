@@ -16,20 +16,23 @@ from lib.data import CompiledData
 from lib.dot import quote
 from lib.evidence import is_county_jail_contract
 from lib.i18n import N_, _
+from lib.vocab import (COUNTY_JAIL_IGSA, FEDERAL_FACILITY, HOLD_ROOM, JAIL_ENFORCEMENT, OTHER_CONTRACT,
+                       PRIVATE_CONTRACT, RUN_BY_CITY, RUN_BY_COUNTY, RUN_BY_FEDERAL, RUN_BY_PRIVATE, RUN_BY_STATE,
+                       TASK_FORCE, UNKNOWN, USMS_IGA, WARRANT_SERVICE)
 
 DAYS_PER_YEAR = 365
 ESTIMATE_YEAR = "FY25"
 CONTRACT_LABELS = {
-    "county_jail_igsa": N_("county jail, IGSA with ICE"),
-    "usms_iga": N_("jail under a U.S. Marshals agreement that ICE uses"),
-    "private_contract": N_("privately run detention centre"),
-    "federal": N_("federal facility"),
-    "hold_room": N_("hold room / staging (short stays)"),
-    "other": N_("other or unknown contract"),
+    COUNTY_JAIL_IGSA: N_("county jail, IGSA with ICE"),
+    USMS_IGA: N_("jail under a U.S. Marshals agreement that ICE uses"),
+    PRIVATE_CONTRACT: N_("privately run detention centre"),
+    FEDERAL_FACILITY: N_("federal facility"),
+    HOLD_ROOM: N_("hold room / staging (short stays)"),
+    OTHER_CONTRACT: N_("other or unknown contract"),
 }
 # Who runs a facility (the data's run_by), in words.
-RUN_BY_WORDS = {"county": N_("county"), "city": N_("city"), "state": N_("state"), "federal": N_("federal"),
-                "private": N_("private"), "unknown": N_("unknown")}
+RUN_BY_WORDS = {RUN_BY_COUNTY: N_("county"), RUN_BY_CITY: N_("city"), RUN_BY_STATE: N_("state"),
+                RUN_BY_FEDERAL: N_("federal"), RUN_BY_PRIVATE: N_("private"), UNKNOWN: N_("unknown")}
 # The evidence for who runs it, as the data build words it; other values (named lists) are shown as they are.
 RUN_BY_BASIS_WORDS = {"facility name (presumed)": N_("facility name (presumed)"),
                       "facility name": N_("facility name"), "facility type": N_("facility type"),
@@ -37,12 +40,12 @@ RUN_BY_BASIS_WORDS = {"facility name (presumed)": N_("facility name (presumed)")
                       "no evidence": N_("no evidence")}
 
 MODEL_COMMITMENTS = {
-    "jail_enforcement": N_("Jail officers named in the agreement, trained and supervised by ICE, question people "
+    JAIL_ENFORCEMENT: N_("Jail officers named in the agreement, trained and supervised by ICE, question people "
                            "booked into the jail about immigration status, start deportation paperwork and place "
                            "ICE holds. The agency pays its officers' time."),
-    "warrant_service": N_("Jail officers named in the agreement serve ICE's administrative warrants on people "
+    WARRANT_SERVICE: N_("Jail officers named in the agreement serve ICE's administrative warrants on people "
                           "already in the jail, so the jail can keep them for ICE to pick up."),
-    "task_force": N_("Officers on patrol or in operations may question and arrest people for immigration "
+    TASK_FORCE: N_("Officers on patrol or in operations may question and arrest people for immigration "
                      "violations in the field, under ICE supervision."),
 }
 

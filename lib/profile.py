@@ -9,24 +9,22 @@ The profile is built in the current language (lib.i18n): its texts are in that l
 
 import argparse
 import json
-import re
 import sys
 from dataclasses import asdict
+from typing import TypedDict
 
 import pandas as pd
 
 from lib import money
-from lib.asks import NOT_LEGAL_ADVICE, county_asks
+from lib.asks import NOT_LEGAL_ADVICE, AskContext, county_asks
 from lib.authority import authority_chart
-from lib.classify import INDICATORS
 from lib.data import CompiledData, DataFileError, load
 from lib.evidence import CountyEvidence
-from lib.explain import evidence_records, indicator_record, why_this_color
+from lib.explain import EvidenceRecord, IndicatorRecord, evidence_records, indicator_record, why_this_color
 from lib.i18n import LANGUAGES, SOURCE_LANGUAGE, _, use_language
-from lib.layers import AGENCY_TYPE_LABELS, MODEL_LABELS, classify_287g
-from lib.maplayers import LEVEL_CLASSES
-
-FIPS_PATTERN = re.compile(r"^\d{5}$")
+from lib.layers import classify_287g
+from lib.registry import CLASSIFIED_IDS, LEVEL_CLASSES
+from lib.vocab import AGENCY_TYPE_LABELS, AGREEMENT, FIPS_PATTERN, MODEL_LABELS, STATE_AGENCY
 
 
 class UnknownCounty(ValueError):
@@ -48,7 +46,68 @@ def _none_if_missing(value):
     return None if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA else value
 
 
-def agreement_record(row: pd.Series) -> dict:
+class Population(TypedDict):
+    value: int
+    source: str
+    as_of: str
+
+
+class AgreementRecord(TypedDict):
+    agency: str
+    agency_type: str
+    agency_type_label: str
+    model: str
+    model_label: str
+    signed: str | None
+    status: str
+    moa_url: str | None
+    source: str
+    source_date: str
+    basis: str
+
+
+class Authority(TypedDict):
+    offices: list[dict]  # lib.authority.Office as a dict
+    city_agencies: list[dict]
+    ice_field_office: str | None
+
+
+class Money(TypedDict):
+    detention: list[dict]  # lib.money.detention_table's rows (DETENTION_COLUMNS and fiscal years)
+    commitments_287g: dict[str, str]  # model -> what it commits the agency to
+    scaap: str
+
+
+class Asks(TypedDict):
+    label: str  # recommendations, not legal advice
+    items: list[dict]  # lib.asks.Ask as a dict
+
+
+class CountyProfile(TypedDict):
+    """Everything the county page, Compare and the brief show of one county; `python -m lib.profile` prints it."""
+
+    fips: str
+    name: str
+    state: str
+    state_abbr: str
+    population: Population
+    ice_field_office: str | None
+    level: str
+    level_label: str
+    rests_on_draft_evidence: bool
+    why: str
+    indicators: dict[str, IndicatorRecord]
+    evidence: list[EvidenceRecord]
+    class_287g: str
+    agreements_287g: list[AgreementRecord]
+    statewide_agreements_287g: list[AgreementRecord]
+    state_laws: list[dict]  # data/state_laws.csv's rows of the state
+    authority: Authority
+    money: Money
+    asks: Asks
+
+
+def agreement_record(row: pd.Series) -> AgreementRecord:
     agency_type, model = row["agency_type"], row["model"]
     return {
         "agency": row["agency"],
@@ -61,28 +120,28 @@ def agreement_record(row: pd.Series) -> dict:
         "moa_url": _none_if_missing(row["moa_url"]),
         "source": row["source_file"],
         "source_date": row["source_date"],
-        "basis": "agreement",
+        "basis": AGREEMENT,
     }
 
 
-def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | None = None) -> dict:
+def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | None = None) -> CountyProfile:
     """Everything the county page shows, as plain data. Pass `evidence` to reuse one assembled for all counties."""
     county = data.counties_by_fips.loc[fips]
-    classification = (evidence or CountyEvidence(data)).classify(fips)
+    classification = (evidence or CountyEvidence.assemble(data)).classify(fips)
     level = next(c for c in LEVEL_CLASSES if c.id == classification.level)
     level_label = _(level.label)
     agreements = data.agreements
     own = agreements[agreements["county_fips"] == fips]
-    statewide = agreements[(agreements["state_abbr"] == county["state_abbr"]) & (agreements["agency_type"] == "state")]
+    statewide = agreements[(agreements["state_abbr"] == county["state_abbr"]) & (agreements["agency_type"] == STATE_AGENCY)]
     population_source = data.source("uwchr_county_population")
     chart = authority_chart(data, fips)
     detention = money.detention_table(data, fips)
     county_jail_contracts = ([f"{row['facility']}: {row['contract']}" for unused, row in detention.iterrows()
                               if row["county jail"]] if not detention.empty else [])
     board = next((office.title for office in chart.by_role("secondary")), _("the county's governing board"))
-    asks = county_asks(classification, own, county_jail_contracts, jail_target=chart.primary.title,
-                       county_legislature=board,
-                       city_target=_("the city's police chief, mayor or manager and council"))
+    asks = county_asks(AskContext(classification, own, county_jail_contracts, jail_target=chart.primary.title,
+                                  county_legislature=board,
+                                  city_target=_("the city's police chief, mayor or manager and council")))
     laws = data.state_laws[data.state_laws["state_abbr"] == county["state_abbr"]]
     return {
         "fips": fips,
@@ -96,7 +155,7 @@ def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | Non
         "level_label": level_label,
         "rests_on_draft_evidence": classification.rests_on_draft,
         "why": why_this_color(county["name"], classification, level_label),
-        "indicators": {name: indicator_record(classification, name) for name in INDICATORS},
+        "indicators": {name: indicator_record(classification, name) for name in CLASSIFIED_IDS},
         "evidence": evidence_records(classification),
         # Classified from this county's rows alone, as the 287(g) layer does for every county (all of them cost
         # a page 20 ms).

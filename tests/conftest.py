@@ -10,6 +10,7 @@ import pytest
 from lib import data as compiled
 from lib import i18n
 from lib.evidence import CountyEvidence
+from lib.layers import Layer, build_layers
 from lib.paths import default_raw_dir
 
 
@@ -19,9 +20,14 @@ def data() -> compiled.CompiledData:
 
 
 @pytest.fixture(scope="session")
-def committed_evidence(data) -> CountyEvidence:
-    """Every county's evidence in the committed data, built once per language as the app caches it."""
-    return CountyEvidence(data)
+def evidence(data) -> CountyEvidence:
+    """Every county's evidence in English, as the app's cache holds it for English pages."""
+    return CountyEvidence.assemble(data)
+
+
+@pytest.fixture(scope="session")
+def layers(evidence) -> dict[str, Layer]:
+    return build_layers(evidence)
 
 
 @pytest.fixture(scope="session")

@@ -4,17 +4,19 @@ import re
 
 import pandas as pd
 
-from lib.asks import county_asks
-from lib.classify import LOCAL, STATE, classify
+from lib.asks import AskContext, county_asks
+from lib.classify import classify
 from lib.i18n import use_language
+from lib.vocab import LOCAL_SCOPE as LOCAL
+from lib.vocab import STATE_SCOPE as STATE
 from tests.facts import fact
 
 NO_AGREEMENTS = pd.DataFrame(columns=["agency", "agency_type", "model", "signed", "status", "source_date"])
 
 
 def ask_ids(evidence, agreements=NO_AGREEMENTS, contracts=()):
-    asks = county_asks(classify(evidence), agreements, list(contracts), "the sheriff", "the county board",
-                       "the city")
+    asks = county_asks(AskContext(classify(evidence), agreements, list(contracts), "the sheriff", "the county board",
+                                  "the city"))
     return [ask.id for ask in asks]
 
 
@@ -29,7 +31,7 @@ def test_a_county_refusing_everything_gets_no_jail_asks():
 
 def test_state_mandate_changes_the_holds_ask_and_names_the_law():
     law = fact("honors", STATE, "2017-09-01", summary="SB 4 (2017): requires it")
-    asks = county_asks(classify([law]), NO_AGREEMENTS, [], "the sheriff", "the board", "the city")
+    asks = county_asks(AskContext(classify([law]), NO_AGREEMENTS, [], "the sheriff", "the board", "the city"))
     mandate = next(ask for ask in asks if ask.id == "holds_under_state_mandate")
     assert mandate.relies_on_law == "SB 4 (2017), in force since 2017-09-01"
     assert "end_holds" not in [ask.id for ask in asks]
@@ -50,7 +52,7 @@ def test_each_287g_agency_gets_its_own_ask_and_target():
         {"agency": "Z Police Department", "agency_type": "municipal", "model": "task_force",
          "signed": None, "status": "pending", "source_date": "2026-02-27"},
     ])
-    asks = county_asks(classify([]), agreements, [], "the sheriff", "the board", "the city")
+    asks = county_asks(AskContext(classify([]), agreements, [], "the sheriff", "the board", "the city"))
     ending = [ask for ask in asks if ask.id.startswith("end_287g")]
     assert [(ask.title, ask.target) for ask in ending] == [
         ("End the 287(g) agreement of X County Sheriff's Office", "the sheriff"),
@@ -70,7 +72,7 @@ def test_state_preemption_replaces_the_local_holds_ask():
 
 def test_asks_in_spanish_call_a_detainer_a_request():
     with use_language("es"):
-        asks = county_asks(classify([]), NO_AGREEMENTS, [], "el alguacil", "la junta", "la ciudad")
+        asks = county_asks(AskContext(classify([]), NO_AGREEMENTS, [], "el alguacil", "la junta", "la ciudad"))
     holds = next(ask for ask in asks if ask.id == "end_holds")
     text = " ".join([holds.title, holds.detail, holds.because, *holds.talking_points])
     assert "solicitud" in text and "retención" in text
@@ -82,6 +84,6 @@ def test_asks_in_spanish_call_a_detainer_a_request():
 def test_the_law_an_ask_relies_on_keeps_its_name_and_date_in_spanish():
     law = fact("honors", STATE, "2017-09-01", summary="SB 4 (2017): exige esta práctica")
     with use_language("es"):
-        asks = county_asks(classify([law]), NO_AGREEMENTS, [], "el alguacil", "la junta", "la ciudad")
+        asks = county_asks(AskContext(classify([law]), NO_AGREEMENTS, [], "el alguacil", "la junta", "la ciudad"))
     mandate = next(ask for ask in asks if ask.id == "holds_under_state_mandate")
     assert mandate.relies_on_law == "SB 4 (2017), vigente desde 2017-09-01"

@@ -12,15 +12,14 @@ from PIL import Image
 
 from lib import brief
 from lib.i18n import use_language
-from lib.maplayers import build_layers
 from lib.profile import county_profile
 
 HOSTILE_NAMES = ("<img src=x onerror=alert(1)>", '=HYPERLINK("x")')
 
 
 @pytest.fixture(scope="module")
-def level_layer(data):
-    return build_layers(data)["level"]
+def level_layer(layers):
+    return layers["level"]
 
 
 def render(data, level_layer, profile) -> bytes:
@@ -37,9 +36,9 @@ def pages_and_text(pdf: bytes) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize("fips", ["06085", "48201", "35013"])
-def test_brief_is_one_page_with_name_disclaimer_and_dates(data, level_layer, committed_evidence, fips):
-    profile = county_profile(data, fips, committed_evidence)
-    pdf = brief.county_brief(data, fips, level_layer, committed_evidence)
+def test_brief_is_one_page_with_name_disclaimer_and_dates(data, level_layer, evidence, fips):
+    profile = county_profile(data, fips, evidence)
+    pdf = brief.county_brief(data, fips, level_layer, evidence)
     pages, text = pages_and_text(pdf)
     assert pages == 1
     assert f"{profile['name']}, {profile['state']}" in text
@@ -52,13 +51,13 @@ def test_brief_is_one_page_with_name_disclaimer_and_dates(data, level_layer, com
         assert image.height > image.width > 1000  # a portrait page, sharp enough to project
 
 
-def test_dona_ana_keeps_its_tilde(data, level_layer, committed_evidence):
-    _pages, text = pages_and_text(render(data, level_layer, county_profile(data, "35013", committed_evidence)))
+def test_dona_ana_keeps_its_tilde(data, level_layer, evidence):
+    _pages, text = pages_and_text(render(data, level_layer, county_profile(data, "35013", evidence)))
     assert "Doña Ana County, New Mexico" in text
 
 
-def test_hostile_agency_names_print_literally(data, level_layer, committed_evidence):
-    profile = copy.deepcopy(county_profile(data, "48201", committed_evidence))
+def test_hostile_agency_names_print_literally(data, level_layer, evidence):
+    profile = copy.deepcopy(county_profile(data, "48201", evidence))
     agreement = profile["agreements_287g"][0]
     profile["agreements_287g"] = [{**agreement, "agency": name} for name in HOSTILE_NAMES]
     profile["asks"]["items"][0]["target"] = HOSTILE_NAMES[1]
@@ -68,9 +67,9 @@ def test_hostile_agency_names_print_literally(data, level_layer, committed_evide
         assert name in text
 
 
-def test_brief_falls_back_to_a_builtin_font(data, level_layer, committed_evidence, monkeypatch, tmp_path):
+def test_brief_falls_back_to_a_builtin_font(data, level_layer, evidence, monkeypatch, tmp_path):
     monkeypatch.setattr(brief, "FONT_DIR", tmp_path)  # no DejaVu there
-    profile = county_profile(data, "35013", committed_evidence)
+    profile = county_profile(data, "35013", evidence)
     pages, text = pages_and_text(render(data, level_layer, profile))
     assert pages == 1
     assert "Doña Ana County" in text and "not legal advice" in text
@@ -78,10 +77,10 @@ def test_brief_falls_back_to_a_builtin_font(data, level_layer, committed_evidenc
 
 @pytest.mark.parametrize(("lang", "more"), [("en", r"… and 3[78] more agreements"),
                                             ("es", r"… y 3[78] acuerdos más")])
-def test_longest_possible_county_still_fits_one_page(data, level_layer, committed_evidence, lang, more):
+def test_longest_possible_county_still_fits_one_page(data, level_layer, evidence, lang, more):
     """Every list long and every text at its longest: the lowest detail level must still fit, in either language
     (Spanish runs longer)."""
-    profile = copy.deepcopy(county_profile(data, "12099", committed_evidence))
+    profile = copy.deepcopy(county_profile(data, "12099", evidence))
     long_text = "word " * 400
     profile["why"] = long_text
     for record in profile["indicators"].values():
@@ -107,11 +106,11 @@ def flat(text: str) -> str:
 
 
 @pytest.mark.parametrize("fips", ["48201", "06085"])
-def test_brief_made_in_spanish_is_spanish_and_calls_a_detainer_a_request(data, level_layer, committed_evidence, fips):
+def test_brief_made_in_spanish_is_spanish_and_calls_a_detainer_a_request(data, level_layer, evidence, fips):
     """A brief is made per click, in the language current then: Spanish headings, labels and footer, a hold is a
     request ("solicitud de retención"), never an order, and the longer text still fits one page."""
     with use_language("es"):
-        pdf = brief.county_brief(data, fips, level_layer, committed_evidence)
+        pdf = brief.county_brief(data, fips, level_layer, evidence)
     pages, text = pages_and_text(pdf)
     text = flat(text)
     assert pages == 1
@@ -127,16 +126,16 @@ def test_brief_made_in_spanish_is_spanish_and_calls_a_detainer_a_request(data, l
         assert image.format == "PNG"
 
 
-def test_a_spanish_brief_leaves_the_next_one_english(data, level_layer, committed_evidence):
+def test_a_spanish_brief_leaves_the_next_one_english(data, level_layer, evidence):
     with use_language("es"):
-        brief.county_brief(data, "35013", level_layer, committed_evidence)
-    _pages, text = pages_and_text(brief.county_brief(data, "35013", level_layer, committed_evidence))
+        brief.county_brief(data, "35013", level_layer, evidence)
+    _pages, text = pages_and_text(brief.county_brief(data, "35013", level_layer, evidence))
     assert "Who decides" in text and "Quién decide" not in text
 
 
-def test_county_without_a_shape_gets_a_note_instead_of_a_map(data, level_layer, committed_evidence):
+def test_county_without_a_shape_gets_a_note_instead_of_a_map(data, level_layer, evidence):
     assert brief.county_inset_png(data, "51610", level_layer) is None
-    pages, text = pages_and_text(render(data, level_layer, county_profile(data, "51610", committed_evidence)))
+    pages, text = pages_and_text(render(data, level_layer, county_profile(data, "51610", evidence)))
     assert pages == 1
     assert "No map shape" in text
 
@@ -156,9 +155,9 @@ def test_command_line_writes_pdf_and_png(data, tmp_path, monkeypatch):
     assert brief.main(["99999", str(tmp_path / "none")]) == 1
 
 
-def test_no_font_stays_cached_after_a_brief(data, level_layer, committed_evidence):
+def test_no_font_stays_cached_after_a_brief(data, level_layer, evidence):
     """fpdf2 caches font lookups globally; a brief must not leave its fonts there (memory of a long-lived app)."""
-    brief.county_brief(data, "06085", level_layer, committed_evidence)
+    brief.county_brief(data, "06085", level_layer, evidence)
     assert SubsetMap.pick.cache_info().currsize == 0
     assert SubsetMap.get_glyph.cache_info().currsize == 0
 

@@ -2,7 +2,9 @@
 
 import pytest
 
-from lib.classify import LOCAL, RULES, STATE, classify, decide, rules_markdown
+from lib.classify import RULES, classify, decide, rules_markdown
+from lib.vocab import LOCAL_SCOPE as LOCAL
+from lib.vocab import STATE_SCOPE as STATE
 from tests.facts import fact
 
 

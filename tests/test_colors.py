@@ -6,7 +6,8 @@ from itertools import combinations
 import pytest
 from coloraide import Color
 
-from lib.maplayers import build_layers
+from lib.evidence import CountyEvidence
+from lib.layers import build_layers
 from lib.mapview import COUNTY_BORDER, layer_style
 
 VISIONS = (None, "deutan", "protan", "tritan")
@@ -25,7 +26,7 @@ def seen(color: str, vision: str | None) -> Color:
 
 @pytest.fixture(scope="module")
 def layers(data):
-    return build_layers(data)
+    return build_layers(CountyEvidence.assemble(data))
 
 
 @pytest.mark.parametrize("vision", VISIONS)

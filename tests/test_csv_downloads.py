@@ -13,7 +13,8 @@ import pandas as pd
 import pytest
 
 from lib import exports, history
-from lib.maplayers import build_layers
+from lib.evidence import CountyEvidence
+from lib.layers import build_layers
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PAGE_CODE = [PROJECT_ROOT / "app.py", *sorted((PROJECT_ROOT / "app_pages").glob("*.py")),
@@ -33,7 +34,8 @@ def hostile(names: pd.Series) -> pd.Series:
 
 def county_table_csv(data) -> bytes:
     counties = data.counties.assign(name=hostile(data.counties["name"]))
-    return exports.county_table_csv(dataclasses.replace(data, counties=counties), build_layers(data))
+    hostile_evidence = CountyEvidence.assemble(dataclasses.replace(data, counties=counties))
+    return exports.county_table_csv(hostile_evidence, build_layers(hostile_evidence))
 
 
 def changes_csv(data) -> str:

@@ -3,7 +3,6 @@ the rules on small hand-made tables, through the public functions only; contract
 
 import pytest
 
-from lib.classify import LEVELS, LOCAL, STATE
 from lib.evidence import (
     CountyEvidence,
     agreement_evidence,
@@ -15,6 +14,8 @@ from lib.evidence import (
     state_law_evidence,
 )
 from lib.i18n import use_language
+from lib.registry import LEVELS
+from lib.vocab import LOCAL_SCOPE, STATE_SCOPE
 from tests.kinds import EVERY_KIND
 from tests.smalldata import compiled, table
 
@@ -98,7 +99,7 @@ def test_a_state_law_sets_its_indicator_for_the_state():
         "TX": [("holds", "honors")], "CA": [("holds", "refuses")], "CT": [("notifications", "limited")]}
     texas = by_state["TX"][0]
     assert (texas.scope, texas.basis, texas.effective, texas.as_of, texas.effect) == (
-        STATE, "statute", "2017-09-01", "2026-09-22", "requires")
+        STATE_SCOPE, "statute", "2017-09-01", "2026-09-22", "requires")
     assert texas.summary == "SB 4 (2017): requires it (in force since 2017-09-01)"
     assert texas.in_force and texas.is_draft
 
@@ -137,7 +138,7 @@ def test_a_law_row_keeps_its_link_and_an_empty_date_or_link_becomes_nothing():
     ("holds", "limits", "limited"), ("jail_access", "refuses", "refuses")])
 def test_a_local_policy_in_its_own_words_becomes_a_value(indicator, effect, value):
     (row,) = local_policy_evidence(table("local_policies", [policy(effect, indicator)]))["06085"]
-    assert (row.indicator, row.value, row.scope, row.basis) == (indicator, value, LOCAL, "local policy")
+    assert (row.indicator, row.value, row.scope, row.basis) == (indicator, value, LOCAL_SCOPE, "local policy")
 
 
 def test_a_local_policy_summary_names_the_jurisdiction_the_policy_and_its_date():
@@ -169,7 +170,7 @@ def test_a_jail_model_agreement_of_the_jail_agency_honors_holds_and_access_and_i
     assert values(evidence["48201"]) == [("holds", "honors"), ("jail_access", "honors")]
     assert values(partnership["48201"]) == [("287g", "honors")]
     row = partnership["48201"][0]
-    assert (row.scope, row.basis, row.effective, row.as_of) == (LOCAL, "agreement", "2025-01-02", "2026-05-18")
+    assert (row.scope, row.basis, row.effective, row.as_of) == (LOCAL_SCOPE, "agreement", "2025-01-02", "2026-05-18")
     assert row.source == "ICE 287(g) list (ice_287g_sheet.xlsx)"
     assert row.summary.startswith("Harris County Sheriff's Office (") and "signed 2025-01-02" in row.summary
 
@@ -259,19 +260,22 @@ COUNTIES = [
 ]
 
 
-@pytest.fixture
+SMALL_DATA = compiled(
+    counties=COUNTIES,
+    state_laws=[law("TX", "holds", "requires"), law("CA", "holds", "limits", effective="2018-01-01"),
+                law("CT", "holds", "limits", effective="2019-10-01")],
+    local_policies=[policy("refuses", "holds"), policy("refuses", "notifications"),
+                    policy("refuses", "jail_access")],
+    agreements=[agreement(), agreement("Texas Department of Public Safety", "state", "task_force", fips=None),
+                agreement("Puerto Rico Police", "state", "task_force", fips=None)],
+    detention_facilities=[facility("HCJ")],
+    detention_population=[population("HCJ", "FY26", 42.0)],
+)
+
+
+@pytest.fixture(scope="module")
 def county_evidence() -> CountyEvidence:
-    return CountyEvidence(compiled(
-        counties=COUNTIES,
-        state_laws=[law("TX", "holds", "requires"), law("CA", "holds", "limits", effective="2018-01-01"),
-                    law("CT", "holds", "limits", effective="2019-10-01")],
-        local_policies=[policy("refuses", "holds"), policy("refuses", "notifications"),
-                        policy("refuses", "jail_access")],
-        agreements=[agreement(), agreement("Texas Department of Public Safety", "state", "task_force", fips=None),
-                    agreement("Puerto Rico Police", "state", "task_force", fips=None)],
-        detention_facilities=[facility("HCJ")],
-        detention_population=[population("HCJ", "FY26", 42.0)],
-    ))
+    return CountyEvidence.assemble(SMALL_DATA)
 
 
 def test_a_county_with_no_evidence_is_unknown(county_evidence):
@@ -290,7 +294,7 @@ def test_a_state_law_classifies_every_county_of_the_state(county_evidence):
 def test_a_state_run_jail_system_is_classified_by_its_state_law(county_evidence):
     hartford = county_evidence.classify("09003")
     assert hartford.level == "limits_holds"
-    assert hartford.indicators["holds"].decided_by.scope == STATE
+    assert hartford.indicators["holds"].decided_by.scope == STATE_SCOPE
 
 
 def test_local_evidence_within_the_law_decides(county_evidence):
@@ -310,28 +314,29 @@ def test_reviewed_only_leaves_out_the_draft_evidence_but_not_ices_own_list(count
     assert [row.indicator for row in harris.partnership] == ["287g"]  # the ICE beds row is a draft
 
 
-def test_the_cached_evidence_gives_each_language_its_own_rows(county_evidence):
-    english = county_evidence.classify("06085")
+def test_county_evidence_holds_the_rows_of_the_language_it_was_assembled_in(county_evidence):
     with use_language("es"):
-        spanish = county_evidence.classify("06085")
-    assert spanish.level == english.level
-    english_reason, spanish_reason = (result.indicators["holds"].decided_by.summary for result in (english, spanish))
+        spanish = CountyEvidence.assemble(SMALL_DATA)
+        english = county_evidence.classify("06085")  # assembled in English: English whatever the language now
+    assert (county_evidence.language, spanish.language) == ("en", "es")
+    assert spanish.classify("06085").level == english.level
+    english_reason, spanish_reason = (result.indicators["holds"].decided_by.summary
+                                      for result in (english, spanish.classify("06085")))
     assert english_reason.endswith("(as of 2015)") and spanish_reason.endswith("(al 2015)")
-    assert county_evidence.classify("06085") == english
 
 
 @pytest.mark.parametrize("fips", EVERY_KIND, ids=EVERY_KIND.get)
-def test_every_kind_of_county_in_the_committed_data_gets_a_level_from_dated_evidence(committed_evidence, fips):
-    result = committed_evidence.classify(fips)
+def test_every_kind_of_county_in_the_committed_data_gets_a_level_from_dated_evidence(evidence, fips):
+    result = evidence.classify(fips)
     assert result.level in LEVELS
     deciding = [indicator.decided_by for indicator in result.indicators.values() if indicator.decided_by]
     assert all(row.source and row.as_of and row.summary for row in deciding + list(result.partnership))
     assert (result.level == "unknown") == (result.indicators["holds"].decided_by is None and not result.partnership)
 
 
-def test_287g_evidence_in_the_committed_data_is_dated_by_ices_newest_sheet(data, committed_evidence):
+def test_287g_evidence_in_the_committed_data_is_dated_by_ices_newest_sheet(data, evidence):
     sheet_date = data.source("ice_287g_participating")["as_of"]
     partners = [row for fips in data.agreements["county_fips"].dropna().unique()
-                for row in committed_evidence.classify(fips).partnership if row.indicator == "287g"]
+                for row in evidence.classify(fips).partnership if row.indicator == "287g"]
     assert partners and {row.as_of for row in partners} == {sheet_date}
     assert all(sheet_date in row.summary for row in partners)

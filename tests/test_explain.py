@@ -3,9 +3,11 @@ on hand-made evidence, through the public functions only; a contract check on th
 
 import pytest
 
-from lib.classify import INDICATORS, STATE, classify
+from lib.classify import classify
 from lib.explain import evidence_record, evidence_records, evidence_value_words, indicator_record, why_this_color
 from lib.i18n import use_language
+from lib.registry import LEVEL_INDICATORS
+from lib.vocab import STATE_SCOPE as STATE
 from tests.facts import fact
 from tests.kinds import EVERY_KIND
 
@@ -100,7 +102,7 @@ def test_why_says_when_the_color_rests_on_draft_evidence():
 
 
 @pytest.mark.parametrize("classification", [classify([]), classify([fact("refuses", indicator=name)
-                                                                     for name in INDICATORS]),
+                                                                     for name in LEVEL_INDICATORS]),
                                             classify([], [fact("honors", indicator="ice_beds")])],
                          ids=["unknown", "refuses all", "partnership"])
 def test_why_is_in_the_current_language_and_keeps_the_data_as_it_is(marked, classification):
@@ -112,9 +114,9 @@ def test_why_is_in_the_current_language_and_keeps_the_data_as_it_is(marked, clas
 
 
 @pytest.mark.parametrize("fips", EVERY_KIND, ids=EVERY_KIND.get)
-def test_every_kind_of_county_in_the_committed_data_gets_a_reason_for_its_color(data, committed_evidence, fips):
+def test_every_kind_of_county_in_the_committed_data_gets_a_reason_for_its_color(data, evidence, fips):
     name = data.counties_by_fips.loc[fips, "name"]
-    classification = committed_evidence.classify(fips)
+    classification = evidence.classify(fips)
     sentence = why_this_color(name, classification, "the level")
     decides = [record["decides"] for record in evidence_records(classification)]
     assert sentence.startswith(f"{name} is shown as ")

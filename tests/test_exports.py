@@ -11,14 +11,10 @@ from shapely.geometry import shape
 
 from lib import exports
 from lib.i18n import use_language
-from lib.maplayers import build_layers
+from lib.evidence import CountyEvidence
+from lib.registry import LAYER_IDS
 
 GEOJSON_PROPERTIES = {"fips", "name", "state", "class", "class_label", "draft"}
-
-
-@pytest.fixture(scope="module")
-def layers(data):
-    return build_layers(data)
 
 
 def read_csv(content: bytes, **options) -> pd.DataFrame:
@@ -26,8 +22,8 @@ def read_csv(content: bytes, **options) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def table(data, layers) -> pd.DataFrame:
-    return read_csv(exports.county_table_csv(data, layers), dtype=str)
+def table(evidence, layers) -> pd.DataFrame:
+    return read_csv(exports.county_table_csv(evidence, layers), dtype=str)
 
 
 def test_every_county_once_keyed_by_five_character_fips(data, table):
@@ -41,12 +37,12 @@ def test_every_county_once_keyed_by_five_character_fips(data, table):
 
 def test_classes_match_the_layers(table, layers):
     by_fips = table.set_index("fips")
-    for layer_id in exports.LAYER_COLUMNS:
+    for layer_id in LAYER_IDS:
         assert (by_fips[layer_id] == layers[layer_id].county_class.reindex(by_fips.index)).all(), layer_id
 
 
-def test_numbers_stay_numbers(data, layers):
-    typed = read_csv(exports.county_table_csv(data, layers), dtype={"fips": str})
+def test_numbers_stay_numbers(evidence, layers):
+    typed = read_csv(exports.county_table_csv(evidence, layers), dtype={"fips": str})
     assert pd.api.types.is_integer_dtype(typed["population"])
 
 
@@ -64,7 +60,8 @@ def test_formula_in_the_data_reaches_the_csv_neutralised(data, layers):
     names = {"01001": "=cmd|' /C calc'!A0", "01003": "+1", "01005": "-1", "01007": "@SUM(1)"}
     counties = data.counties.assign(name=data.counties["fips"].map(names).fillna(data.counties["name"]))
     hostile = dataclasses.replace(data, counties=counties)
-    written = read_csv(exports.county_table_csv(hostile, layers), dtype=str).set_index("fips")["name"]
+    written = read_csv(exports.county_table_csv(CountyEvidence.assemble(hostile), layers), dtype=str
+                       ).set_index("fips")["name"]
     for fips, name in names.items():
         assert written[fips] == "'" + name
 
@@ -94,8 +91,11 @@ def test_dictionary_names_every_column_and_the_licences():
     assert "## Sources" in text and "Licence notices" in text and "Michael Bostock" in text
 
 
-def test_downloads_stay_english_whatever_the_language(data, layers):
-    """CSV and GeoJSON are machine-readable: the same bytes on a Spanish page as on an English one."""
-    english = exports.county_table_csv(data, layers), exports.layer_geojson(data, layers["level"])
+def test_downloads_stay_english_whatever_the_language(data, evidence, layers):
+    """CSV and GeoJSON are machine-readable: the same bytes on a Spanish page as on an English one, from the
+    Spanish page's evidence too."""
+    english = exports.county_table_csv(evidence, layers), exports.layer_geojson(data, layers["level"])
     with use_language("es"):
-        assert (exports.county_table_csv(data, layers), exports.layer_geojson(data, layers["level"])) == english
+        spanish_evidence = CountyEvidence.assemble(data)
+        assert (exports.county_table_csv(spanish_evidence, layers),
+                exports.layer_geojson(data, layers["level"])) == english

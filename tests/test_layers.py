@@ -3,7 +3,7 @@
 import pandas as pd
 
 from lib.layers import CLASSES_287G, classify_287g, layer_287g, layer_287g_on, method_markdown
-from lib.maplayers import INDICATOR_CLASSES, indicator_classes
+from lib.registry import CLASSIFIED
 
 COUNTIES = pd.DataFrame({"fips": ["01001", "01003", "01005", "01007", "01009"]})
 
@@ -45,7 +45,7 @@ def test_a_title_built_with_values_stays_english_and_translates_whole(data, mark
 
 
 def test_every_indicator_class_is_a_whole_text_per_indicator():
-    labels = [c.label for indicator in INDICATOR_CLASSES for c in indicator_classes(indicator) if c.id != "unknown"]
+    labels = [c.label for indicator in CLASSIFIED for c in indicator.legend if c.id != "unknown"]
     assert len(set(labels)) == len(labels) == 9
     assert all("{" not in text for text in labels)
 

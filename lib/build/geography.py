@@ -18,6 +18,7 @@ import topojson
 from lib import states
 from lib.build.errors import RawDataError
 from lib.build.readers import read_csv, require_file, validate
+from lib.vocab import FIPS_REGEX
 from lib.countynames import census_suffix
 
 ATLAS_FILE = Path("geo/us-atlas-3.0.1_counties-10m.topojson.json")
@@ -33,7 +34,7 @@ EMPTY_SHAPES = {"51610": "Falls Church city (VA) has an empty shape in us-atlas 
 
 population_schema = pa.DataFrameSchema(
     {
-        "geoid": pa.Column(str, pa.Check.str_matches(r"^\d{5}$"), unique=True),
+        "geoid": pa.Column(str, pa.Check.str_matches(FIPS_REGEX), unique=True),
         "name": pa.Column(str),
         "estimate": pa.Column(str, pa.Check.str_matches(r"^\d+$")),
         "aor": pa.Column(str, nullable=True),

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from lib import datasets, states
+from lib import datasets, states, vocab
 from lib.build.errors import RawDataError
 from lib.build.policy import check_counties_exist, provenance_columns
 from lib.build.readers import read_csv, spreadsheet_row, validate
@@ -25,9 +25,9 @@ STATE_GOVERNANCE_FILE = PROJECT_ROOT / "curation" / "state_governance.csv"
 COUNTY_GOVERNANCE_FILE = PROJECT_ROOT / "curation" / "county_governance.csv"
 
 # State laws that order the practice or bar local limits: where one exists, state_can_preempt must name it.
-OVERRIDING_EFFECTS = ("requires", "preempts_local_limits")
+OVERRIDING_EFFECTS = (vocab.REQUIRES, vocab.PREEMPTS_LOCAL_LIMITS)
 NO_JAIL_ROLE = ("no_sheriff", "no_sheriff_jail_role")
-CITED_BASES = ("statute", "constitution")
+CITED_BASES = (vocab.STATUTE, vocab.CONSTITUTION)
 
 state_governance_schema = pa.DataFrameSchema(
     {
@@ -68,14 +68,14 @@ def _check_citation_matches_basis(governance: pd.DataFrame, path: Path) -> None:
     for index, row in governance.iterrows():
         cited = pd.notna(row["citation"])
         if cited != (row["basis"] in CITED_BASES):
-            expected = f"one of {', '.join(CITED_BASES)}" if cited else "report"
+            expected = f"one of {', '.join(CITED_BASES)}" if cited else vocab.REPORT
             raise RawDataError(path, f"basis {row['basis']!r} does not fit a row "
                                      f"{'with' if cited else 'without'} a citation (use {expected})",
                                row=spreadsheet_row(index), column="basis")
 
 
 def _check_sheriffs_without_jails(governance: pd.DataFrame, path: Path) -> None:
-    wrong = governance[governance["sheriff_elected"].isin(NO_JAIL_ROLE) & (governance["jail_operator"] == "sheriff")]
+    wrong = governance[governance["sheriff_elected"].isin(NO_JAIL_ROLE) & (governance["jail_operator"] == vocab.SHERIFF)]
     if not wrong.empty:
         index = wrong.index[0]
         raise RawDataError(path, f"sheriff_elected {wrong.at[index, 'sheriff_elected']!r} says sheriffs run no jail, "

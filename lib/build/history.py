@@ -38,7 +38,7 @@ from lib.build.agreements import (
 from lib.build.errors import RawDataError
 from lib.build.readers import read_sheet_with_links, validate
 from lib.countynames import CountyIndex, ascii_fold
-from lib.layers import JAIL_AGENCY_TYPES
+from lib.vocab import JAIL_AGENCY_TYPES
 
 
 @dataclass(frozen=True)

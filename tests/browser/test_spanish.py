@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from lib.i18n import _, use_language
-from lib.maplayers import LEVEL_CLASSES
+from lib.registry import LEVEL_CLASSES
 from tests.browser.test_map_browser import FIND_COUNTY_LAYER, MAP_CONTAINER, MAP_TIMEOUT_MS, open_map
 
 pytestmark = pytest.mark.browser

@@ -1,0 +1,106 @@
+"""The project's codes and the words for them, each defined once: the FIPS pattern, review and agreement
+statuses, what a law does and whether it is in force, the kinds of evidence (basis), 287(g) models, agency types,
+detention contract types, who runs a jail and the roles of the offices that decide.
+
+Codes are what the data files hold and the URL carries; the words are English, marked with N_ and translated
+with `_()` where they are shown. The indicators, their values, the levels and the map layers are declared in
+lib/registry.py, the languages in lib/i18n.py. tests/test_vocabulary.py fails when a code from here or from the
+registry is typed as a literal anywhere else in lib/ or app_pages/.
+"""
+
+import re
+
+from lib.i18n import N_
+
+# A county is named by its 5-character FIPS code (state + county), kept as text: 06085, never 6085.
+FIPS_REGEX = r"^\d{5}$"
+FIPS_PATTERN = re.compile(FIPS_REGEX)
+
+# Not known: a county's indicator value (lib.registry), who runs a facility, a state's governance pattern.
+UNKNOWN = "unknown"
+
+# Whether anybody has checked a row against its source.
+DRAFT, REVIEWED = "draft", "reviewed"
+REVIEW_WORDS = {DRAFT: N_("draft"), REVIEWED: N_("reviewed")}
+
+# Which of ICE's two 287(g) lists names an agreement.
+PARTICIPATING, PENDING = "participating", "pending"
+AGREEMENT_STATUSES = (PARTICIPATING, PENDING)
+AGREEMENT_STATUS_WORDS = {PARTICIPATING: N_("participating"), PENDING: N_("pending")}
+
+# Whether a law (or ruling) applies today.
+IN_FORCE, ENJOINED, REPEALED = "in_force", "enjoined", "repealed"
+LAW_STATUSES = (IN_FORCE, ENJOINED, REPEALED)
+LAW_STATUS_WORDS = {IN_FORCE: N_("in force"), ENJOINED: N_("enjoined"), REPEALED: N_("repealed")}
+
+# What a state law does to a practice: requires orders it; preempts_local_limits bars local limits without
+# ordering it; limits / forbids restrict or bar it; silent: checked, the law does not address it.
+REQUIRES, PREEMPTS_LOCAL_LIMITS, LIMITS, FORBIDS, SILENT = (
+    "requires", "preempts_local_limits", "limits", "forbids", "silent")
+STATE_LAW_EFFECTS = (REQUIRES, PREEMPTS_LOCAL_LIMITS, LIMITS, FORBIDS, SILENT)
+# The effect as a table shows it, and as a law's one-line summary says it.
+STATE_LAW_EFFECT_WORDS = {REQUIRES: N_("requires"), PREEMPTS_LOCAL_LIMITS: N_("preempts local limits"),
+                          LIMITS: N_("limits"), FORBIDS: N_("forbids"), SILENT: N_("silent")}
+STATE_LAW_EFFECT_PHRASES = {REQUIRES: N_("requires it"), LIMITS: N_("limits it"), FORBIDS: N_("forbids it"),
+                            PREEMPTS_LOCAL_LIMITS: N_("bars local limits on it (orders nothing by itself)"),
+                            SILENT: N_("does not address it")}
+
+# The kind of evidence a fact rests on.
+STATUTE, CASE_LAW, AGREEMENT, CONTRACT, LOCAL_POLICY, CONSTITUTION, REPORT = (
+    "statute", "case_law", "agreement", "contract", "local policy", "constitution", "report")
+STATE_LAW_BASES = (STATUTE, CASE_LAW)
+BASIS_WORDS = {STATUTE: N_("statute"), CASE_LAW: N_("case law"), AGREEMENT: N_("agreement"),
+               CONTRACT: N_("contract"), LOCAL_POLICY: N_("local policy")}
+
+# Whether evidence is about one county's jail or is a state's law for every county.
+LOCAL_SCOPE, STATE_SCOPE = "local", "state"
+
+# 287(g) models, strongest first.
+JAIL_ENFORCEMENT, WARRANT_SERVICE, TASK_FORCE = "jail_enforcement", "warrant_service", "task_force"
+MODELS = (JAIL_ENFORCEMENT, WARRANT_SERVICE, TASK_FORCE)
+# The models under which the jail's own officers hold people for ICE and let ICE work in the jail.
+JAIL_MODELS = (JAIL_ENFORCEMENT, WARRANT_SERVICE)
+MODEL_LABELS = {JAIL_ENFORCEMENT: N_("jail enforcement model"), WARRANT_SERVICE: N_("warrant service officer model"),
+                TASK_FORCE: N_("task force model")}
+# Short, for "The 287(g) agreements here (jail enforcement, task force) …".
+MODEL_SHORT_NAMES = {JAIL_ENFORCEMENT: N_("jail enforcement"), WARRANT_SERVICE: N_("warrant service"),
+                     TASK_FORCE: N_("task force")}
+# ICE's sheet names the models in its own words.
+ICE_MODEL_NAMES = {"Jail Enforcement Model": JAIL_ENFORCEMENT, "Warrant Service Officer": WARRANT_SERVICE,
+                   "Task Force Model": TASK_FORCE}
+
+# The kinds of agencies on ICE's 287(g) list. State agencies are statewide and placed on no county.
+SHERIFF, COUNTY_JAIL, MUNICIPAL, STATE_AGENCY, OTHER_AGENCY = "sheriff", "county_jail", "municipal", "state", "other"
+AGENCY_TYPES = (SHERIFF, COUNTY_JAIL, MUNICIPAL, STATE_AGENCY, OTHER_AGENCY)
+# The agencies that run a county's jail: only their agreements set the jail's indicators.
+JAIL_AGENCY_TYPES = (SHERIFF, COUNTY_JAIL)
+AGENCY_TYPE_LABELS = {SHERIFF: N_("sheriff"), COUNTY_JAIL: N_("county jail or corrections"),
+                      MUNICIPAL: N_("city or town"), STATE_AGENCY: N_("state agency (statewide)"),
+                      OTHER_AGENCY: N_("other local agency")}
+
+# ICE detention: the kind of contract a facility holds people under, and who runs it.
+COUNTY_JAIL_IGSA, USMS_IGA, PRIVATE_CONTRACT, FEDERAL_FACILITY, HOLD_ROOM, OTHER_CONTRACT = (
+    "county_jail_igsa", "usms_iga", "private_contract", "federal", "hold_room", "other")
+DETENTION_CONTRACT_TYPES = (COUNTY_JAIL_IGSA, USMS_IGA, PRIVATE_CONTRACT, FEDERAL_FACILITY, HOLD_ROOM, OTHER_CONTRACT)
+# Contracts under which a county-run jail holds people for ICE.
+COUNTY_JAIL_CONTRACTS = (COUNTY_JAIL_IGSA, USMS_IGA)
+RUN_BY_COUNTY, RUN_BY_CITY, RUN_BY_STATE, RUN_BY_FEDERAL, RUN_BY_PRIVATE = "county", "city", "state", "federal", "private"
+DETENTION_RUN_BY = (RUN_BY_COUNTY, RUN_BY_CITY, RUN_BY_STATE, RUN_BY_FEDERAL, RUN_BY_PRIVATE, UNKNOWN)
+
+# Who runs a county's jail (data/state_governance.csv: the usual pattern per state, county rows where a county
+# differs). "mixed" and "unknown" describe a state only: a single county has one operator.
+COUNTY_CORRECTIONS_DEPARTMENT, REGIONAL_JAIL_AUTHORITY, STATE_UNIFIED_SYSTEM, ELECTED_JAILER, MIXED_OPERATORS = (
+    "county_corrections_department", "regional_jail_authority", "state_unified_system", "elected_jailer", "mixed")
+JAIL_OPERATORS = (SHERIFF, COUNTY_CORRECTIONS_DEPARTMENT, REGIONAL_JAIL_AUTHORITY, STATE_UNIFIED_SYSTEM,
+                  ELECTED_JAILER, MIXED_OPERATORS, UNKNOWN)
+COUNTY_JAIL_OPERATORS = tuple(op for op in JAIL_OPERATORS if op not in (MIXED_OPERATORS, UNKNOWN))
+GOVERNANCE_BASES = (STATUTE, CONSTITUTION, REPORT)
+
+# The role of an office in a county's authority chart: the primary target runs the jail; secondary targets (the
+# county board and executive) direct or fund it; the state can override; cities run their own police.
+PRIMARY_ROLE, SECONDARY_ROLE, CITY_ROLE, STATE_ROLE = "primary", "secondary", "city", "state"
+ROLE_WORDS = {PRIMARY_ROLE: N_("primary"), SECONDARY_ROLE: N_("secondary"), CITY_ROLE: N_("city"),
+              STATE_ROLE: N_("state")}
+
+# Codes a table shows, in the reader's words (one dictionary for every table; unknown codes show as they are).
+CODE_WORDS = {**REVIEW_WORDS, **AGREEMENT_STATUS_WORDS, **BASIS_WORDS, **STATE_LAW_EFFECT_WORDS, **LAW_STATUS_WORDS}
