@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from lib import ui
 from lib.i18n import _
+from lib.ui.sidebar import sidebar
+from lib.ui.state import apply_display_mode, apply_language
 
-ui.apply_language()  # first: every text below is in the language of this run
+apply_language()  # first: every text below is in the language of this run
 st.set_page_config(page_title=_("ICE collaboration — county explorer"), page_icon="🗺️", layout="wide")
 
 navigation = st.navigation(
@@ -17,6 +18,6 @@ navigation = st.navigation(
         st.Page("app_pages/sources.py", title=_("Sources & method"), url_path="sources"),
     ]
 )
-ui.apply_display_mode()
-ui.sidebar()
+apply_display_mode()
+sidebar()
 navigation.run()

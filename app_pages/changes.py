@@ -2,12 +2,14 @@
 
 import streamlit as st
 
-from lib import history, ui
+from lib import history
 from lib.i18n import _, ngettext
 from lib.vocab import MODEL_LABELS
 from lib.safetext import fill, plain
+from lib.ui.cache import data_or_stop
+from lib.ui.tables import titled_table
 
-data = ui.data_or_stop()
+data = data_or_stop()
 counts = data.snapshot_counts
 dates = history.snapshot_dates(counts)
 
@@ -37,7 +39,7 @@ st.download_button(_("Download these changes (CSV)"), history.changes_csv(change
                    file_name=f"287g_changes_{earlier}_{later}.csv", mime="text/csv")
 
 added = len(changes.added)
-ui.titled_table(
+titled_table(
     ngettext("Added: {count} agreement on ICE's list of {later} that its list of {earlier} does not have",
              "Added: {count} agreements on ICE's list of {later} that its list of {earlier} does not have",
              added).format(count=f"{added:,}", later=later, earlier=earlier),
@@ -46,7 +48,7 @@ ui.titled_table(
     history.readable(changes.added, data.counties, counts))
 
 dropped = len(changes.no_longer_listed)
-ui.titled_table(
+titled_table(
     ngettext("No longer on ICE's list as of {later}: {count} agreement on its list of {earlier}",
              "No longer on ICE's list as of {later}: {count} agreements on its list of {earlier}",
              dropped).format(count=f"{dropped:,}", later=later, earlier=earlier),
@@ -56,7 +58,7 @@ ui.titled_table(
 
 if len(changes.only_between):
     between = len(changes.only_between)
-    ui.titled_table(
+    titled_table(
         ngettext("On neither list, but listed in between: {count} agreement",
                  "On neither list, but listed in between: {count} agreements", between).format(count=f"{between:,}"),
         _("Only {monitor} saw these on ICE's list, at some point between the two lists given in 'between' and "

@@ -2,27 +2,29 @@
 
 import streamlit as st
 
-from lib import ui
 from lib.compare import MAX_COUNTIES, comparison_table, neighbours, same_state_peers
 from lib.i18n import _
 from lib.profile import county_profile
+from lib.registry import LEVEL_LAYER
 from lib.safetext import fill
+from lib.ui.cache import county_evidence, data_or_stop, layer
+from lib.ui.comparewidgets import county_picker, suggestion_links
 
-data = ui.data_or_stop()
+data = data_or_stop()
 st.title(_("Compare counties"))
-chosen = ui.county_picker(data, MAX_COUNTIES)
+chosen = county_picker(data, MAX_COUNTIES)
 if not chosen:
     st.info(_("Pick two to four counties (type to search)."))
     st.stop()
 
-evidence = ui.county_evidence()
+evidence = county_evidence()
 profiles = [county_profile(data, fips, evidence) for fips in chosen]
 st.dataframe(comparison_table(profiles), width="stretch")
 st.caption(_("Each value keeps its basis and date; details and sources are on each county page. "
              "Recommendations are not legal advice."))
 
 first = chosen[0]
-levels = ui.layer("level").county_class
+levels = layer(LEVEL_LAYER).county_class
 st.subheader(fill(_("Suggestions for {county}"), county=profiles[0]["name"]))
-ui.suggestion_links(_("Neighbours"), neighbours(data, first), chosen)
-ui.suggestion_links(_("Same state, same level"), same_state_peers(data, first, levels), chosen)
+suggestion_links(_("Neighbours"), neighbours(data, first), chosen)
+suggestion_links(_("Same state, same level"), same_state_peers(data, first, levels), chosen)

@@ -2,14 +2,17 @@
 
 import streamlit as st
 
-from lib import ui
 from lib.i18n import _
+from lib.ui.cache import data_or_stop
+from lib.ui.county.page import county_page
+from lib.ui.search import county_search_box
+from lib.ui.state import current_view
 
-data = ui.data_or_stop()
-fips = ui.current_view(data).fips  # a bad code gets a plain "Link problem" message that never repeats it
+data = data_or_stop()
+fips = current_view(data).fips  # a bad code gets a plain "Link problem" message that never repeats it
 if fips is None:
     st.title(_("County"))
-    ui.county_search_box("county_page_search")
+    county_search_box("county_page_search")
     st.stop()
 
-ui.county_page(data, fips)
+county_page(data, fips)

@@ -3,12 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from lib import classify, ui
+from lib import classify
 from lib.i18n import _
 from lib.layers import method_markdown
 from lib.safetext import fill, web_link
+from lib.ui.cache import data_or_stop
 
-data = ui.data_or_stop()
+data = data_or_stop()
 report = data.build_report["agreements_287g"]
 
 st.title(_("Sources & method"))

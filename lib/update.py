@@ -42,7 +42,8 @@ from lib.build.errors import RawDataError
 from lib.build.pipeline import run as run_build
 from lib.data import CompiledData, DataFileError, load
 from lib.evidence import CountyEvidence
-from lib.layers import MODEL_LABELS
+from lib.registry import HOLDS, LEVEL_CLASSES, PARTNERSHIP, UNKNOWN
+from lib.vocab import MODEL_LABELS
 from lib.paths import DATA_DIR, PROJECT_ROOT, default_raw_dir
 from lib.sources import load_registry, load_update_settings
 
@@ -450,27 +451,25 @@ def agreement_changes(old: pd.DataFrame, new: pd.DataFrame, counties: pd.DataFra
 
 
 def level_labels() -> dict[str, str]:
-    from lib.maplayers import LEVEL_CLASSES  # imported late: only the report needs the labels
-
     return {level.id: level.label for level in LEVEL_CLASSES}
 
 
 def deciding_summary(classification) -> str:
-    if classification.level == "partnership":
+    if classification.level == PARTNERSHIP:
         first = classification.partnership[0]
         more = len(classification.partnership) - 1
         return first.summary + (f" (and {more} more)" if more else "")
-    if classification.level == "unknown":
+    if classification.level == UNKNOWN:
         return "no statute, agreement, contract or local policy found"
-    holds = classification.indicators["holds"].decided_by
+    holds = classification.indicators[HOLDS].decided_by
     return holds.summary if holds else ""
 
 
 def level_changes(old: CompiledData, new: CompiledData) -> list[dict]:
-    old_levels = {fips: c.level for fips, c in CountyEvidence(old).classify_all().items()}
+    old_levels = {fips: c.level for fips, c in CountyEvidence.assemble(old).classify_all().items()}
     counties = new.counties_by_fips
     changes = []
-    for fips, classification in CountyEvidence(new).classify_all().items():
+    for fips, classification in CountyEvidence.assemble(new).classify_all().items():
         before = old_levels.get(fips, "not in the old data")
         if before != classification.level:
             changes.append({"fips": fips, "name": f"{counties.loc[fips, 'name']}, {counties.loc[fips, 'state_abbr']}",

@@ -10,7 +10,9 @@ registry is typed as a literal anywhere else in lib/ or app_pages/.
 
 import re
 
-from lib.i18n import N_
+import pandas as pd
+
+from lib.i18n import N_, _
 
 # A county is named by its 5-character FIPS code (state + county), kept as text: 06085, never 6085.
 FIPS_REGEX = r"^\d{5}$"
@@ -104,3 +106,11 @@ ROLE_WORDS = {PRIMARY_ROLE: N_("primary"), SECONDARY_ROLE: N_("secondary"), CITY
 
 # Codes a table shows, in the reader's words (one dictionary for every table; unknown codes show as they are).
 CODE_WORDS = {**REVIEW_WORDS, **AGREEMENT_STATUS_WORDS, **BASIS_WORDS, **STATE_LAW_EFFECT_WORDS, **LAW_STATUS_WORDS}
+
+
+def code_word(code) -> str | None:
+    """A code shown in a table (review status, agreement status, basis, effect of a law), in the reader's words;
+    an empty cell stays empty."""
+    if code is None or (isinstance(code, float) and pd.isna(code)):
+        return None
+    return _(CODE_WORDS.get(code, code))

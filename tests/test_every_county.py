@@ -27,16 +27,17 @@ import pytest
 import streamlit.logger
 from streamlit.testing.v1 import AppTest
 
-from lib import ui
 from lib.authority import county_governance
 from lib.brief import DETAIL_LEVELS, brief_content, county_brief, data_version
 from lib.data import CompiledData, load
 from lib.evidence import CountyEvidence
-from lib.explain import INDICATOR_NAMES, evidence_value_words
-from lib.i18n import LANGUAGES, use_language
-from lib.maplayers import LAYER_TITLES, build_layers
+from lib.explain import evidence_value_words
+from lib.i18n import LANGUAGES, language, use_language
+from lib.layers import build_layers
+from lib.registry import INDICATORS_BY_ID, LAYER_TITLES
 from lib.paths import PROJECT_ROOT
 from lib.profile import county_profile
+from lib.ui.county import page as county_page_module
 from tests.test_app_smoke import run_page
 
 COUNTY_PAGE = "app_pages/county.py"
@@ -57,9 +58,16 @@ def compiled_data() -> CompiledData:
     return load()
 
 
-@cache
 def county_evidence() -> CountyEvidence:
-    return CountyEvidence(compiled_data())
+    """Every county's evidence in the current language, assembled once per language and worker (as the app's
+    cache keeps it)."""
+    return _county_evidence(language())
+
+
+@cache
+def _county_evidence(lang: str) -> CountyEvidence:
+    with use_language(lang):
+        return CountyEvidence.assemble(compiled_data())
 
 
 def county_sections_script() -> None:
@@ -69,7 +77,9 @@ def county_sections_script() -> None:
 
     import streamlit as st
 
-    from lib import i18n, ui
+    from lib import i18n
+    from lib.ui.cache import data
+    from lib.ui.county.page import county_sections
 
     i18n.set_language(st.session_state["lang"])
     # st.page_link only links to registered pages, found beside the script (app_pages/ links to the app's own).
@@ -77,7 +87,7 @@ def county_sections_script() -> None:
                   position="hidden")
     st.session_state["traceback"] = None
     try:
-        ui.county_sections(ui.data(), st.session_state["fips"])
+        county_sections(data(), st.session_state["fips"])
     except Exception:
         st.session_state["traceback"] = traceback.format_exc()
 
@@ -158,7 +168,7 @@ def build_brief_contents(lang: str, counties: list[str]) -> dict[str, str]:
 def draw_briefs(lang: str, counties: list[str]) -> dict[str, str]:
     """Problems by county in drawing its brief: it must be one page that names the county."""
     data, problems = compiled_data(), {}
-    level_layer = build_layers(data)["level"]
+    level_layer = build_layers(county_evidence())["level"]
     with use_language(lang):
         for fips in counties:
             try:
@@ -246,11 +256,10 @@ def most_populous_of_each(kinds: pd.Series, biggest_first: list[str]) -> set[str
     return set(first.values())
 
 
-def stratified_sample(data: CompiledData) -> list[str]:
+def stratified_sample(data: CompiledData, layers: dict) -> list[str]:
     """Counties of every kind: every county with ICE detention (a county jail holding people for ICE, or another
     facility), the most populous county of every state and of every level, every county with governance rows of its
     own (the jail operators that differ from the state's), and the counties other tests single out."""
-    layers = build_layers(data)
     detention = layers["ice_beds"].county_class
     biggest_first = list(data.counties.sort_values("population", ascending=False)["fips"])
     return sorted(set(detention[detention != "none_listed"].index)
@@ -261,12 +270,11 @@ def stratified_sample(data: CompiledData) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def sample(data) -> list[str]:
-    return stratified_sample(data)
+def sample(data, layers) -> list[str]:
+    return stratified_sample(data, layers)
 
 
-def test_the_sample_has_every_kind_of_county(data, sample, report):
-    layers = build_layers(data)
+def test_the_sample_has_every_kind_of_county(data, sample, report, layers):
     detention, levels = layers["ice_beds"].county_class, layers["level"].county_class
     assert set(detention[detention != "none_listed"].index) <= set(sample)
     assert set(data.counties_by_fips.loc[sample, "state_abbr"]) == set(data.counties["state_abbr"])
@@ -282,11 +290,11 @@ def test_the_sample_has_every_kind_of_county(data, sample, report):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_indicator_in_the_evidence_has_a_name_and_words(data, lang):
-    evidence = CountyEvidence(data)
     with use_language(lang):
+        evidence = CountyEvidence.assemble(data)
         rows = [row for fips in data.counties["fips"] for part in evidence.for_county(fips) for row in part]
-        unnamed = {row.indicator for row in rows} - set(INDICATOR_NAMES)
-        assert not unnamed, f"indicators in the evidence without a name in lib.explain: {unnamed}"
+        unregistered = {row.indicator for row in rows} - set(INDICATORS_BY_ID)
+        assert not unregistered, f"indicators in the evidence that lib/registry.py does not declare: {unregistered}"
         assert all(evidence_value_words(row.indicator, row.value) for row in rows)
 
 
@@ -347,7 +355,7 @@ def test_a_county_that_cannot_be_shown_gets_a_plain_page_with_search(monkeypatch
     def broken(*args, **kwargs):
         raise RuntimeError("a section broke")
 
-    monkeypatch.setattr(ui, "money_section", broken)
+    monkeypatch.setattr(county_page_module, "money_section", broken)
     app = run_page(COUNTY_PAGE, fips="12011", lang=lang)
     assert not app.exception
     assert "Broward County" in app.title[0].value

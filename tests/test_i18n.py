@@ -9,6 +9,7 @@ from babel.messages.catalog import Catalog
 from lib import i18n
 from lib.i18n import _, ngettext, use_language
 from scripts.translations import Message, load_catalog, problems, same_in_spanish, source_messages
+from tests.test_markdown_sinks import streamlit_modules
 
 
 @pytest.fixture(scope="module")
@@ -120,8 +121,7 @@ SHOWN_ARGUMENTS = {"title", "header", "subheader", "caption", "markdown", "write
                    "CheckboxColumn", "NumberColumn"}
 SHOWN_KEYWORDS = {"label", "help", "placeholder", "x_label", "y_label", "display_text"}
 NAMES_SHOWN_AS_THEY_ARE = {"SCAAP", "MOA"}  # a program's and a document's name, the same in every language
-UI_FILES = ["app.py", "lib/ui.py", *sorted(str(page.relative_to(i18n.PROJECT_ROOT))
-                                           for page in (i18n.PROJECT_ROOT / "app_pages").glob("*.py"))]
+UI_FILES = [str(path.relative_to(i18n.PROJECT_ROOT)) for path in streamlit_modules()]
 
 
 def _words_in(node) -> list[str]:

@@ -43,8 +43,10 @@ FIELD_NAMES = ({column for dataset in vars(datasets).values() if isinstance(data
                 and dataset.schema is not None for column in dataset.schema.columns}
                | {field.name for record in (Evidence, Office) for field in fields(record)}
                | set(money.DETENTION_COLUMNS) | set(params.PARAMETERS))
-# Where a code's word is a field's name, these are the places it is used as a code.
+# Where a code's word is a field's name, these are the places it is used as a code; a keyword argument only when
+# it does not name a column or a widget (`drop(columns="state")`, `key="state"`).
 VALUE_USES = (ast.Compare, ast.Return, ast.Assign, ast.AnnAssign, ast.IfExp, ast.keyword)
+FIELD_ARGUMENTS = {"columns", "key", "on", "by", "subset", "index", "values", "x", "y", "color"}
 # Literals that are the code's word in another sense, each with its reason.
 NOT_CODES = {
     ("lib/build/history.py", "sheriff"): "spelling of agency names: \"Sheriff's Office\" = \"Sheriff Office\"",
@@ -63,6 +65,8 @@ def _is_field_use(node: ast.Constant, parents: dict[ast.AST, ast.AST]) -> bool:
     parent = parents.get(node)
     if isinstance(parent, (ast.List, ast.Tuple, ast.Set)):  # a list of names, unless it lists codes to test for
         return not isinstance(parents.get(parent), ast.Compare)
+    if isinstance(parent, ast.keyword):
+        return parent.arg in FIELD_ARGUMENTS
     return not isinstance(parent, VALUE_USES)
 
 
@@ -103,6 +107,8 @@ def test_no_domain_code_is_typed_outside_the_registry_and_the_vocabulary():
     ('if kind == "state": pass', ["'state' (agency type)"]),
     ('record = {"draft": True}', []),
     ('columns = ["fips", "state"]', []),
+    ('table.drop(columns="state")', []),
+    ('Evidence(scope="state")', ["'state' (agency type)"]),
     ('if kind in ("state", "other"): pass', ["'state' (agency type)", "'other' (agency type)"]),
     ('label = N_("holds")', []),
 ])

@@ -18,8 +18,7 @@ from lib.data import CompiledData, load
 from lib.evidence import CountyEvidence
 from lib.history import snapshot_dates
 from lib.i18n import SOURCE_LANGUAGE, use_language
-from lib.layers import Layer, layer_287g_on
-from lib.maplayers import build_layers
+from lib.layers import Layer, build_layers, layer_287g_on
 from lib.mapview import QUICK_VIEW_BOUNDS, layer_style, legend_html
 from lib.profile import county_profile
 from tests.golden.sample import read_sample
@@ -43,11 +42,11 @@ class Output:
 
 @dataclass(frozen=True)
 class GoldenInputs:
-    """What every output is made from: one load of the data, and one evidence and one set of layers for all
-    counties, as the app keeps them (lib/ui.py caches them across sessions)."""
+    """What every output is made from: one load of the data, and one evidence per language and one set of layers
+    for all counties, as the app keeps them (lib/ui/cache.py caches them across sessions)."""
 
     data: CompiledData
-    evidence: CountyEvidence
+    evidence_by_language: dict[str, CountyEvidence]
     layers: dict[bool, dict[str, Layer]]  # by reviewed_only
     sample: list[str]
 
@@ -55,8 +54,16 @@ class GoldenInputs:
     def load(cls) -> "GoldenInputs":
         # A load of its own: data another test may have changed in place would fail this test for nothing.
         data = load()
-        return cls(data, CountyEvidence(data), {reviewed: build_layers(data, reviewed) for reviewed in EVIDENCE},
+        evidence_by_language = {}
+        for lang in MAP_LANGUAGES:
+            with use_language(lang):
+                evidence_by_language[lang] = CountyEvidence.assemble(data)
+        english = evidence_by_language[SOURCE_LANGUAGE]
+        return cls(data, evidence_by_language, {reviewed: build_layers(english, reviewed) for reviewed in EVIDENCE},
                    read_sample())
+
+    def evidence(self, lang: str) -> CountyEvidence:
+        return self.evidence_by_language[lang]
 
     def layers_287g_by_date(self) -> dict[str, Layer]:
         return {date: layer_287g_on(self.data, date) for date in snapshot_dates(self.data.snapshot_counts)}
@@ -68,7 +75,7 @@ class GoldenInputs:
 def profile_json(inputs: GoldenInputs, fips: str, lang: str) -> str:
     """As `python -m lib.profile FIPS --lang LANG` prints it."""
     with use_language(lang):
-        return json.dumps(county_profile(inputs.data, fips, inputs.evidence), indent=2, ensure_ascii=False)
+        return json.dumps(county_profile(inputs.data, fips, inputs.evidence(lang)), indent=2, ensure_ascii=False)
 
 
 def rendered_tree(element: Element) -> dict:
@@ -104,7 +111,7 @@ def legend(layer: Layer, lang: str) -> str:
 
 
 def county_table_csv(inputs: GoldenInputs, reviewed_only: bool) -> bytes:
-    return exports.county_table_csv(inputs.data, inputs.layers[reviewed_only], reviewed_only)
+    return exports.county_table_csv(inputs.evidence(SOURCE_LANGUAGE), inputs.layers[reviewed_only], reviewed_only)
 
 
 def layer_geojson(inputs: GoldenInputs, layer: Layer) -> bytes:
@@ -118,7 +125,7 @@ def data_dictionary() -> str:
 def brief_content_json(inputs: GoldenInputs, fips: str, lang: str) -> str:
     """The texts of the county's brief at every detail level (lib.brief draws the first that fits on one page)."""
     with use_language(lang):
-        profile = county_profile(inputs.data, fips, inputs.evidence)
+        profile = county_profile(inputs.data, fips, inputs.evidence(lang))
         version = data_version(inputs.data)
         contents = [asdict(brief_content(profile, version, detail)) for detail in DETAIL_LEVELS]
     return json.dumps(contents, indent=2, ensure_ascii=False)
@@ -128,7 +135,7 @@ def brief_pdf_text(inputs: GoldenInputs, fips: str, lang: str) -> str:
     """The text of each page of the county's PDF brief, as JSON. Only the text: the PDF also holds its creation
     date."""
     with use_language(lang):
-        pdf = county_brief(inputs.data, fips, inputs.layers[False]["level"], inputs.evidence)
+        pdf = county_brief(inputs.data, fips, inputs.layers[False]["level"], inputs.evidence(lang))
     document = pypdfium2.PdfDocument(pdf)
     try:
         pages = [page.get_textpage().get_text_range() for page in document]

@@ -12,7 +12,8 @@ import pandas as pd
 
 from lib.authority import county_governance
 from lib.data import CompiledData, load
-from lib.maplayers import build_layers
+from lib.evidence import CountyEvidence
+from lib.layers import build_layers
 from tests.test_every_county import SPECIAL_COUNTIES, most_populous_of_each
 
 SAMPLE_FILE = Path(__file__).resolve().parent / "sample.txt"
@@ -56,7 +57,8 @@ def covering_counties(data: CompiledData) -> set[str]:
     smallest_first = list(data.counties.sort_values(["population", "fips"])["fips"])
     biggest_first = list(data.counties.sort_values(["population", "fips"], ascending=[False, True])["fips"])
     states = data.counties_by_fips["state_abbr"]
-    layers = [*build_layers(data).values(), *build_layers(data, reviewed_only=True).values()]
+    evidence = CountyEvidence.assemble(data)
+    layers = [*build_layers(evidence).values(), *build_layers(evidence, reviewed_only=True).values()]
     operators = pd.Series({fips: county_governance(data, fips)["jail_operator"]["value"]
                            for fips in data.counties["fips"]})
     facilities = data.detention_facilities.dropna(subset=["county_fips"])
@@ -75,7 +77,7 @@ def choose_sample(data: CompiledData) -> list[str]:
     if len(chosen) > SAMPLE_SIZE:
         raise ValueError(f"{len(chosen)} counties are needed to cover every kind, more than {SAMPLE_SIZE}")
     picker = random.Random(SEED)
-    detention = build_layers(data)["ice_beds"].county_class
+    detention = build_layers(CountyEvidence.assemble(data))["ice_beds"].county_class
     with_detention = set(detention[detention != "none_listed"].index)
     missing_detention = max(DETENTION_COUNTIES - len(chosen & with_detention), 0)
     chosen |= set(picker.sample(sorted(with_detention - chosen), missing_detention))

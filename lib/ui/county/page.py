@@ -1,0 +1,84 @@
+"""A county's page: its name, level and brief, its tabs, then the link and citation and the correction box."""
+
+import html
+import logging
+
+import streamlit as st
+
+from lib import data as compiled
+from lib.countyfacts import county_facts_line
+from lib.i18n import _
+from lib.links import MAP_PAGE
+from lib.profile import county_profile
+from lib.registry import LEVEL_LAYER
+from lib.safetext import plain
+from lib.ui.cache import county_evidence, layer
+from lib.ui.county.asks import asks_section
+from lib.ui.county.history import history_section
+from lib.ui.county.money import money_section
+from lib.ui.county.who_decides import authority_section
+from lib.ui.county.why import agreements_table, evidence_table, indicator_summary
+from lib.ui.search import county_search_box
+from lib.ui.share import brief_downloads, correction_box, share_box
+from lib.ui.state import shared_params
+from lib.ui.tables import state_law_table
+
+
+def county_page(data: compiled.CompiledData, fips: str) -> None:
+    """A county's page. If it cannot be built, a plain page that names the county and offers the search instead of a
+    traceback; the error itself goes to the server's log."""
+    page = st.empty()
+    try:
+        with page.container():
+            county_sections(data, fips)
+    except Exception:
+        logging.getLogger(__name__).exception("the county page of FIPS %s could not be shown", fips)
+        page.empty()  # the part of the page drawn before the error would read as if it were the whole story
+        county = data.counties_by_fips.loc[fips]
+        st.title(plain(f"{county['name']}, {county['state']}"))
+        st.error(_("This county's page could not be shown because of an error in the app. Please try again later, or "
+                   "look up another county:"))
+        county_search_box("county_page_search")
+
+
+def county_sections(data: compiled.CompiledData, fips: str) -> None:
+    """Everything on a county page: its level and why, then who decides, where the money flows and what to ask for."""
+    profile = county_profile(data, fips, county_evidence())
+    level = layer(LEVEL_LAYER).legend_class(profile["level"])
+
+    county_name = f"{profile['name']}, {profile['state']}"
+    st.title(plain(county_name))
+    st.caption(plain(county_facts_line(fips, profile)))
+    st.page_link(MAP_PAGE, label=_("← Back to the map"), query_params=shared_params())
+    st.html(class_badge(level, draft=profile["rests_on_draft_evidence"]))
+    brief_downloads(data, fips)
+
+    evidence_tab, authority_tab, money_tab, history_tab, asks_tab = st.tabs(
+        [_("Why this color"), _("Who decides"), _("Money"), _("History"), _("What to ask for (recommendations)")])
+    with evidence_tab:
+        st.write(plain(profile["why"]))
+        indicator_summary(profile["indicators"])
+        evidence_table(profile["evidence"])
+        agreements_table(_("287(g) agreements of agencies in this county"), profile["agreements_287g"],
+                         empty=_("ICE's lists name no agency in this county."))
+        agreements_table(_("Statewide agencies in {state} with 287(g) agreements").format(state=profile["state"]),
+                         profile["statewide_agreements_287g"], empty=_("None on ICE's lists."))
+        state_law_table(profile["state"], profile["state_laws"])
+    with authority_tab:
+        authority_section(data, fips, profile)
+    with money_tab:
+        money_section(profile)
+    with history_tab:
+        history_section(data, fips)
+    with asks_tab:
+        asks_section(profile)
+    share_box(data, page="county", county_name=county_name)
+    correction_box(data, county_name, fips)
+
+
+def class_badge(legend_class, draft: bool = False) -> str:
+    draft_note = " <em>" + html.escape(_("(rests on draft evidence, not yet reviewed)")) + "</em>" if draft else ""
+    return (f'<div style="display:flex;gap:.6em;align-items:center;font-size:1.2rem">'
+            f'<span style="flex:none;width:1.6em;height:1.1em;background:{legend_class.color};'
+            f'border:1px solid #444"></span><span><strong>{html.escape(_(legend_class.label))}</strong> — '
+            f"{html.escape(_(legend_class.description))}{draft_note}</span></div>")
