@@ -9,10 +9,9 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
 from lib.compare import MAX_COUNTIES
-from lib.i18n import _, ngettext
+from lib.i18n import LANGUAGES, _, ngettext
 from lib.states import FIPS_BY_ABBR
 
-LANGUAGES = ("en", "es")
 MODES = ("explore", "present")
 # Every parameter a page reads from the URL, each validated by parse_view (tests/test_params.py checks the code
 # reads no other).

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from lib import states
+from lib import states, vocab
 from lib.build.errors import RawDataError
 from lib.build.readers import read_csv, read_sheet_with_links, validate
 from lib.countynames import CountyIndex, ascii_fold
@@ -25,13 +25,9 @@ PROJECT_FIXES_FILE = Path(__file__).resolve().parents[2] / "curation" / "county_
 MISSING_MARKERS = {"#N/A", "#NA", "N/A", "NA"}
 
 # ICE's two current lists: the series of sources.yaml whose newest sheet is read, and the status its rows get.
-CURRENT_LISTS = {"ice_287g_participating": "participating", "ice_287g_pending": "pending"}
+CURRENT_LISTS = {"ice_287g_participating": vocab.PARTICIPATING, "ice_287g_pending": vocab.PENDING}
 
-MODELS = {
-    "Jail Enforcement Model": "jail_enforcement",
-    "Warrant Service Officer": "warrant_service",
-    "Task Force Model": "task_force",
-}
+MODELS = vocab.ICE_MODEL_NAMES
 ICE_TYPES = ("County", "Municipality", "State Agency")
 
 sheet_schema = pa.DataFrameSchema(
@@ -51,7 +47,7 @@ fixes_schema = pa.DataFrameSchema(
     strict=False,
 )
 
-_SHERIFF = re.compile(r"sheriff", re.IGNORECASE)
+_SHERIFF = re.compile(r"\bsheriff", re.IGNORECASE)
 _JAIL = re.compile(r"\b(jail|correction|corrections|correctional|detention)\b", re.IGNORECASE)
 # Words that a city's police agency adds to the city's name in ICE's sheet but not in the FBI list.
 _AGENCY_WORDS = re.compile(r"\b(police|department|dept|services|service|division|office|public safety|of|the)\b")
@@ -81,14 +77,14 @@ def _parse_dates(frame: pd.DataFrame, path: Path) -> pd.Series:
 
 def agency_type(agency: str, ice_type: str) -> str:
     if ice_type == "State Agency":
-        return "state"
+        return vocab.STATE_AGENCY
     if ice_type == "Municipality":
-        return "municipal"
+        return vocab.MUNICIPAL
     if _SHERIFF.search(agency):
-        return "sheriff"
+        return vocab.SHERIFF
     if _JAIL.search(agency):
-        return "county_jail"
-    return "other"
+        return vocab.COUNTY_JAIL
+    return vocab.OTHER_AGENCY
 
 
 def agency_key(name: str) -> str:
@@ -177,7 +173,7 @@ def _place(row, kind, state_fips, state_abbr, county_index, fixed_names, placer)
     territory_not_mapped or unmatched."""
     if state_fips is None:
         return None, "territory_not_mapped"
-    if kind == "state":
+    if kind == vocab.STATE_AGENCY:
         return None, "statewide"
     listed = row["COUNTY"]
     if isinstance(listed, str):

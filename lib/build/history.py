@@ -27,7 +27,7 @@ import pandas as pd
 import pandera.pandas as pa
 import us
 
-from lib import states
+from lib import states, vocab
 from lib.build.agreements import (
     MISSING_MARKERS,
     AgencyPlacer,
@@ -59,8 +59,8 @@ MONITOR = Snapshot(Path("287g/relevantresearch_287g_cumulative_status_2026-05-18
 
 # Older tables and the monitor spell the models in several ways ("Warrant Services Officer", "Warrant Service
 # Office", trailing spaces); the words they start with are stable.
-MODEL_PREFIXES = (("jail enforcement", "jail_enforcement"), ("warrant service", "warrant_service"),
-                  ("task force", "task_force"))
+MODEL_PREFIXES = (("jail enforcement", vocab.JAIL_ENFORCEMENT), ("warrant service", vocab.WARRANT_SERVICE),
+                  ("task force", vocab.TASK_FORCE))
 # ICE's 2025-07-30 sheet writes "State" where later sheets write "State Agency".
 ICE_TYPE_SPELLINGS = {"County": "County", "Municipality": "Municipality", "State Agency": "State Agency",
                       "State": "State Agency"}
@@ -199,7 +199,7 @@ def _sightings(raw_dir: Path, agreements: pd.DataFrame, wayback: list[Snapshot],
         rows = read_snapshot(raw_dir, snapshot, sheet_schema)
         frames.append(_sighting_frame(rows, snapshot, rows["TYPE"].map(ICE_TYPE_SPELLINGS.get), rows["COUNTY"]))
 
-    newest = agreements[agreements["status"] == "participating"]
+    newest = agreements[agreements["status"] == vocab.PARTICIPATING]
     newest_date = newest["source_date"].max()
     # The newest sheet is published under its series' id.
     newest_snapshot = Snapshot(Path("287g") / newest["source_file"].iloc[0], newest_date, SHEET_SERIES, None)
@@ -391,7 +391,7 @@ def _place(rows: list[dict], kind: str, finder: CountyFinder) -> tuple[str | Non
         return latest["county_fips"], latest["placed_by"]
     if states.fips_for_state(latest["state_abbr"]) is None:
         return None, "territory_not_mapped"
-    if kind == "state":
+    if kind == vocab.STATE_AGENCY:
         return None, "statewide"
     for row in reversed(rows):
         fips, method = finder.place(row["state_abbr"], row["agency"], row["county_as_listed"])
