@@ -18,6 +18,8 @@ run: setup
 	$(BIN)/python -m scripts.appserver run app.py --server.port $(PORT) $(if $(ADDRESS),--server.address $(ADDRESS))
 
 test: setup-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 setup: $(VENV)/.runtime static/vendor/.copied
