@@ -173,6 +173,10 @@ def build_index(data: CompiledData) -> SearchIndex:
         "county": (alias_fips.map(county_of["name"]) + ", " + alias_fips.map(county_of["state_abbr"]))})
 
     rows = _searchable(pd.concat([county_rows, agency_rows, alias_rows], ignore_index=True))
+    # The agency named after its county (the FBI calls Harris County's sheriff "Harris") leads where the county's own
+    # hit does: it comes after the hits that lead elsewhere.
+    county_name = rows[rows["kind"] == COUNTY_HIT].set_index("fips")["bare"]
+    rows["repeats_county"] = (rows["kind"] == AGENCY_HIT) & (rows["full"] == rows["fips"].map(county_name))
     rows["count"] = rows["count"].fillna(1).astype(int)
     rows["population"] = rows["population"].fillna(0)
     vocabulary = frozenset(word for name in rows["full"] for word in name.split())
@@ -237,10 +241,10 @@ def _ranked(rows: pd.DataFrame, reading: _Reading) -> pd.DataFrame:
                      [EXACT, FIRST_WORDS, PREFIX, WORDS, INSIDE, ALIKE], NO_MATCH)
     scored = rows.assign(tier=tier, alike=np.where(tier == ALIKE, alike.round(), 0),
                          other_kind=(rows["name_kind"] != reading.wants) if reading.wants else False,
-                         other_name=~full_name, agency_first=rows["kind"] == AGENCY_HIT)
+                         other_name=~full_name, agency=rows["kind"] == AGENCY_HIT)
     matches = scored[scored["tier"] < NO_MATCH]
-    return matches.sort_values(["tier", "alike", "other_kind", "other_name", "population", "agency_first", "label"],
-                               ascending=[True, False, True, True, False, True, True])
+    return matches.sort_values(["tier", "alike", "other_kind", "other_name", "repeats_county", "population", "agency",
+                                "label"], ascending=[True, False, True, True, True, False, True, True])
 
 
 def _agency_type(fbi_type: str) -> str:
@@ -264,7 +268,8 @@ def hit_label(row) -> str:
 
 def search(index: SearchIndex, query: str, limit: int = 12) -> list[Hit]:
     """The hits for a query, best first: by tier of exactness, then (among equals) hits of the kind the query names
-    ("sheriff" a county, "police" a city), the whole name, the county's population, and a county before its agency.
+    ("sheriff" a county, "police" a city), the whole name, hits that lead elsewhere than a county's own hit, the
+    county's population, and a county before an agency.
     A query read as naming a state wins unless reading it as written matches more exactly ('Port Washington')."""
     if len("".join(words_of(query or ""))) < MIN_QUERY_LENGTH:
         return []

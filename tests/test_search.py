@@ -68,6 +68,12 @@ def test_exactness_comes_before_population(index):
     assert constable < found.index("Harrison County, MS")
 
 
+def test_an_agency_named_after_its_county_comes_after_the_hits_that_lead_elsewhere(index):
+    """"St. Louis" (the city's police, in St. Louis city) leads where the county's own hit does."""
+    assert labels(index, "Saint Louis")[:4] == ["St. Louis County, MO", "St. Louis city, MO", "St. Louis County, MN",
+                                                "St. Louis, MI (city agency) → Gratiot County"]
+
+
 def test_agencies_of_one_name_in_one_county_are_one_hit_with_their_count(index):
     hits = [hit for hit in search(index, "Harris County Constable") if hit.fips == "48201"]
     assert [hit.label for hit in hits] == ["Harris County Constable, TX (8 agencies) → Harris County"]
