@@ -10,7 +10,6 @@ from lib.safetext import plain
 from lib.ui.cache import data_or_stop, layer, layer_287g_on
 from lib.ui.mapwidgets import (county_colors, county_map, history_control, map_as_table, map_controls, map_position,
                                open_clicked_county, state_panel, view_arguments)
-from lib.ui.search import county_search_box
 from lib.ui.share import map_downloads, share_box
 from lib.ui.state import current_view, presenting
 
@@ -38,8 +37,6 @@ with map_column:
 with legend_column:
     st.html(legend_html(shown))
     st.caption(plain(_(NO_SHAPE_NOTE)))
-    if not presenting():
-        county_search_box()
 
 open_clicked_county(clicked)
 if state:

@@ -60,8 +60,9 @@ def parse_view(query: Query, known_fips: Collection[str], known_layers: Collecti
         rejected.append(name)
         return None
 
-    fips = checked("fips", lambda value: value in known_fips,
-                   _("the county code in the link is not a county we know; it was ignored."))
+    # An empty county code is no county, as when the parameter is missing: the county page is then a search.
+    fips = checked("fips", lambda value: value == "" or value in known_fips,
+                   _("the county code in the link is not a county we know; it was ignored.")) or None
     layer = checked("layer", lambda value: value in known_layers,
                     _("the map layer in the link is not one we have; showing the default layer."))
     state = checked("state", lambda value: value.upper() in FIPS_BY_ABBR,

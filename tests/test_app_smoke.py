@@ -49,19 +49,51 @@ def test_county_pages_of_every_kind_run(fips):
     assert not app.exception, app.exception
 
 
-@pytest.mark.parametrize("bad", ["", "6085", "99999", "<script>", "06085x"])
-def test_county_page_explains_a_bad_code(bad):
+SEARCH_LABEL = "Find a county, city or police department"
+
+
+def search_boxes(app: AppTest) -> tuple[int, int]:
+    """The search boxes of a page: in its sidebar, and in the page itself."""
+    in_sidebar = sum(box.label == SEARCH_LABEL for box in app.sidebar.text_input)
+    return in_sidebar, sum(box.label == SEARCH_LABEL for box in app.main.text_input)
+
+
+@pytest.mark.parametrize("bad", ["6085", "99999", "<script>", "06085x"])
+def test_county_page_explains_a_bad_code_and_offers_the_search(bad):
     app = run_page("app_pages/county.py", fips=bad)
     assert not app.exception
     assert app.warning and "county" in shown(app.warning[0].value).lower()
+    assert search_boxes(app) == (0, 1)
+
+
+@pytest.mark.parametrize("query", [{}, {"fips": ""}])
+def test_the_county_page_without_a_county_is_a_search(query):
+    """From the page list ("County"), or a link with an empty code: a heading and the search, no warning."""
+    app = run_page("app_pages/county.py", **query)
+    assert not app.exception
+    assert shown(app.title[0].value) == "Find a county"
+    assert not [warning for warning in app.warning if "Link problem" in shown(warning.value)]
+    assert search_boxes(app) == (0, 1), "the page's own box, none in the sidebar"
+    app.text_input(key="county_page_search").input("Mesa AZ").run()
+    hits = [shown(link.proto.label) for link in app.main.get("page_link")]
+    assert hits == ["Mesa, AZ (city agency) → Maricopa County"]
+
+
+@pytest.mark.parametrize("page, query", [("app_pages/map.py", {}), ("app_pages/map.py", {"state": "AZ"}),
+                                         ("app_pages/county.py", {"fips": "48201"}),
+                                         ("app_pages/compare.py", {"compare": "06085,48201"}),
+                                         ("app_pages/changes.py", {}), ("app_pages/sources.py", {})])
+def test_every_page_has_one_search_box_in_the_sidebar(page, query):
+    assert search_boxes(run_page(page, **query)) == (1, 0)
 
 
 def test_search_links_to_the_county():
     app = run_page("app_pages/map.py")
-    app.text_input(key="county_search").input("Mesa, AZ").run()
+    app.sidebar.text_input(key="county_search").input("Harris County").run()
     assert not app.exception
-    labels = [link.proto.label for link in app.get("page_link")]
-    assert any("Maricopa County" in label for label in labels)
+    labels = [shown(link.proto.label) for link in app.sidebar.get("page_link")]
+    assert labels[:2] == ["Harris County, TX", "Harris County, GA"]
+    assert "Harris County Constable, TX (8 agencies) → Harris County" in labels
 
 
 @pytest.mark.parametrize("broken", ["missing", "corrupt"])

@@ -34,6 +34,7 @@ from lib.evidence import CountyEvidence
 from lib.explain import evidence_value_words
 from lib.i18n import LANGUAGES, language, use_language
 from lib.layers import build_layers
+from lib.links import COUNTY_URL_PATH
 from lib.registry import INDICATORS_BY_ID, LAYER_TITLES
 from lib.paths import PROJECT_ROOT
 from lib.profile import county_profile
@@ -351,7 +352,7 @@ def test_every_county_gets_a_one_page_pdf_brief(data, workers, report):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_a_county_that_cannot_be_shown_gets_a_plain_page_with_search(monkeypatch, lang):
+def test_a_county_that_cannot_be_shown_gets_a_plain_page_and_the_search(monkeypatch, lang):
     def broken(*args, **kwargs):
         raise RuntimeError("a section broke")
 
@@ -361,5 +362,8 @@ def test_a_county_that_cannot_be_shown_gets_a_plain_page_with_search(monkeypatch
     assert "Broward County" in app.title[0].value
     assert len(app.error) == 1 and "a section broke" not in app.error[0].value
     assert not app.tabs, "the part drawn before the error is gone"
-    app.text_input(key="county_page_search").input("Mesa, AZ").run()
-    assert any("Maricopa County" in link.proto.label for link in app.get("page_link"))
+    app.sidebar.text_input(key="county_search").input("Mesa, AZ").run()
+    assert any("Maricopa County" in link.proto.label for link in app.sidebar.get("page_link"))
+    # On a phone the sidebar is closed: the page links to the county search page too.
+    (search_link,) = app.main.get("page_link")
+    assert search_link.proto.page == COUNTY_URL_PATH and "fips" not in search_link.proto.query_string

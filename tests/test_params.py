@@ -37,6 +37,11 @@ def test_good_values_pass_through():
     assert (view.fips, view.layer, view.state, view.mode, view.problems) == ("06085", "287g", "TX", "present", ())
 
 
+def test_an_empty_county_code_is_no_county_and_no_problem():
+    view = parse_view({"fips": ""}, FIPS, LAYERS)
+    assert (view.fips, view.problems, view.rejected) == (None, (), ())
+
+
 def test_bad_values_are_dropped_with_a_message():
     view = parse_view({"fips": "<script>alert(1)</script>", "layer": "x", "state": "ZZ"}, FIPS, LAYERS)
     assert (view.fips, view.layer, view.state) == (None, None, None)

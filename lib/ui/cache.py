@@ -1,7 +1,6 @@
 """The compiled data and what the pages build from it, made once per server and shared by every session. The one
 module that caches: a cached object is shared, so it holds no session's language (lib/i18n.py)."""
 
-import pandas as pd
 import streamlit as st
 
 from lib import data as compiled
@@ -62,7 +61,7 @@ def layer_287g_on(list_date: str) -> Layer:
 
 
 @st.cache_resource(show_spinner=False)
-def search_index() -> pd.DataFrame:
+def search_index() -> county_search.SearchIndex:
     return county_search.build_index(data())
 
 

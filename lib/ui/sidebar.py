@@ -14,16 +14,17 @@ from lib.ui.search import county_search_box
 from lib.ui.state import language_control
 
 
-def sidebar(today: date | None = None) -> None:
-    """The language, search, and the dates of the data every page draws on, with a warning where a source is likely
-    stale."""
+def sidebar(search: bool = True, today: date | None = None) -> None:
+    """The language, the search (unless the page is a search of its own), and the dates of the data every page draws
+    on, with a warning where a source is likely stale."""
     with st.sidebar:
         language_control()
-        county_search_box("sidebar_search")
         try:
             sources = data().sources
         except compiled.DataFileError:
             return  # the page itself explains the broken data
+        if search:
+            county_search_box()
         dates = "; ".join(f"{s['title']}: {s['as_of']}" for s in sources if s["id"] in CITED_SOURCES)
         st.caption(fill(_("Data as of: {dates}. See *Sources & method*."), dates=dates))
         for stale in stale_sources(sources, today or date.today()):

@@ -13,11 +13,16 @@ from lib.safetext import fill
 SHARED_PARAMS = ("layer", "state", "lang", "mode")
 
 
+def view_in_link(data: compiled.CompiledData) -> ViewParams:
+    """The validated view from the URL, without a word about what was wrong with it."""
+    query = {name: st.query_params.get_all(name) for name in st.query_params}
+    return parse_view(query, set(data.counties["fips"]), set(LAYER_TITLES))
+
+
 def current_view(data: compiled.CompiledData) -> ViewParams:
     """The validated view from the URL; a bad value is dropped from the URL with a visible, plain message that names
     the parameter and never shows the value (lib/params.py)."""
-    query = {name: st.query_params.get_all(name) for name in st.query_params}
-    view = parse_view(query, set(data.counties["fips"]), set(LAYER_TITLES))
+    view = view_in_link(data)
     for problem in view.problems:
         st.warning(fill(_("Link problem: {problem}"), problem=problem))
     for name in view.rejected:  # so links to other pages and the citation box carry only what was kept

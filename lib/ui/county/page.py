@@ -8,7 +8,7 @@ import streamlit as st
 from lib import data as compiled
 from lib.countyfacts import county_facts_line
 from lib.i18n import _
-from lib.links import MAP_PAGE
+from lib.links import COUNTY_PAGE, MAP_PAGE
 from lib.profile import county_profile
 from lib.registry import LEVEL_LAYER
 from lib.safetext import plain
@@ -18,14 +18,13 @@ from lib.ui.county.history import history_section
 from lib.ui.county.money import money_section
 from lib.ui.county.who_decides import authority_section
 from lib.ui.county.why import agreements_table, evidence_table, indicator_summary
-from lib.ui.search import county_search_box
 from lib.ui.share import brief_downloads, correction_box, share_box
 from lib.ui.state import shared_params
 from lib.ui.tables import state_law_table
 
 
 def county_page(data: compiled.CompiledData, fips: str) -> None:
-    """A county's page. If it cannot be built, a plain page that names the county and offers the search instead of a
+    """A county's page. If it cannot be built, a plain page that names the county and links to the search instead of a
     traceback; the error itself goes to the server's log."""
     page = st.empty()
     try:
@@ -38,7 +37,7 @@ def county_page(data: compiled.CompiledData, fips: str) -> None:
         st.title(plain(f"{county['name']}, {county['state']}"))
         st.error(_("This county's page could not be shown because of an error in the app. Please try again later, or "
                    "look up another county:"))
-        county_search_box("county_page_search")
+        st.page_link(COUNTY_PAGE, label=_("Find a county"), icon=":material/search:", query_params=shared_params())
 
 
 def county_sections(data: compiled.CompiledData, fips: str) -> None:
