@@ -29,7 +29,7 @@ st.markdown(classify.rules_markdown())
 st.caption(_("The rules above are the documentation of the code that applies them (lib/classify.py)."))
 
 st.subheader(_("How state laws are read"))
-st.markdown(_(evidence.STATE_LAW_RULES))
+st.markdown(evidence.state_law_rules_markdown())
 st.markdown(fill(_("**{rows} state-law rows covering {states} of the 52 jurisdictions (50 states, DC and Puerto Rico): "
                    "{checked} checked against the text (in {states_checked} jurisdictions), {drafts} drafts.**"),
                  **{name: f"{count:,}" for name, count in evidence.state_law_counts(data.state_laws).items()}))

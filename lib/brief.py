@@ -517,10 +517,10 @@ def _draw_authority(pdf: _BriefPDF, content: BriefContent) -> None:
     with pdf.table(col_widths=(1, 1, 1), text_align="LEFT", v_align="TOP", line_height=line_height, padding=1,
                    headings_style=headings) as table:
         heads = table.row()
-        for title, unused_offices in content.authority_columns:
+        for title, _offices in content.authority_columns:
             heads.cell(pdf.clean(title))
         body = table.row()
-        for unused_title, offices in content.authority_columns:
+        for _title, offices in content.authority_columns:
             body.cell(pdf.clean(offices))
     pdf.ln(1)
     pdf.paragraph(content.authority_note, 8, color=MUTED_COLOR)

@@ -74,6 +74,11 @@ STATE_LAW_RULES = N_(
     "source of a row.")
 
 
+def state_law_rules_markdown() -> str:
+    """How state laws are read (STATE_LAW_RULES), in the current language, as Markdown."""
+    return _(STATE_LAW_RULES)
+
+
 def state_law_counts(laws: pd.DataFrame) -> dict[str, int]:
     """How much of the state-law table is checked against the text, for the Sources & method page."""
     checked = laws[laws["review_status"] == CHECKED_AGAINST_TEXT]

@@ -23,7 +23,7 @@ from tests.smalldata import compiled, table
 def law(state="TX", indicator="holds", effect="requires", status="in_force", effective="2017-09-01", **fields):
     return {"state_abbr": state, "indicator": indicator, "effect": effect, "law_name": "SB 4 (2017)",
             "effective_date": effective, "status": status, "source": "state law research", "source_date": "2026-09-22",
-            "basis": "statute", "review_status": "draft", **fields}
+            "basis": "statute", "review_status": "draft", "binds_county_jails": True, **fields}
 
 
 def policy(effect="refuses", indicator="holds", fips="06085", name="ICE hold ordinance", adopted="2011-10-18"):

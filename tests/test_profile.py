@@ -66,7 +66,7 @@ def test_profile_in_spanish_translates_texts_and_keeps_keys_and_ids(data, eviden
     assert [ask["id"] for ask in spanish["asks"]["items"]] == [ask["id"] for ask in english["asks"]["items"]]
     assert spanish["authority"]["offices"][0]["title"] == "Alguacil (sheriff)"
     law = next(record for record in spanish["evidence"] if record["basis"] == "statute")
-    assert law["summary"].startswith("SB 4 (2017): ") and "vigente desde" in law["summary"]
+    assert law["summary"].startswith("SB 4 ") and "exige esta práctica" in law["summary"]
     # The English evidence stays English whatever language the profile is made in.
     with use_language("es"):
         assert county_profile(data, "48201", evidence)["evidence"] == english["evidence"]

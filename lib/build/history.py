@@ -446,7 +446,7 @@ def build_history(raw_dir: Path, county_index: CountyIndex, agencies: pd.DataFra
 def _snapshot_counts(history: pd.DataFrame, snapshots: list[Snapshot]) -> pd.DataFrame:
     rows = []
     for snapshot in snapshots:
-        listed = history[history["listed_on"].fillna("").str.split(";").map(lambda dates: snapshot.date in dates)]
+        listed = history[history["listed_on"].fillna("").str.split(";").map(lambda dates, date=snapshot.date: date in dates)]
         placed = listed.dropna(subset=["county_fips"])
         jail = placed[placed["agency_type"].isin(JAIL_AGENCY_TYPES)]
         rows.append({
@@ -481,8 +481,8 @@ def _consecutive_changes(history: pd.DataFrame, dates: list[str]) -> list[dict]:
     listed = history["listed_on"].fillna("").str.split(";")
     changes = []
     for before, after in zip(dates, dates[1:]):
-        on_before = listed.map(lambda seen: before in seen)
-        on_after = listed.map(lambda seen: after in seen)
+        on_before = listed.map(lambda seen, date=before: date in seen)
+        on_after = listed.map(lambda seen, date=after: date in seen)
         changes.append({"from": before, "to": after, "added": int((on_after & ~on_before).sum()),
                         "no_longer_listed": int((on_before & ~on_after).sum())})
     return changes
