@@ -20,8 +20,12 @@ if not chosen:
 evidence = county_evidence()
 profiles = [county_profile(data, fips, evidence) for fips in chosen]
 st.dataframe(comparison_table(profiles), width="stretch")
-st.caption(_("Each value keeps its basis and date; details and sources are on each county page. "
-             "Recommendations are not legal advice."))
+st.caption(
+    _(
+        "Each value keeps its basis and date; details and sources are on each county page. "
+        "Recommendations are not legal advice."
+    )
+)
 
 first = chosen[0]
 levels = layer(LEVEL_LAYER).county_class

@@ -13,8 +13,12 @@ data = data_or_stop()
 fips = current_view(data).fips  # a bad code gets a plain "Link problem" message that never repeats it
 if fips is None:
     st.title(_("Find a county"))
-    st.write(_("Look up a county, or a city or police department in it, to see how far its jail works with ICE and "
-               "the evidence behind it."))
+    st.write(
+        _(
+            "Look up a county, or a city or police department in it, to see how far its jail works with ICE and "
+            "the evidence behind it."
+        )
+    )
     county_search_box(PAGE_SEARCH)
 else:
     county_page(data, fips)

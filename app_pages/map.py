@@ -8,8 +8,17 @@ from lib.i18n import _
 from lib.mapview import MAP_HEIGHT, NO_SHAPE_NOTE, legend_html
 from lib.safetext import plain
 from lib.ui.cache import data_or_stop, layer, layer_287g_on
-from lib.ui.mapwidgets import (county_colors, county_map, history_control, map_as_table, map_controls, map_position,
-                               open_clicked_county, state_panel, view_arguments)
+from lib.ui.mapwidgets import (
+    county_colors,
+    county_map,
+    history_control,
+    map_as_table,
+    map_controls,
+    map_position,
+    open_clicked_county,
+    state_panel,
+    view_arguments,
+)
 from lib.ui.share import map_downloads, share_box
 from lib.ui.state import current_view, presenting
 
@@ -31,9 +40,15 @@ with st.container():
 map_column, legend_column = st.columns([5, 2] if presenting() else [3, 1])
 with map_column:
     height = MAP_HEIGHT["present" if presenting() else "explore"]
-    clicked = st_folium(county_map(), key="county_map", height=height, use_container_width=True,
-                        feature_group_to_add=county_colors(shown, map_view),
-                        returned_objects=["last_active_drawing"], **view_arguments(map_view))
+    clicked = st_folium(
+        county_map(),
+        key="county_map",
+        height=height,
+        use_container_width=True,
+        feature_group_to_add=county_colors(shown, map_view),
+        returned_objects=["last_active_drawing"],
+        **view_arguments(map_view),
+    )
 with legend_column:
     st.html(legend_html(shown))
     st.caption(plain(_(NO_SHAPE_NOTE)))

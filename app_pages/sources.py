@@ -17,11 +17,18 @@ st.title(_("Sources & method"))
 st.subheader(_("Sources"))
 st.dataframe(
     pd.DataFrame(data.sources)[["title", "as_of", "publisher", "licence", "url", "retrieved_via"]].assign(
-        url=lambda sources: sources["url"].map(web_link)),
-    column_config={"title": st.column_config.TextColumn(_("source"), width="large"), "as_of": _("as of"),
-                   "publisher": _("publisher"), "licence": _("licence"),
-                   "url": st.column_config.LinkColumn(_("official page")), "retrieved_via": _("retrieved via")},
-    hide_index=True, width="stretch",
+        url=lambda sources: sources["url"].map(web_link)
+    ),
+    column_config={
+        "title": st.column_config.TextColumn(_("source"), width="large"),
+        "as_of": _("as of"),
+        "publisher": _("publisher"),
+        "licence": _("licence"),
+        "url": st.column_config.LinkColumn(_("official page")),
+        "retrieved_via": _("retrieved via"),
+    },
+    hide_index=True,
+    width="stretch",
 )
 
 st.subheader(_("How a county gets its level"))
@@ -30,23 +37,53 @@ st.caption(_("The rules above are the documentation of the code that applies the
 
 st.subheader(_("How state laws are read"))
 st.markdown(evidence.state_law_rules_markdown())
-st.markdown(fill(_("**{rows} state-law rows covering {states} of the 52 jurisdictions (50 states, DC and Puerto Rico): "
-                   "{checked} checked against the text (in {states_checked} jurisdictions), {drafts} drafts.**"),
-                 **{name: f"{count:,}" for name, count in evidence.state_law_counts(data.state_laws).items()}))
+st.markdown(
+    fill(
+        _(
+            "**{rows} state-law rows covering {states} of the 52 jurisdictions (50 states, DC and Puerto Rico): "
+            "{checked} checked against the text (in {states_checked} jurisdictions), {drafts} drafts.**"
+        ),
+        **{name: f"{count:,}" for name, count in evidence.state_law_counts(data.state_laws).items()},
+    )
+)
 state_laws_download(data)
 
 st.subheader(_("How the 287(g) layer is made"))
 st.markdown(method_markdown())
-st.markdown(fill(_("**287(g) rows placed on a county: {matched} of {placeable} ({rate})**, not counting statewide "
-                   "agencies and territories off the map."), matched=f"{report['matched_rows']:,}",
-                 placeable=f"{report['placeable_rows']:,}", rate=f"{report['match_rate']:.1%}"))
-st.dataframe(pd.DataFrame(report["by_agency_type"]).T.rename_axis(_("agency type")),
-             column_config={"matched": _("matched"), "rows": _("rows")}, width="stretch")
+st.markdown(
+    fill(
+        _(
+            "**287(g) rows placed on a county: {matched} of {placeable} ({rate})**, not counting statewide "
+            "agencies and territories off the map."
+        ),
+        matched=f"{report['matched_rows']:,}",
+        placeable=f"{report['placeable_rows']:,}",
+        rate=f"{report['match_rate']:.1%}",
+    )
+)
+st.dataframe(
+    pd.DataFrame(report["by_agency_type"]).T.rename_axis(_("agency type")),
+    column_config={"matched": _("matched"), "rows": _("rows")},
+    width="stretch",
+)
 
 st.subheader(fill(_("Rows not placed on a county ({count})"), count=len(report["unmatched"])))
-st.caption(_("These agreements are on ICE's sheet but we could not tell which county the agency is in. "
-             "They are not on the map."))
-st.dataframe(pd.DataFrame(report["unmatched"]), hide_index=True, width="stretch",
-             column_config={"agency": _("agency"), "agency_type": _("agency type"), "model": _("model"),
-                            "source_file": _("source file"), "source_row": _("row in the file"),
-                            "state_abbr": _("state")})
+st.caption(
+    _(
+        "These agreements are on ICE's sheet but we could not tell which county the agency is in. "
+        "They are not on the map."
+    )
+)
+st.dataframe(
+    pd.DataFrame(report["unmatched"]),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "agency": _("agency"),
+        "agency_type": _("agency type"),
+        "model": _("model"),
+        "source_file": _("source file"),
+        "source_row": _("row in the file"),
+        "state_abbr": _("state"),
+    },
+)

@@ -41,9 +41,15 @@ def drop_cdn_assets(element) -> None:
 
 counties = load_counties()
 fmap = folium.Map(location=(38.5, -96.0), zoom_start=4, tiles=None)
-choropleth = folium.Choropleth(geo_data=counties.to_json(), data=counties, columns=["id", "value"],
-                               key_on="feature.properties.id", fill_color="YlOrRd", name="Counties",
-                               legend_name="Value")
+choropleth = folium.Choropleth(
+    geo_data=counties.to_json(),
+    data=counties,
+    columns=["id", "value"],
+    key_on="feature.properties.id",
+    fill_color="YlOrRd",
+    name="Counties",
+    legend_name="Value",
+)
 del choropleth._children[choropleth.color_scale.get_name()]  # the legend: see the module docstring
 choropleth.color_scale = None
 choropleth.add_to(fmap)

@@ -80,6 +80,7 @@ TEXT_SHOWN = "(text) => document.body && document.body.innerText.includes(text) 
 @dataclass
 class SocketLog:
     """Every websocket frame the page received, as sent (Streamlit sends protobuf bytes)."""
+
     frames: list[bytes] = field(default_factory=list)
     last_frame_at: float = 0.0
     script_runs_finished: int = 0
@@ -101,13 +102,17 @@ class SocketLog:
 
     def sizes(self) -> dict:
         payload = b"".join(self.frames)
-        return {"websocket_bytes": len(payload), "websocket_gzip_bytes": len(gzip.compress(payload, GZIP_LEVEL)),
-                "websocket_frames": len(self.frames)}
+        return {
+            "websocket_bytes": len(payload),
+            "websocket_gzip_bytes": len(gzip.compress(payload, GZIP_LEVEL)),
+            "websocket_frames": len(self.frames),
+        }
 
 
 @dataclass
 class Visit:
     """One page opened in a fresh context, with its websocket and HTTP traffic recorded."""
+
     context: BrowserContext
     page: Page
     socket: SocketLog
@@ -124,10 +129,13 @@ class Visit:
         socket = self.socket.sizes()
         bodies = [(urlsplit(request.url).path, request.sizes()["responseBodySize"]) for request in self.http_requests]
         app_static_bytes = sum(size for path, size in bodies if path.startswith(APP_STATIC))
-        return {**socket, "http_bytes": sum(size for _, size in bodies),
-                "map_data_bytes": socket["websocket_bytes"] + app_static_bytes,
-                "map_data_gzip_bytes": socket["websocket_gzip_bytes"] + app_static_bytes,
-                "offsite_requests": self.offsite}
+        return {
+            **socket,
+            "http_bytes": sum(size for _, size in bodies),
+            "map_data_bytes": socket["websocket_bytes"] + app_static_bytes,
+            "map_data_gzip_bytes": socket["websocket_gzip_bytes"] + app_static_bytes,
+            "offsite_requests": self.offsite,
+        }
 
 
 def open_visit(browser: Browser) -> Visit:
@@ -159,8 +167,11 @@ def load_map(browser: Browser, base_url: str) -> tuple[Visit, dict]:
     navigation_started = visit.page.evaluate("performance.timeOrigin")
     drawn = visit.page.wait_for_function(SHAPES_DRAWN, polling="raf", timeout=TIMEOUT_MS).json_value()
     visit.socket.wait_until_quiet(visit.page, runs_finished=1)
-    return visit, {"drawn_s": (drawn["at"] - navigation_started) / 1000, "counties": drawn["counties"],
-                   **visit.traffic()}
+    return visit, {
+        "drawn_s": (drawn["at"] - navigation_started) / 1000,
+        "counties": drawn["counties"],
+        **visit.traffic(),
+    }
 
 
 def load_text_page(browser: Browser, base_url: str) -> dict:
@@ -169,8 +180,9 @@ def load_text_page(browser: Browser, base_url: str) -> dict:
     try:
         visit.page.goto(base_url, wait_until="commit")
         navigation_started = visit.page.evaluate("performance.timeOrigin")
-        shown = visit.page.wait_for_function(TEXT_SHOWN, arg=EMPTY_APP_TEXT, polling="raf",
-                                             timeout=TIMEOUT_MS).json_value()
+        shown = visit.page.wait_for_function(
+            TEXT_SHOWN, arg=EMPTY_APP_TEXT, polling="raf", timeout=TIMEOUT_MS
+        ).json_value()
         visit.socket.wait_until_quiet(visit.page, runs_finished=1)
         return {"drawn_s": (shown - navigation_started) / 1000, **visit.traffic()}
     finally:
@@ -189,13 +201,17 @@ def switch_layer(visit: Visit) -> dict:
     page.get_by_role("combobox", name=LAYER_MENU).click()
     page.evaluate(ARM_POINTERDOWN, False)
     page.get_by_role("option", name=OTHER_LAYER, exact=True).click()
-    restyled = page.wait_for_function(RESTYLED, arg=[colors_before, token], polling="raf",
-                                      timeout=TIMEOUT_MS).json_value()
+    restyled = page.wait_for_function(
+        RESTYLED, arg=[colors_before, token], polling="raf", timeout=TIMEOUT_MS
+    ).json_value()
     pressed_at = page.evaluate("window.benchPressedAt")
     visit.socket.wait_until_quiet(page, runs_finished=runs_before + 1)
-    return {"restyled_s": (restyled["at"] - pressed_at) / 1000, "iframe_kept": restyled["iframeKept"],
-            "map_kept": restyled["mapKept"],
-            "websocket_bytes": sum(len(frame) for frame in visit.socket.frames[frames_before:])}
+    return {
+        "restyled_s": (restyled["at"] - pressed_at) / 1000,
+        "iframe_kept": restyled["iframeKept"],
+        "map_kept": restyled["mapKept"],
+        "websocket_bytes": sum(len(frame) for frame in visit.socket.frames[frames_before:]),
+    }
 
 
 def click_county(visit: Visit) -> dict:
@@ -207,7 +223,8 @@ def click_county(visit: Visit) -> dict:
     point = page.evaluate(COUNTY_POINT, CLICK_COUNTY_FIPS)
     page.evaluate(ARM_POINTERDOWN, True)
     page.frame_locator(MAP_IFRAME).locator("#map_div").click(position=point)
-    shown = page.wait_for_function(HEADING_SHOWN, arg=CLICK_COUNTY_TITLE, polling="raf",
-                                   timeout=TIMEOUT_MS).json_value()
+    shown = page.wait_for_function(
+        HEADING_SHOWN, arg=CLICK_COUNTY_TITLE, polling="raf", timeout=TIMEOUT_MS
+    ).json_value()
     pressed_at = page.evaluate("window.benchPressedAt")
     return {"county_page_s": (shown - pressed_at) / 1000}

@@ -51,14 +51,20 @@ async def until_script_finished(socket: ClientConnection) -> dict:
         if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
             element = message.delta.new_element
             exception_seen |= element.WhichOneof("type") == "exception"
-            if element.WhichOneof("type") == "component_instance" \
-                    and MAP_COMPONENT in element.component_instance.component_name:
+            if (
+                element.WhichOneof("type") == "component_instance"
+                and MAP_COMPONENT in element.component_instance.component_name
+            ):
                 map_seen = True
                 static_paths |= set(APP_STATIC_PATH.findall(element.component_instance.json_args))
         if kind == "script_finished":
             finished_well = message.script_finished == ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
-            return {"ok": finished_well and not exception_seen, "bytes": received_bytes, "map_seen": map_seen,
-                    "static_paths": sorted(static_paths)}
+            return {
+                "ok": finished_well and not exception_seen,
+                "bytes": received_bytes,
+                "map_seen": map_seen,
+                "static_paths": sorted(static_paths),
+            }
 
 
 def stream_url(base_url: str) -> str:
@@ -77,14 +83,20 @@ async def map_session(base_url: str, fetchers: ThreadPoolExecutor) -> dict:
     try:
         async with asyncio.timeout(SESSION_TIMEOUT_S):
             # The browser names the "streamlit" subprotocol; proxies from the environment must not apply locally.
-            async with connect(stream_url(base_url), subprotocols=["streamlit"], max_size=None, proxy=None,
-                               open_timeout=SESSION_TIMEOUT_S) as socket:
+            async with connect(
+                stream_url(base_url),
+                subprotocols=["streamlit"],
+                max_size=None,
+                proxy=None,
+                open_timeout=SESSION_TIMEOUT_S,
+            ) as socket:
                 await socket.send(rerun_message("", ""))
                 outcome = await until_script_finished(socket)
             last_message_at = time.perf_counter()
             loop = asyncio.get_running_loop()
             static_bytes = await asyncio.gather(
-                *(loop.run_in_executor(fetchers, fetch, base_url + path) for path in outcome["static_paths"]))
+                *(loop.run_in_executor(fetchers, fetch, base_url + path) for path in outcome["static_paths"])
+            )
     except Exception as problem:  # refused, dropped or timed out: every failure of a session counts
         return {"seconds": time.perf_counter() - started, "error": f"{type(problem).__name__}: {problem}"}
     error = None
@@ -92,9 +104,14 @@ async def map_session(base_url: str, fetchers: ThreadPoolExecutor) -> dict:
         error = "the script did not finish successfully"
     elif not outcome["map_seen"]:
         error = "the map never arrived"
-    return {"seconds": last_message_at - started, "with_static_seconds": time.perf_counter() - started,
-            "websocket_bytes": outcome["bytes"], "static_bytes": sum(static_bytes),
-            "static_files": len(outcome["static_paths"]), "error": error}
+    return {
+        "seconds": last_message_at - started,
+        "with_static_seconds": time.perf_counter() - started,
+        "websocket_bytes": outcome["bytes"],
+        "static_bytes": sum(static_bytes),
+        "static_files": len(outcome["static_paths"]),
+        "error": error,
+    }
 
 
 async def concurrent_sessions(base_url: str, sessions: int) -> list[dict]:
@@ -151,8 +168,9 @@ def main() -> None:
         report = {
             "sessions": results,
             "to_last_message": percentiles([result["seconds"] for result in results]),
-            "to_last_static_byte": percentiles([result.get("with_static_seconds", result["seconds"])
-                                                for result in results]),
+            "to_last_static_byte": percentiles(
+                [result.get("with_static_seconds", result["seconds"]) for result in results]
+            ),
             "errors": [result["error"] for result in results if result["error"]],
             "websocket_bytes_per_session": statistics.median(r.get("websocket_bytes", 0) for r in finished),
             "static_bytes_per_session": statistics.median(r.get("static_bytes", 0) for r in finished),

@@ -15,9 +15,9 @@ PACKAGES = ["streamlit", "streamlit-folium", "folium", "geopandas", "playwright"
 def git_commit() -> dict:
     """The commit, and the files that differ from it outside bench/: the benchmark measures the working tree,
     which other people may be editing while it runs."""
+
     def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=PROJECT_ROOT, capture_output=True, text=True,
-                              check=True).stdout
+        return subprocess.run(["git", *args], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True).stdout
 
     changed = [line[3:] for line in git("status", "--porcelain").splitlines() if not line[3:].startswith("bench/")]
     return {"commit": git("rev-parse", "HEAD").strip(), "uncommitted_changes_outside_bench": changed}
@@ -42,7 +42,7 @@ def description() -> dict:
     return {
         "cpu_model": _first_field("/proc/cpuinfo", "model name"),
         "cpu_cores": os.cpu_count(),
-        "ram_gb": round(int(_first_field("/proc/meminfo", "MemTotal").split()[0]) / 1024 ** 2, 1),
+        "ram_gb": round(int(_first_field("/proc/meminfo", "MemTotal").split()[0]) / 1024**2, 1),
         "os": f"{_os_name()}, Linux {platform.release()}",
         "python": platform.python_version(),
         "packages": {name: metadata.version(name) for name in PACKAGES},

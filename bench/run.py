@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 import traceback
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
@@ -80,8 +80,13 @@ class Record:
     def add_load(self, app: str, load: dict, server_state: str) -> None:
         self.add(f"drawn_{server_state}", app, load["drawn_s"])
         # The empty app's bytes are Streamlit's own, the floor.
-        for figure in ("websocket_bytes", "websocket_gzip_bytes", "map_data_bytes", "map_data_gzip_bytes",
-                       "http_bytes"):
+        for figure in (
+            "websocket_bytes",
+            "websocket_gzip_bytes",
+            "map_data_bytes",
+            "map_data_gzip_bytes",
+            "http_bytes",
+        ):
             self.add(figure, app, load[figure])
         self.offsite_requests.setdefault(app, []).extend(load["offsite_requests"])
 
@@ -162,8 +167,9 @@ def browser_figures(record: Record, runs: int) -> None:
 
 def python_json(*args: str) -> dict:
     """Runs `python args...` in the project and reads the JSON it prints."""
-    finished = subprocess.run([sys.executable, *args], cwd=PROJECT_ROOT, capture_output=True, text=True,
-                              timeout=STEP_TIMEOUT_S)
+    finished = subprocess.run(
+        [sys.executable, *args], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=STEP_TIMEOUT_S
+    )
     if finished.returncode != 0:
         raise RuntimeError(f"python {' '.join(args)} failed:\n{finished.stderr[-3000:]}")
     return json.loads(finished.stdout)
@@ -182,8 +188,13 @@ def build_figure(record: Record, runs: int) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-build-") as scratch:
         for run in range(runs):
             started = time.perf_counter()
-            finished = subprocess.run([sys.executable, "-m", "lib.build", "--out", f"{scratch}/data{run}"],
-                                      cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=STEP_TIMEOUT_S)
+            finished = subprocess.run(
+                [sys.executable, "-m", "lib.build", "--out", f"{scratch}/data{run}"],
+                cwd=PROJECT_ROOT,
+                capture_output=True,
+                text=True,
+                timeout=STEP_TIMEOUT_S,
+            )
             if finished.returncode != 0:
                 raise RuntimeError(f"the data build failed:\n{finished.stderr[-3000:]}")
             record.add("data_build", "ours", time.perf_counter() - started)
@@ -197,8 +208,9 @@ def websocket_figures(record: Record, runs: int) -> None:
     with running_app() as base_url:
         server = machine.child_server_pid(base_url)
         for figure, (page, query) in (("websocket_rerun_map", ("", "")), ("websocket_rerun_county", RERUN_COUNTY)):
-            reruns = python_json("-m", "bench.load", base_url, "reruns", "--page", page, "--query", query,
-                                 "--runs", str(runs))
+            reruns = python_json(
+                "-m", "bench.load", base_url, "reruns", "--page", page, "--query", query, "--runs", str(runs)
+            )
             for seconds in reruns["rerun_seconds"]:
                 record.add(figure, "ours", seconds)
         for round_number in range(1, runs + 1):
@@ -239,15 +251,18 @@ def figure_lines(record: Record) -> list[str]:
         for app in ("ours", "baseline", "empty app"):
             stats = record.stats(figure, app)
             if stats:
-                parts.append(f"{app} {shown(stats['median'], unit)} "
-                             f"({shown(stats['min'], unit)}–{shown(stats['max'], unit)})")
+                parts.append(
+                    f"{app} {shown(stats['median'], unit)} ({shown(stats['min'], unit)}–{shown(stats['max'], unit)})"
+                )
         ours, baseline = record.stats(figure, "ours"), record.stats(figure, "baseline")
         if ours and baseline:
             parts.append(f"ours/baseline {ours['median'] / baseline['median']:.2f}")
         lines.append(f"{label:<66} {'; '.join(parts) or 'no samples'}")
     kept = record.layer_switch_kept
-    lines.append(f"{'4 layer switch kept the iframe / the Leaflet map':<66} "
-                 f"{sum(k['iframe_kept'] for k in kept)}/{len(kept)} / {sum(k['map_kept'] for k in kept)}/{len(kept)}")
+    lines.append(
+        f"{'4 layer switch kept the iframe / the Leaflet map':<66} "
+        f"{sum(k['iframe_kept'] for k in kept)}/{len(kept)} / {sum(k['map_kept'] for k in kept)}/{len(kept)}"
+    )
     errors = sum(len(round_["errors"]) for round_ in record.session_rounds)
     sessions = SESSIONS * len(record.session_rounds)
     lines.append(f"{f'7 {SESSIONS} concurrent sessions: errors':<66} {errors} of {sessions} sessions")
@@ -256,6 +271,7 @@ def figure_lines(record: Record) -> list[str]:
 
 def targets(record: Record) -> list[dict]:
     """Each target against the median of its figure (a figure without samples fails)."""
+
     def median(figure: str, app: str = "ours") -> float | None:
         stats = record.stats(figure, app)
         return stats["median"] if stats else None
@@ -268,25 +284,44 @@ def targets(record: Record) -> list[dict]:
     kept = record.layer_switch_kept
     checks = [
         # (target, measured value, how it is shown, passes)
-        ("map page load <= 1.5 MB as sent (websocket + /app/static/)", median("map_data_bytes"), "bytes",
-         lambda v: v <= 1.5 * MB),
-        ("map page load <= 700 KB gzip (websocket + /app/static/)", median("map_data_gzip_bytes"), "bytes",
-         lambda v: v <= 700 * KB),
+        (
+            "map page load <= 1.5 MB as sent (websocket + /app/static/)",
+            median("map_data_bytes"),
+            "bytes",
+            lambda v: v <= 1.5 * MB,
+        ),
+        (
+            "map page load <= 700 KB gzip (websocket + /app/static/)",
+            median("map_data_gzip_bytes"),
+            "bytes",
+            lambda v: v <= 700 * KB,
+        ),
         ("map page load >= 2x smaller than baseline, as sent", ratio("map_data_bytes"), "x", lambda v: v >= 2),
         ("map page load >= 2x smaller than baseline, gzip", ratio("map_data_gzip_bytes"), "x", lambda v: v >= 2),
         ("shapes drawn <= 2.5 s after navigation, warm server", median("drawn_warm"), "s", lambda v: v <= 2.5),
         ("click → county page content <= 1.0 s", median("click_to_county"), "s", lambda v: v <= 1.0),
         ("layer switch → restyled <= 1.0 s", median("layer_switch"), "s", lambda v: v <= 1.0),
-        ("layer switch does not rebuild the map (every sample)",
-         sum(k["iframe_kept"] and k["map_kept"] for k in kept) if kept else None, f"/{len(kept)}",
-         lambda v: v == len(kept)),
+        (
+            "layer switch does not rebuild the map (every sample)",
+            sum(k["iframe_kept"] and k["map_kept"] for k in kept) if kept else None,
+            f"/{len(kept)}",
+            lambda v: v == len(kept),
+        ),
         ("warm rerun, map page <= 200 ms (AppTest)", median("rerun_map"), "s", lambda v: v <= 0.2),
         ("warm rerun, county page <= 300 ms (AppTest)", median("rerun_county"), "s", lambda v: v <= 0.3),
         (f"{SESSIONS} concurrent sessions: no errors", session_errors, " errors", lambda v: v == 0),
-        (f"{SESSIONS} concurrent sessions: p95 <= 6 s (to the last byte of /app/static/ files)",
-         median("sessions_static_p95"), "s", lambda v: v <= 6),
-        (f"{SESSIONS} concurrent sessions: server RSS <= 1 GB", median("sessions_server_rss"), "bytes",
-         lambda v: v <= 1000 * MB),
+        (
+            f"{SESSIONS} concurrent sessions: p95 <= 6 s (to the last byte of /app/static/ files)",
+            median("sessions_static_p95"),
+            "s",
+            lambda v: v <= 6,
+        ),
+        (
+            f"{SESSIONS} concurrent sessions: server RSS <= 1 GB",
+            median("sessions_server_rss"),
+            "bytes",
+            lambda v: v <= 1000 * MB,
+        ),
     ]
     results = []
     for target, value, unit, passes in checks:
@@ -298,8 +333,9 @@ def targets(record: Record) -> list[dict]:
             text = f"{value:.2f}x"
         else:
             text = f"{value}{unit}"
-        results.append({"target": target, "value": value, "shown": text,
-                        "pass": value is not None and bool(passes(value))})
+        results.append(
+            {"target": target, "value": value, "shown": text, "pass": value is not None and bool(passes(value))}
+        )
     return results
 
 
@@ -308,7 +344,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=RUNS, help="samples per figure (default %(default)s)")
     args = parser.parse_args()
 
-    started_at, started = datetime.now(timezone.utc), time.perf_counter()
+    started_at, started = datetime.now(UTC), time.perf_counter()
     # The machine's load before the run and after each step: other work slows the figures down.
     load_averages = {"start": machine.load_average()}
     record = Record()
@@ -327,10 +363,14 @@ def main() -> int:
     checked = targets(record)
     lines = figure_lines(record)
     print()
-    print(f"Streamlit websocket compression: {'on' if compression['enabled'] else 'off'} "
-          f"(set in {compression['set_in']}; Streamlit's default: {compression['streamlit_default']})")
-    print("Load average (1 min) on this machine: "
-          + ", ".join(f"{when} {load[0]:.1f}" for when, load in load_averages.items()))
+    print(
+        f"Streamlit websocket compression: {'on' if compression['enabled'] else 'off'} "
+        f"(set in {compression['set_in']}; Streamlit's default: {compression['streamlit_default']})"
+    )
+    print(
+        "Load average (1 min) on this machine: "
+        + ", ".join(f"{when} {load[0]:.1f}" for when, load in load_averages.items())
+    )
     print("\n".join(lines))
     print()
     for check in checked:
@@ -345,15 +385,21 @@ def main() -> int:
         "machine": machine.description(),
         "load_average_1_5_15_min": load_averages,
         "settings": {
-            "runs": args.runs, "sessions": SESSIONS, "websocket_compression": compression,
-            "gzip_level": pages.GZIP_LEVEL, "viewport": pages.VIEWPORT, "raw_dir": str(default_raw_dir()),
-            "clicked_county": pages.CLICK_COUNTY_FIPS, "layer_switched_to": pages.OTHER_LAYER,
+            "runs": args.runs,
+            "sessions": SESSIONS,
+            "websocket_compression": compression,
+            "gzip_level": pages.GZIP_LEVEL,
+            "viewport": pages.VIEWPORT,
+            "raw_dir": str(default_raw_dir()),
+            "clicked_county": pages.CLICK_COUNTY_FIPS,
+            "layer_switched_to": pages.OTHER_LAYER,
             "county_page_timed": RERUN_COUNTY[1],
         },
         "printed": lines,
-        "figures": {figure: {"label": label, "unit": unit,
-                             **{app: record.stats(figure, app) for app in record.samples[figure]}}
-                    for figure, (label, unit) in FIGURES.items()},
+        "figures": {
+            figure: {"label": label, "unit": unit, **{app: record.stats(figure, app) for app in record.samples[figure]}}
+            for figure, (label, unit) in FIGURES.items()
+        },
         "layer_switch_kept": record.layer_switch_kept,
         "session_rounds": record.session_rounds,
         "offsite_requests": record.offsite_requests,

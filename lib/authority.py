@@ -15,10 +15,25 @@ import pandas as pd
 from lib.data import CompiledData
 from lib.dot import quote
 from lib.i18n import N_, _, ngettext
-from lib.vocab import (COUNTY_CORRECTIONS_DEPARTMENT, DRAFT, ELECTED_JAILER, IN_FORCE, MIXED_OPERATORS, MUNICIPAL,
-                       PARTICIPATING,
-                       PRIMARY_ROLE, REGIONAL_JAIL_AUTHORITY, REVIEW_WORDS, REVIEWED, ROLE_WORDS, SECONDARY_ROLE,
-                       SHERIFF, STATE_ROLE, STATE_UNIFIED_SYSTEM, UNKNOWN)
+from lib.vocab import (
+    COUNTY_CORRECTIONS_DEPARTMENT,
+    DRAFT,
+    ELECTED_JAILER,
+    IN_FORCE,
+    MIXED_OPERATORS,
+    MUNICIPAL,
+    PARTICIPATING,
+    PRIMARY_ROLE,
+    REGIONAL_JAIL_AUTHORITY,
+    REVIEW_WORDS,
+    REVIEWED,
+    ROLE_WORDS,
+    SECONDARY_ROLE,
+    SHERIFF,
+    STATE_ROLE,
+    STATE_UNIFIED_SYSTEM,
+    UNKNOWN,
+)
 
 OPERATOR_TITLES = {
     SHERIFF: N_("Sheriff"),
@@ -26,30 +41,45 @@ OPERATOR_TITLES = {
     REGIONAL_JAIL_AUTHORITY: N_("Regional jail authority"),
     STATE_UNIFIED_SYSTEM: N_("State department of corrections"),
     ELECTED_JAILER: N_("County jailer"),
-    MIXED_OPERATORS: N_("Whoever runs the county jail (sheriff, county department or regional authority; check locally)"),
+    MIXED_OPERATORS: N_(
+        "Whoever runs the county jail (sheriff, county department or regional authority; check locally)"
+    ),
     UNKNOWN: N_("Whoever runs the county jail (not known here; check locally)"),
 }
 OPERATOR_POWERS = {
-    SHERIFF: N_("Runs the jail and decides day to day whether to honor ICE holds, tell ICE release dates and "
-                  "let ICE in."),
-    COUNTY_CORRECTIONS_DEPARTMENT: N_("Runs the jail under the county's executive or board, which can direct "
-                                        "its ICE policy."),
-    REGIONAL_JAIL_AUTHORITY: N_("A board of the member counties runs the jail; each county's appointees vote "
-                                  "on its policies."),
-    STATE_UNIFIED_SYSTEM: N_("The state runs all jails: ICE policy is set by the state corrections agency and "
-                               "state law, not by the county."),
+    SHERIFF: N_(
+        "Runs the jail and decides day to day whether to honor ICE holds, tell ICE release dates and let ICE in."
+    ),
+    COUNTY_CORRECTIONS_DEPARTMENT: N_(
+        "Runs the jail under the county's executive or board, which can direct its ICE policy."
+    ),
+    REGIONAL_JAIL_AUTHORITY: N_(
+        "A board of the member counties runs the jail; each county's appointees vote on its policies."
+    ),
+    STATE_UNIFIED_SYSTEM: N_(
+        "The state runs all jails: ICE policy is set by the state corrections agency and state law, not by the county."
+    ),
     ELECTED_JAILER: N_("The elected jailer runs the county jail; the fiscal court funds it."),
     MIXED_OPERATORS: N_("Find out who runs this county's jail: that office is the main target."),
     UNKNOWN: N_("Find out who runs this county's jail: that office is the main target."),
 }
-ELECTED_WORDS = {"yes": N_("elected"), "no": N_("appointed"), "varies": N_("elected in most counties"),
-                 "no_sheriff_jail_role": N_("no jail role"), "no_sheriff": N_("no sheriff"),
-                 UNKNOWN: N_("unknown")}
-EXECUTIVE_WORDS = {"common": N_("often an elected county executive"),
-                   "some_counties": N_("an elected county executive in some counties"),
-                   "rare": N_("rarely an elected county executive"), "none": N_("no elected county executive"),
-                   UNKNOWN: N_("not known"), "elected": N_("elected county executive"),
-                   "appointed": N_("county executive appointed by the board")}
+ELECTED_WORDS = {
+    "yes": N_("elected"),
+    "no": N_("appointed"),
+    "varies": N_("elected in most counties"),
+    "no_sheriff_jail_role": N_("no jail role"),
+    "no_sheriff": N_("no sheriff"),
+    UNKNOWN: N_("unknown"),
+}
+EXECUTIVE_WORDS = {
+    "common": N_("often an elected county executive"),
+    "some_counties": N_("an elected county executive in some counties"),
+    "rare": N_("rarely an elected county executive"),
+    "none": N_("no elected county executive"),
+    UNKNOWN: N_("not known"),
+    "elected": N_("elected county executive"),
+    "appointed": N_("county executive appointed by the board"),
+}
 
 
 @dataclass(frozen=True)
@@ -82,26 +112,41 @@ def county_governance(data: CompiledData, fips: str) -> dict[str, object]:
     """The state's usual pattern with this county's known differences applied (each field keeps its source)."""
     state = data.counties_by_fips.loc[fips, "state_abbr"]
     row = data.state_governance.set_index("state_abbr").loc[state]
-    fields = {name: {"value": row[name], "source": row["source"], "as_of": row["source_date"], "county_level": False}
-              for name in ("jail_operator", "sheriff_elected", "county_legislative_body", "county_executive",
-                           "state_can_preempt")}
-    fields["note"] = {"value": row["note"], "source": row["source"], "as_of": row["source_date"],
-                      "county_level": False}
+    fields = {
+        name: {"value": row[name], "source": row["source"], "as_of": row["source_date"], "county_level": False}
+        for name in (
+            "jail_operator",
+            "sheriff_elected",
+            "county_legislative_body",
+            "county_executive",
+            "state_can_preempt",
+        )
+    }
+    fields["note"] = {"value": row["note"], "source": row["source"], "as_of": row["source_date"], "county_level": False}
     for override in data.county_governance[data.county_governance["county_fips"] == fips].itertuples():
-        fields[override.field] = {"value": override.value, "source": override.source, "as_of": override.source_date,
-                                  "county_level": True, "note": override.note}
+        fields[override.field] = {
+            "value": override.value,
+            "source": override.source,
+            "as_of": override.source_date,
+            "county_level": True,
+            "note": override.note,
+        }
     return fields
 
 
 def _state_powers(data: CompiledData, state_abbr: str, usual_pattern: str) -> str:
     """What the state can do, and the laws in force that already bind the county's jail (lib/build/policy.py has
     each with its quote and address; the state's laws table on the county page shows them)."""
-    laws = data.state_laws[(data.state_laws["state_abbr"] == state_abbr) & (data.state_laws["status"] == IN_FORCE)
-                           & data.state_laws["binds_county_jails"]]
+    laws = data.state_laws[
+        (data.state_laws["state_abbr"] == state_abbr)
+        & (data.state_laws["status"] == IN_FORCE)
+        & data.state_laws["binds_county_jails"]
+    ]
     if laws.empty:
         return usual_pattern
     return _("{usual_pattern} Laws in force on these practices: {laws}.").format(
-        usual_pattern=usual_pattern, laws="; ".join(dict.fromkeys(laws["law_name"])))
+        usual_pattern=usual_pattern, laws="; ".join(dict.fromkeys(laws["law_name"]))
+    )
 
 
 def authority_chart(data: CompiledData, fips: str) -> AuthorityChart:
@@ -115,43 +160,92 @@ def authority_chart(data: CompiledData, fips: str) -> AuthorityChart:
     if operator == ELECTED_JAILER:
         selection = _("elected")
     offices = [
-        Office(PRIMARY_ROLE, operator_name, _(OPERATOR_POWERS[operator]),
-               _("the state") if operator == STATE_UNIFIED_SYSTEM else county["name"], selection,
-               gov["jail_operator"]["source"], gov["jail_operator"]["as_of"]),
+        Office(
+            PRIMARY_ROLE,
+            operator_name,
+            _(OPERATOR_POWERS[operator]),
+            _("the state") if operator == STATE_UNIFIED_SYSTEM else county["name"],
+            selection,
+            gov["jail_operator"]["source"],
+            gov["jail_operator"]["as_of"],
+        ),
     ]
     board = gov["county_legislative_body"]["value"]
     if not board.lower().startswith("none"):
-        offices.append(Office(SECONDARY_ROLE, board,
-                              _("Passes the county budget (including the jail's) and county ordinances; can hold "
-                                "hearings and ask the jail for its ICE records."), county["name"], _("elected"),
-                              gov["county_legislative_body"]["source"], gov["county_legislative_body"]["as_of"]))
+        offices.append(
+            Office(
+                SECONDARY_ROLE,
+                board,
+                _(
+                    "Passes the county budget (including the jail's) and county ordinances; can hold "
+                    "hearings and ask the jail for its ICE records."
+                ),
+                county["name"],
+                _("elected"),
+                gov["county_legislative_body"]["source"],
+                gov["county_legislative_body"]["as_of"],
+            )
+        )
     executive = gov["county_executive"]["value"]
     if executive in ("common", "elected", "appointed"):
-        offices.append(Office(SECONDARY_ROLE, _("County executive"), _("Runs county departments and proposes the budget."),
-                              county["name"], _(EXECUTIVE_WORDS[executive]), gov["county_executive"]["source"],
-                              gov["county_executive"]["as_of"]))
+        offices.append(
+            Office(
+                SECONDARY_ROLE,
+                _("County executive"),
+                _("Runs county departments and proposes the budget."),
+                county["name"],
+                _(EXECUTIVE_WORDS[executive]),
+                gov["county_executive"]["source"],
+                gov["county_executive"]["as_of"],
+            )
+        )
     elif executive in ("some_counties", "rare"):
-        offices.append(Office(SECONDARY_ROLE, _("County executive, where the county has one"),
-                              _("Runs county departments and proposes the budget."), county["name"],
-                              _(EXECUTIVE_WORDS[executive]), gov["county_executive"]["source"],
-                              gov["county_executive"]["as_of"]))
-    offices.append(Office(STATE_ROLE, _("{state} legislature and governor").format(state=county["state"]),
-                          _state_powers(data, county["state_abbr"], gov["state_can_preempt"]["value"]),
-                          county["state"], _("elected"), gov["state_can_preempt"]["source"],
-                          gov["state_can_preempt"]["as_of"]))
-    return AuthorityChart(tuple(offices), tuple(city_agencies(data, fips)),
-                          county["ice_field_office"] if isinstance(county["ice_field_office"], str) else None)
+        offices.append(
+            Office(
+                SECONDARY_ROLE,
+                _("County executive, where the county has one"),
+                _("Runs county departments and proposes the budget."),
+                county["name"],
+                _(EXECUTIVE_WORDS[executive]),
+                gov["county_executive"]["source"],
+                gov["county_executive"]["as_of"],
+            )
+        )
+    offices.append(
+        Office(
+            STATE_ROLE,
+            _("{state} legislature and governor").format(state=county["state"]),
+            _state_powers(data, county["state_abbr"], gov["state_can_preempt"]["value"]),
+            county["state"],
+            _("elected"),
+            gov["state_can_preempt"]["source"],
+            gov["state_can_preempt"]["as_of"],
+        )
+    )
+    return AuthorityChart(
+        tuple(offices),
+        tuple(city_agencies(data, fips)),
+        county["ice_field_office"] if isinstance(county["ice_field_office"], str) else None,
+    )
 
 
 def city_agencies(data: CompiledData, fips: str) -> list[dict]:
     """City police agencies in the county (FBI list), those with a 287(g) agreement first."""
     agencies = data.agencies[(data.agencies["county_fips"] == fips) & (data.agencies["fbi_agency_type"] == "City")]
-    current = data.agreements[(data.agreements["county_fips"] == fips) & (data.agreements["status"] == PARTICIPATING)
-                              & (data.agreements["agency_type"] == MUNICIPAL)]
+    current = data.agreements[
+        (data.agreements["county_fips"] == fips)
+        & (data.agreements["status"] == PARTICIPATING)
+        & (data.agreements["agency_type"] == MUNICIPAL)
+    ]
     with_287g = set(current["agency"])
-    records = [{"agency": row.agency, "fbi_data_year": row.data_year,
-                "has_287g": any(row.agency.lower() in name.lower() for name in with_287g)}
-               for row in agencies.itertuples()]
+    records = [
+        {
+            "agency": row.agency,
+            "fbi_data_year": row.data_year,
+            "has_287g": any(row.agency.lower() in name.lower() for name in with_287g),
+        }
+        for row in agencies.itertuples()
+    ]
     listed = {record["agency"].lower() for record in records}
     for name in sorted(with_287g):  # ICE-listed city agencies the FBI list names differently
         if not any(agency in name.lower() for agency in listed):
@@ -167,12 +261,18 @@ def chart_dot(chart: AuthorityChart, county_name: str, max_cities: int = 6) -> s
         return f"{name} [label={quote(label)}, fillcolor={quote(color)}];"
 
     jail_label = _("{county} jail: ICE holds, notifications, access").format(county=county_name)
-    lines = ["digraph authority {", "rankdir=TB;",
-             'node [shape=box, style="rounded,filled", fontname="sans-serif", fontsize=13];',
-             'edge [fontname="sans-serif", fontsize=11];',
-             f'jail [label={quote(jail_label)}, shape=cylinder, fillcolor="#f5f5f5"];']
-    runs, directs, overrides = (quote(_("runs")), quote(_("budget, ordinances, oversight")),
-                                quote(_("can override by law")))
+    lines = [
+        "digraph authority {",
+        "rankdir=TB;",
+        'node [shape=box, style="rounded,filled", fontname="sans-serif", fontsize=13];',
+        'edge [fontname="sans-serif", fontsize=11];',
+        f'jail [label={quote(jail_label)}, shape=cylinder, fillcolor="#f5f5f5"];',
+    ]
+    runs, directs, overrides = (
+        quote(_("runs")),
+        quote(_("budget, ordinances, oversight")),
+        quote(_("can override by law")),
+    )
     primary = chart.primary
     lines += [node("primary", primary, "#dfc27d"), f"primary -> jail [label={runs}];"]
     for index, office in enumerate(chart.by_role(SECONDARY_ROLE)):
@@ -185,7 +285,9 @@ def chart_dot(chart: AuthorityChart, county_name: str, max_cities: int = 6) -> s
         lines.append(f'subgraph cluster_cities {{ label={quote(cities_label)}; fontname="sans-serif"; style=dashed;')
         for index, city in enumerate(cities):
             label = city["agency"] + (" — 287(g)" if city["has_287g"] else "")
-            lines.append(f"city{index} [label={quote(label)}, fillcolor={quote('#fde0ef' if city['has_287g'] else '#ffffff')}];")
+            lines.append(
+                f"city{index} [label={quote(label)}, fillcolor={quote('#fde0ef' if city['has_287g'] else '#ffffff')}];"
+            )
         lines.append("}")
         more = len(chart.city_agencies) - len(cities)
         if more > 0:
@@ -197,9 +299,18 @@ def chart_dot(chart: AuthorityChart, county_name: str, max_cities: int = 6) -> s
 
 def offices_table(chart: AuthorityChart) -> pd.DataFrame:
     """The offices as a table to show, headers and words in the current language (the profile keeps the ids)."""
-    return pd.DataFrame([{_("role"): _(ROLE_WORDS[office.role]) if office.role in ROLE_WORDS else office.role,
-                          _("office"): office.title, _("powers"): office.powers,
-                          _("jurisdiction"): office.jurisdiction, _("elected or appointed"): office.selection,
-                          _("source"): office.source, _("as of"): office.as_of,
-                          _("review"): _(REVIEW_WORDS[DRAFT if office.draft else REVIEWED])}
-                         for office in chart.offices])
+    return pd.DataFrame(
+        [
+            {
+                _("role"): _(ROLE_WORDS[office.role]) if office.role in ROLE_WORDS else office.role,
+                _("office"): office.title,
+                _("powers"): office.powers,
+                _("jurisdiction"): office.jurisdiction,
+                _("elected or appointed"): office.selection,
+                _("source"): office.source,
+                _("as of"): office.as_of,
+                _("review"): _(REVIEW_WORDS[DRAFT if office.draft else REVIEWED]),
+            }
+            for office in chart.offices
+        ]
+    )

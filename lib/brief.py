@@ -35,18 +35,43 @@ from lib.data import CompiledData, load
 from lib.evidence import CountyEvidence
 from lib.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, _, ngettext, use_language
 from lib.layers import Layer, build_layers
-from lib.registry import INDICATORS_BY_ID, LEVEL_CLASSES, LEVEL_LAYER, VALUE_WORDS
-from lib.vocab import (AGREEMENT_STATUS_WORDS, BASIS_WORDS, DRAFT, JAIL_AGENCY_TYPES, MODEL_SHORT_NAMES, PARTICIPATING,
-                       PENDING, PRIMARY_ROLE, SECONDARY_ROLE, STATE_ROLE)
 from lib.profile import CountyProfile, UnknownCounty, county_profile, parse_fips
+from lib.registry import INDICATORS_BY_ID, LEVEL_CLASSES, LEVEL_LAYER, VALUE_WORDS
+from lib.vocab import (
+    AGREEMENT_STATUS_WORDS,
+    BASIS_WORDS,
+    DRAFT,
+    JAIL_AGENCY_TYPES,
+    MODEL_SHORT_NAMES,
+    PARTICIPATING,
+    PENDING,
+    PRIMARY_ROLE,
+    SECONDARY_ROLE,
+    STATE_ROLE,
+)
 
 # DejaVu Sans (Debian's fonts-dejavu-core) covers the typographic quotes and dashes the data uses; without it
 # the brief falls back to a built-in PDF font and Latin-1 text, which still covers names like "Doña Ana".
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
 FALLBACK_FONT = "helvetica"
-LATIN1_STAND_INS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-", "…": "...",
-                                  "≈": "~", "×": "x", "→": "->", "≤": "<=", "≥": ">=", "•": "-"})
+LATIN1_STAND_INS = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "‘": "'",
+        "’": "'",
+        "—": "-",
+        "–": "-",
+        "…": "...",
+        "≈": "~",
+        "×": "x",
+        "→": "->",
+        "≤": "<=",
+        "≥": ">=",
+        "•": "-",
+    }
+)
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 FISCAL_YEAR = re.compile(r"FY\d\d")  # the detention table's population columns
 
@@ -152,7 +177,7 @@ def _status(status: str) -> str:
 
 
 def _rgb(color: str) -> tuple[int, int, int]:
-    return tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return tuple(int(color[i : i + 2], 16) for i in (1, 3, 5))
 
 
 class _BriefPDF(FPDF):
@@ -183,8 +208,15 @@ class _BriefPDF(FPDF):
         self.set_text_color(*color)
         return size * self.font_scale * LINE_HEIGHT
 
-    def paragraph(self, text: str, size: float = 9, style: str = "", width: float = 0,
-                  color: tuple[int, int, int] = TEXT_COLOR, x: float | None = None) -> None:
+    def paragraph(
+        self,
+        text: str,
+        size: float = 9,
+        style: str = "",
+        width: float = 0,
+        color: tuple[int, int, int] = TEXT_COLOR,
+        x: float | None = None,
+    ) -> None:
         line_height = self.style(size, style, color)
         self.set_x(self.l_margin if x is None else x)
         self.multi_cell(width, line_height, self.clean(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -215,22 +247,26 @@ def _footer_text(profile: CountyProfile, data_version: str, detail: DetailLevel)
     for record in profile["evidence"]:
         if record["source"] and record["source"] not in sources:
             sources.append(record["source"])
-    named = "; ".join(shorten(source, TEXT_LIMITS["source"]) for source in sources[:detail.sources])
+    named = "; ".join(shorten(source, TEXT_LIMITS["source"]) for source in sources[: detail.sources])
     hidden = len(sources) - detail.sources
     if hidden > 0:
-        sources_text = ngettext("Sources: {sources} … and {count} more on the county page.",
-                                "Sources: {sources} … and {count} more on the county page.",
-                                hidden).format(sources=named, count=hidden)
+        sources_text = ngettext(
+            "Sources: {sources} … and {count} more on the county page.",
+            "Sources: {sources} … and {count} more on the county page.",
+            hidden,
+        ).format(sources=named, count=hidden)
     else:
         sources_text = _("Sources: {sources}.").format(sources=named)
-    return " ".join((
-        _("Data as of: {version}.").format(version=data_version),
-        sources_text,
-        _("Facts from the 2015 ILRC / United We Dream toolkit are as of 2015 and may have changed since."),
-        _("Draft: evidence nobody has reviewed yet."),
-        _("Unknown: no evidence found, which does not mean no collaboration."),
-        _("Every source, date and link: the map's county page for FIPS {fips}.").format(fips=profile["fips"]),
-    ))
+    return " ".join(
+        (
+            _("Data as of: {version}.").format(version=data_version),
+            sources_text,
+            _("Facts from the 2015 ILRC / United We Dream toolkit are as of 2015 and may have changed since."),
+            _("Draft: evidence nobody has reviewed yet."),
+            _("Unknown: no evidence found, which does not mean no collaboration."),
+            _("Every source, date and link: the map's county page for FIPS {fips}.").format(fips=profile["fips"]),
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -290,14 +326,15 @@ def brief_content(profile: CountyProfile, data_version: str, detail: DetailLevel
         document_title=_("County brief: {county}, {state}").format(county=county, state=state),
         creator=_("ICE collaboration county map"),
         title=f"{county}, {state}",
-        subtitle=_("County brief · FIPS {fips} · population {population} ({as_of}) · how far the county jail "
-                   "collaborates with ICE").format(fips=profile["fips"],
-                                                   population=f"{profile['population']['value']:,}",
-                                                   as_of=population_as_of),
+        subtitle=_(
+            "County brief · FIPS {fips} · population {population} ({as_of}) · how far the county jail "
+            "collaborates with ICE"
+        ).format(fips=profile["fips"], population=f"{profile['population']['value']:,}", as_of=population_as_of),
         level_color=level.color,
         level_label=_shown(profile["level_label"]),
-        draft_note=(_("DRAFT: rests on evidence nobody has reviewed yet") if profile["rests_on_draft_evidence"]
-                    else None),
+        draft_note=(
+            _("DRAFT: rests on evidence nobody has reviewed yet") if profile["rests_on_draft_evidence"] else None
+        ),
         why=shorten(profile["why"], TEXT_LIMITS["why"]),
         indicators=_indicator_lines(profile),
         inset_alt_text=_("Map of {county} in {state}").format(county=county, state=state),
@@ -310,10 +347,10 @@ def brief_content(profile: CountyProfile, data_version: str, detail: DetailLevel
         money=_money(profile, detail),
         asks_heading=_("Recommendations — not legal advice"),
         asks_label=_shown(profile["asks"]["label"]),
-        recommendations=tuple(_recommendation(number, ask, detail)
-                              for number, ask in enumerate(asks[:ASKS_SHOWN], start=1)),
-        no_recommendation=(None if asks
-                           else _("The rules generated no recommendation from this county's evidence.")),
+        recommendations=tuple(
+            _recommendation(number, ask, detail) for number, ask in enumerate(asks[:ASKS_SHOWN], start=1)
+        ),
+        no_recommendation=(None if asks else _("The rules generated no recommendation from this county's evidence.")),
         more_recommendations=_more(len(asks), ASKS_SHOWN, _more_on_county_page),
         footer=_footer_text(profile, data_version, detail),
     )
@@ -322,11 +359,11 @@ def brief_content(profile: CountyProfile, data_version: str, detail: DetailLevel
 def _indicator_lines(profile: CountyProfile) -> tuple[tuple[str, str], ...]:
     lines = []
     for name, record in profile["indicators"].items():
-        headline = _("{indicator}: {value}").format(indicator=_(INDICATORS_BY_ID[name].title),
-                                                    value=_shown(VALUE_WORDS[record["value"]]))
+        headline = _("{indicator}: {value}").format(
+            indicator=_(INDICATORS_BY_ID[name].title), value=_shown(VALUE_WORDS[record["value"]])
+        )
         if record["basis"]:
-            parts = [_basis(record["basis"]), shorten(record["source"], TEXT_LIMITS["source"]),
-                     _as_of(record["as_of"])]
+            parts = [_basis(record["basis"]), shorten(record["source"], TEXT_LIMITS["source"]), _as_of(record["as_of"])]
             if record["review_status"] == DRAFT:
                 parts.append(_("DRAFT"))
             evidence = " · ".join(parts)
@@ -338,39 +375,57 @@ def _indicator_lines(profile: CountyProfile) -> tuple[tuple[str, str], ...]:
 
 def _agreements(profile: CountyProfile, detail: DetailLevel) -> Section:
     # The jail's own agreements matter most (they color the county), then those in force.
-    agreements = sorted(profile["agreements_287g"], key=lambda a: (a["agency_type"] not in JAIL_AGENCY_TYPES,
-                                                                   a["status"] != PARTICIPATING, a["agency"]))
+    agreements = sorted(
+        profile["agreements_287g"],
+        key=lambda a: (a["agency_type"] not in JAIL_AGENCY_TYPES, a["status"] != PARTICIPATING, a["agency"]),
+    )
     lines = [] if agreements else [_("ICE's lists name no agency in this county.")]
-    for agreement in agreements[:detail.agreements]:
-        values = {"agency": shorten(agreement["agency"], TEXT_LIMITS["name"]),
-                  "agency_type": _shown(agreement["agency_type_label"]), "model": _shown(agreement["model_label"]),
-                  "status": _status(agreement["status"]), "signed": agreement["signed"]}
+    for agreement in agreements[: detail.agreements]:
+        values = {
+            "agency": shorten(agreement["agency"], TEXT_LIMITS["name"]),
+            "agency_type": _shown(agreement["agency_type_label"]),
+            "model": _shown(agreement["model_label"]),
+            "status": _status(agreement["status"]),
+            "signed": agreement["signed"],
+        }
         if agreement["signed"]:
             lines.append(_("• {agency} ({agency_type}): {model}, {status}, signed {signed}").format(**values))
         else:
             lines.append(_("• {agency} ({agency_type}): {model}, {status}").format(**values))
-    notes = [_more(len(agreements), detail.agreements,
-                   lambda n: ngettext("… and {count} more agreement.", "… and {count} more agreements.", n))]
+    notes = [
+        _more(
+            len(agreements),
+            detail.agreements,
+            lambda n: ngettext("… and {count} more agreement.", "… and {count} more agreements.", n),
+        )
+    ]
     notes.append(_lists_note(agreements))
     statewide = len(profile["statewide_agreements_287g"])
     if statewide:
-        notes.append(ngettext("{state} state agencies hold {count} statewide agreement besides.",
-                              "{state} state agencies hold {count} statewide agreements besides.",
-                              statewide).format(state=profile["state"], count=statewide))
+        notes.append(
+            ngettext(
+                "{state} state agencies hold {count} statewide agreement besides.",
+                "{state} state agencies hold {count} statewide agreements besides.",
+                statewide,
+            ).format(state=profile["state"], count=statewide)
+        )
     return Section(_("287(g) agreements with ICE"), tuple(lines), " ".join(note for note in notes if note) or None)
 
 
 def _lists_note(agreements: list[dict]) -> str | None:
     """'From ICE's participating list of 2026-05-18 and pending list of 2026-05-18.'"""
-    dates = {status: ", ".join(sorted({a["source_date"] for a in agreements if a["status"] == status}))
-             for status in sorted({a["status"] for a in agreements})}
+    dates = {
+        status: ", ".join(sorted({a["source_date"] for a in agreements if a["status"] == status}))
+        for status in sorted({a["status"] for a in agreements})
+    }
     participating, pending = dates.pop(PARTICIPATING, None), dates.pop(PENDING, None)
     if dates:  # a status this brief has no words for: name ICE's lists by their dates only
         every = sorted({a["source_date"] for a in agreements})
         return _("From ICE's lists of {dates}.").format(dates=", ".join(every))
     if participating and pending:
-        return _("From ICE's participating list of {participating_date} and pending list of {pending_date}."
-                 ).format(participating_date=participating, pending_date=pending)
+        return _("From ICE's participating list of {participating_date} and pending list of {pending_date}.").format(
+            participating_date=participating, pending_date=pending
+        )
     if participating:
         return _("From ICE's participating list of {date}.").format(date=participating)
     if pending:
@@ -395,8 +450,11 @@ def _authority_columns(profile: CountyProfile, detail: DetailLevel) -> tuple[tup
     cells = []
     for title, column_offices in columns.items():
         lines = [describe(o) for o in column_offices[:OFFICES_PER_COLUMN]]
-        more = _more(len(column_offices), OFFICES_PER_COLUMN,
-                     lambda n: ngettext("… and {count} more office.", "… and {count} more offices.", n))
+        more = _more(
+            len(column_offices),
+            OFFICES_PER_COLUMN,
+            lambda n: ngettext("… and {count} more office.", "… and {count} more offices.", n),
+        )
         cells.append((title, "\n".join(lines + [more] if more else lines) or _("none known")))
     return tuple(cells)
 
@@ -404,14 +462,19 @@ def _authority_columns(profile: CountyProfile, detail: DetailLevel) -> tuple[tup
 def _authority_note(profile: CountyProfile) -> str:
     cities = profile["authority"]["city_agencies"]
     with_287g = sum(1 for city in cities if city["has_287g"])
-    police = ngettext("City police in the county: {count} agency on the FBI list, {with_287g} with a 287(g) "
-                      "agreement; mayors and councils set their budgets.",
-                      "City police in the county: {count} agencies on the FBI list, {with_287g} with a 287(g) "
-                      "agreement; mayors and councils set their budgets.",
-                      len(cities)).format(count=len(cities), with_287g=with_287g)
+    police = ngettext(
+        "City police in the county: {count} agency on the FBI list, {with_287g} with a 287(g) "
+        "agreement; mayors and councils set their budgets.",
+        "City police in the county: {count} agencies on the FBI list, {with_287g} with a 287(g) "
+        "agreement; mayors and councils set their budgets.",
+        len(cities),
+    ).format(count=len(cities), with_287g=with_287g)
     field_office = profile["authority"]["ice_field_office"]
-    office = (_("ICE field office: {office}.").format(office=field_office) if field_office
-              else _("ICE field office: unknown."))
+    office = (
+        _("ICE field office: {office}.").format(office=field_office)
+        if field_office
+        else _("ICE field office: unknown.")
+    )
     return f"{police} {office}"
 
 
@@ -430,32 +493,51 @@ def _money(profile: CountyProfile, detail: DetailLevel) -> Section:
     # The busiest facilities first: they carry most of the money.
     facilities = sorted(profile["money"]["detention"], key=_latest_population, reverse=True)
     lines = [] if facilities else [_("No facility in this county is on the ICE detention lists this map uses.")]
-    for facility in facilities[:detail.facilities]:
+    for facility in facilities[: detail.facilities]:
         year = _latest_year(facility)
-        population = (_("{population} held for ICE on an average day in {year}").format(
-                          population=f"{facility[year]:,.1f}", year=year) if year
-                      else _("no average daily ICE population listed"))
+        population = (
+            _("{population} held for ICE on an average day in {year}").format(
+                population=f"{facility[year]:,.1f}", year=year
+            )
+            if year
+            else _("no average daily ICE population listed")
+        )
         amount = facility["estimated yearly payment"]
-        payment = (_("≈ ${amount} a year ({estimate})").format(amount=f"{amount:,.0f}", estimate=facility["estimate"])
-                   if amount else _("payment: {estimate}").format(estimate=facility["estimate"]))
-        lines.append(f"• {shorten(facility['facility'], TEXT_LIMITS['name'])} — {_shown(facility['contract'])}: "
-                     f"{population}; {payment}")
-    notes = [_more(len(facilities), detail.facilities,
-                   lambda n: ngettext("… and {count} more facility.", "… and {count} more facilities.", n))]
+        payment = (
+            _("≈ ${amount} a year ({estimate})").format(amount=f"{amount:,.0f}", estimate=facility["estimate"])
+            if amount
+            else _("payment: {estimate}").format(estimate=facility["estimate"])
+        )
+        lines.append(
+            f"• {shorten(facility['facility'], TEXT_LIMITS['name'])} — {_shown(facility['contract'])}: "
+            f"{population}; {payment}"
+        )
+    notes = [
+        _more(
+            len(facilities),
+            detail.facilities,
+            lambda n: ngettext("… and {count} more facility.", "… and {count} more facilities.", n),
+        )
+    ]
     if profile["money"]["commitments_287g"]:
         models = ", ".join(_(MODEL_SHORT_NAMES.get(model, model)) for model in profile["money"]["commitments_287g"])
-        notes.append(_("The 287(g) agreements here ({models}) commit local officers' paid time to ICE work."
-                       ).format(models=models))
-    return Section(_("Money: ICE detention in the county"), tuple(lines),
-                   " ".join(note for note in notes if note) or None)
+        notes.append(
+            _("The 287(g) agreements here ({models}) commit local officers' paid time to ICE work.").format(
+                models=models
+            )
+        )
+    return Section(
+        _("Money: ICE detention in the county"), tuple(lines), " ".join(note for note in notes if note) or None
+    )
 
 
 def _recommendation(number: int, ask: dict, detail: DetailLevel) -> Recommendation:
     return Recommendation(
         title=f"{number}. {shorten(ask['title'], TEXT_LIMITS['title'])}",
         detail=shorten(ask["detail"], TEXT_LIMITS["detail"]) if detail.ask_details else None,
-        ask=_("Ask: {target}. Because: {because}").format(target=shorten(ask["target"], TEXT_LIMITS["name"]),
-                                                          because=shorten(ask["because"], TEXT_LIMITS["line"])),
+        ask=_("Ask: {target}. Because: {because}").format(
+            target=shorten(ask["target"], TEXT_LIMITS["name"]), because=shorten(ask["because"], TEXT_LIMITS["line"])
+        ),
     )
 
 
@@ -465,8 +547,14 @@ def _draw_level(pdf: _BriefPDF, content: BriefContent, width: float) -> None:
     pdf.set_draw_color(60, 60, 60)
     pdf.rect(pdf.l_margin, top + 0.6, 10, 6, style="DF")
     pdf.set_xy(pdf.l_margin + 13, top)
-    pdf.multi_cell(width - 13, pdf.style(13, "B") * 1.05, pdf.clean(content.level_label), align="L",
-                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(
+        width - 13,
+        pdf.style(13, "B") * 1.05,
+        pdf.clean(content.level_label),
+        align="L",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
     pdf.set_y(max(pdf.get_y(), top + 7))  # below the swatch too, whatever the font scale
     if content.draft_note:
         pdf.paragraph(content.draft_note, 8, "I", width, MUTED_COLOR)
@@ -492,8 +580,14 @@ def _draw_inset(pdf: _BriefPDF, content: BriefContent, png: bytes | None, x: flo
     width, height = INSET_WIDTH, INSET_WIDTH * ratio
     if height > INSET_MAX_HEIGHT:
         width, height = INSET_MAX_HEIGHT / ratio, INSET_MAX_HEIGHT
-    pdf.image(io.BytesIO(png), x=x + (INSET_WIDTH - width) / 2, y=top, w=width, h=height,
-              alt_text=pdf.clean(content.inset_alt_text))
+    pdf.image(
+        io.BytesIO(png),
+        x=x + (INSET_WIDTH - width) / 2,
+        y=top,
+        w=width,
+        h=height,
+        alt_text=pdf.clean(content.inset_alt_text),
+    )
     pdf.set_xy(x, top + height + 1)
     pdf.paragraph(content.inset_caption, 7, "I", INSET_WIDTH, MUTED_COLOR, x=x)
     return pdf.get_y()
@@ -512,10 +606,15 @@ def _draw_authority(pdf: _BriefPDF, content: BriefContent) -> None:
     line_height = pdf.style(8)
     pdf.set_draw_color(*RULE_COLOR)
     pdf.set_fill_color(255, 255, 255)  # the level swatch left its color as the fill color
-    headings = FontFace(family=pdf.text_family, emphasis="BOLD", size_pt=8 * pdf.font_scale,
-                        fill_color=HEADING_FILL)
-    with pdf.table(col_widths=(1, 1, 1), text_align="LEFT", v_align="TOP", line_height=line_height, padding=1,
-                   headings_style=headings) as table:
+    headings = FontFace(family=pdf.text_family, emphasis="BOLD", size_pt=8 * pdf.font_scale, fill_color=HEADING_FILL)
+    with pdf.table(
+        col_widths=(1, 1, 1),
+        text_align="LEFT",
+        v_align="TOP",
+        line_height=line_height,
+        padding=1,
+        headings_style=headings,
+    ) as table:
         heads = table.row()
         for title, _offices in content.authority_columns:
             heads.cell(pdf.clean(title))
@@ -547,8 +646,9 @@ def _draw(content: BriefContent, map_inset_png: bytes | None, detail: DetailLeve
     pdf.add_page()
     pdf.reserve_footer()
 
-    pdf.multi_cell(0, pdf.style(20, "B") * 0.9, pdf.clean(content.title), align="L", new_x=XPos.LMARGIN,
-                   new_y=YPos.NEXT)
+    pdf.multi_cell(
+        0, pdf.style(20, "B") * 0.9, pdf.clean(content.title), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+    )
     pdf.paragraph(content.subtitle, 8, color=MUTED_COLOR)
     pdf.ln(3)
 
@@ -633,8 +733,9 @@ def county_inset_png(data: CompiledData, fips: str, level_layer: Layer) -> bytes
     shrink = math.cos(math.radians((south + north) / 2))
     max_width, max_height = (side * INSET_SUPERSAMPLE for side in INSET_PIXELS)
     pad = 6 * INSET_SUPERSAMPLE
-    scale = min((max_width - 2 * pad) / max((east - west) * shrink, 1e-9),
-                (max_height - 2 * pad) / max(north - south, 1e-9))
+    scale = min(
+        (max_width - 2 * pad) / max((east - west) * shrink, 1e-9), (max_height - 2 * pad) / max(north - south, 1e-9)
+    )
     size = (round((east - west) * shrink * scale) + 2 * pad, round((north - south) * scale) + 2 * pad)
 
     def project(ring):
@@ -659,8 +760,12 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m lib.brief", description="A county's one-page brief.")
     parser.add_argument("fips", metavar="FIPS", help="a 5-digit county code, e.g. 06085")
     parser.add_argument("stem", metavar="OUTPUT_STEM", type=Path, help="writes OUTPUT_STEM.pdf and .png")
-    parser.add_argument("--lang", choices=sorted(LANGUAGES), default=SOURCE_LANGUAGE,
-                        help="language of the brief (default: %(default)s)")
+    parser.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        default=SOURCE_LANGUAGE,
+        help="language of the brief (default: %(default)s)",
+    )
     arguments = parser.parse_args(argv)
     data = load()
     with use_language(arguments.lang):

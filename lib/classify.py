@@ -7,8 +7,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lib.i18n import N_, _
-from lib.registry import (CLASSIFIED_IDS, COLLABORATION_RANK, HOLDS, HONORS, HONORS_HOLDS, LEVEL_INDICATORS, LIMITED,
-                          LIMITS_HOLDS, PARTNERSHIP, REFUSAL_LEVELS, REFUSES, UNKNOWN)
+from lib.registry import (
+    CLASSIFIED_IDS,
+    COLLABORATION_RANK,
+    HOLDS,
+    HONORS,
+    HONORS_HOLDS,
+    LEVEL_INDICATORS,
+    LIMITED,
+    LIMITS_HOLDS,
+    PARTNERSHIP,
+    REFUSAL_LEVELS,
+    REFUSES,
+    UNKNOWN,
+)
 from lib.vocab import LOCAL_SCOPE, NOT_DRAFT, REVIEWED, STATE_SCOPE
 
 RULES = N_(
@@ -36,13 +48,13 @@ The rules, in words:
 The level for the map color, from most to least collaboration: formal partnership (287(g) of the jail's
 agency, or ICE beds in the county jail) → honors holds → limits holds → refuses holds only → refuses holds
 and one of notifications or access → refuses all three. Unknown is not a level: it is its own state, shown
-apart from every level.""")
+apart from every level."""
+)
 
 
 def rules_markdown() -> str:
     """The classification rules (RULES) in the current language, as Markdown."""
     return _(RULES)
-
 
 
 @dataclass(frozen=True)
@@ -138,8 +150,9 @@ def level_of(indicators: dict[str, Indicator], partnership: tuple[Evidence, ...]
     return REFUSAL_LEVELS[refused]
 
 
-def classify(evidence: Iterable[Evidence], partnership: Iterable[Evidence] = (), reviewed_only: bool = False
-             ) -> Classification:
+def classify(
+    evidence: Iterable[Evidence], partnership: Iterable[Evidence] = (), reviewed_only: bool = False
+) -> Classification:
     """Everything known about one county's jail → its indicators and level.
 
     `partnership` holds the facts that make a formal partnership (287(g) of the jail's agency, ICE beds in

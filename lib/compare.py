@@ -71,18 +71,25 @@ def comparison_table(profiles: list[CountyProfile]) -> pd.DataFrame:
     table's labels are in the current language."""
     rows = {
         _("Level"): [_level(p) for p in profiles],
-        **{_(indicator.compare_label): [_indicator(p["indicators"][indicator.id]) for p in profiles]
-           for indicator in CLASSIFIED},
-        _("287(g) agreements in force"): [sum(a["status"] == PARTICIPATING for a in p["agreements_287g"])
-                                          for p in profiles],
+        **{
+            _(indicator.compare_label): [_indicator(p["indicators"][indicator.id]) for p in profiles]
+            for indicator in CLASSIFIED
+        },
+        _("287(g) agreements in force"): [
+            sum(a["status"] == PARTICIPATING for a in p["agreements_287g"]) for p in profiles
+        ],
         _("ICE detention facilities"): [len(p["money"]["detention"]) for p in profiles],
-        _("Who runs the jail"): [next(o["title"] for o in p["authority"]["offices"] if o["role"] == PRIMARY_ROLE)
-                                 for p in profiles],
-        _("County board"): [next((o["title"] for o in p["authority"]["offices"] if o["role"] == SECONDARY_ROLE),
-                                 _("none")) for p in profiles],
+        _("Who runs the jail"): [
+            next(o["title"] for o in p["authority"]["offices"] if o["role"] == PRIMARY_ROLE) for p in profiles
+        ],
+        _("County board"): [
+            next((o["title"] for o in p["authority"]["offices"] if o["role"] == SECONDARY_ROLE), _("none"))
+            for p in profiles
+        ],
         _("Population (ACS 2014-2018)"): [f"{p['population']['value']:,}" for p in profiles],
-        _("First recommended ask"): [p["asks"]["items"][0]["title"] if p["asks"]["items"] else _("none")
-                                     for p in profiles],
+        _("First recommended ask"): [
+            p["asks"]["items"][0]["title"] if p["asks"]["items"] else _("none") for p in profiles
+        ],
     }
     # Transposed, a column mixes counts and words: as text, Arrow (and so st.dataframe) takes it as it is.
     return pd.DataFrame(rows, index=[f"{p['name']}, {p['state_abbr']}" for p in profiles]).T.astype(str)

@@ -10,19 +10,36 @@ import urllib.parse
 
 from lib.i18n import N_, _
 
-FIELDS = (N_("overall level"), N_("ICE holds"), N_("release notifications"), N_("ICE access to the jail"),
-          N_("287(g) agreements"), N_("ICE detention / money"), N_("who decides"), N_("recommended asks"),
-          N_("something else"))
+FIELDS = (
+    N_("overall level"),
+    N_("ICE holds"),
+    N_("release notifications"),
+    N_("ICE access to the jail"),
+    N_("287(g) agreements"),
+    N_("ICE detention / money"),
+    N_("who decides"),
+    N_("recommended asks"),
+    N_("something else"),
+)
 MAX_NOTE = 2000
 
 
 def correction_text(county: str, fips: str, field: str, note: str, page_url: str, data_as_of: str) -> str:
     """The text to send. `field` is one of FIELDS (English or already translated: it is shown translated)."""
-    return "".join((_("Correction suggested for {county} (FIPS {fips})").format(county=county, fips=fips), "\n",
-                    _("Field: {field}").format(field=_(field)), "\n",
-                    _("Page: {url}").format(url=page_url), "\n",
-                    _("Data as of: {date}").format(date=data_as_of), "\n\n",
-                    note.strip()[:MAX_NOTE], "\n"))
+    return "".join(
+        (
+            _("Correction suggested for {county} (FIPS {fips})").format(county=county, fips=fips),
+            "\n",
+            _("Field: {field}").format(field=_(field)),
+            "\n",
+            _("Page: {url}").format(url=page_url),
+            "\n",
+            _("Data as of: {date}").format(date=data_as_of),
+            "\n\n",
+            note.strip()[:MAX_NOTE],
+            "\n",
+        )
+    )
 
 
 def send_link(text: str, subject: str, destination: str | None = None) -> str | None:

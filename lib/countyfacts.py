@@ -1,9 +1,8 @@
 """Short texts of a county page, built from its profile: the facts under its name, the detail of an indicator and the
 date of a piece of evidence."""
 
-from lib.vocab import code_word
 from lib.i18n import _
-from lib.vocab import DRAFT
+from lib.vocab import DRAFT, code_word
 
 
 def capitalized(text: str) -> str:
@@ -16,7 +15,8 @@ def county_facts_line(fips: str, profile: dict) -> str:
     facts = dict(fips=fips, population=f"{profile['population']['value']:,}", as_of=profile["population"]["as_of"])
     if profile["ice_field_office"]:
         return _("FIPS {fips} · population {population} ({as_of}) · ICE field office {office}").format(
-            office=profile["ice_field_office"], **facts)
+            office=profile["ice_field_office"], **facts
+        )
     return _("FIPS {fips} · population {population} ({as_of}) · ICE field office unknown").format(**facts)
 
 

@@ -9,7 +9,16 @@ import unicodedata
 from collections.abc import Iterable
 
 # Census suffixes, longest first so "City and Borough" wins over "Borough".
-CENSUS_SUFFIXES = ("City and Borough", "Census Area", "Municipality", "Municipio", "Borough", "County", "Parish", "city")
+CENSUS_SUFFIXES = (
+    "City and Borough",
+    "Census Area",
+    "Municipality",
+    "Municipio",
+    "Borough",
+    "County",
+    "Parish",
+    "city",
+)
 _DROPPED_WORDS = re.compile(r"\b(city and borough|census area|municipality|municipio|borough|county|parish)\b")
 
 

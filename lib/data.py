@@ -43,13 +43,19 @@ class DataFileError(Exception):
 
 
 def _missing(path: Path) -> DataFileError:
-    return DataFileError(path, _("{path}: file is missing. Rebuild the data with `{command}`.").format(
-        path=path, command=REBUILD_COMMAND))
+    return DataFileError(
+        path,
+        _("{path}: file is missing. Rebuild the data with `{command}`.").format(path=path, command=REBUILD_COMMAND),
+    )
 
 
 def _unreadable(path: Path, reason: str) -> DataFileError:
-    return DataFileError(path, _("{path}: cannot be read ({error}). Rebuild the data with `{command}`.").format(
-        path=path, error=reason, command=REBUILD_COMMAND))
+    return DataFileError(
+        path,
+        _("{path}: cannot be read ({error}). Rebuild the data with `{command}`.").format(
+            path=path, error=reason, command=REBUILD_COMMAND
+        ),
+    )
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -66,13 +72,18 @@ def _parse_json(path: Path, content: bytes, shape: type[pydantic.BaseModel]):
     try:
         parsed = json.loads(content)
     except ValueError as error:
-        raise DataFileError(path, _("{path}: is not valid JSON ({error}). Rebuild the data with `{command}`.").format(
-            path=path, error=error, command=REBUILD_COMMAND)) from error
+        raise DataFileError(
+            path,
+            _("{path}: is not valid JSON ({error}). Rebuild the data with `{command}`.").format(
+                path=path, error=error, command=REBUILD_COMMAND
+            ),
+        ) from error
     try:
         shape.model_validate(parsed)
     except pydantic.ValidationError as error:
-        problems = "; ".join(f"{'.'.join(map(str, problem['loc'])) or 'top level'}: {problem['msg']}"
-                             for problem in error.errors()[:3])
+        problems = "; ".join(
+            f"{'.'.join(map(str, problem['loc'])) or 'top level'}: {problem['msg']}" for problem in error.errors()[:3]
+        )
         raise _unreadable(path, f"not shaped as expected: {problems}") from error
     return parsed
 
@@ -82,8 +93,13 @@ def _parse_table(path: Path, content: bytes, dataset: datasets.Dataset) -> pd.Da
     try:
         frame = pd.read_csv(io.BytesIO(content), dtype=dtypes, keep_default_na=False, na_values=[""])
         return dataset.schema.validate(frame)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError,
-            pandera.errors.SchemaError) as error:
+    except (
+        pd.errors.ParserError,
+        pd.errors.EmptyDataError,
+        UnicodeDecodeError,
+        ValueError,
+        pandera.errors.SchemaError,
+    ) as error:
         raise _unreadable(path, f"{type(error).__name__}: {str(error)[:200]}") from error
 
 
@@ -97,8 +113,10 @@ def _read_one_build(data_dir: Path, names: Sequence[str]) -> dict[str, bytes]:
             raise _unreadable(path, f"{datasets.MANIFEST_FILE} does not list it")
         content = _read_bytes(path)
         if hashlib.sha256(content).hexdigest() != expected[name]:
-            raise _unreadable(path, f"it differs from {datasets.MANIFEST_FILE}: changed after the build, or replaced "
-                                    f"while it was read")
+            raise _unreadable(
+                path,
+                f"it differs from {datasets.MANIFEST_FILE}: changed after the build, or replaced while it was read",
+            )
         contents[name] = content
     return contents
 
@@ -183,15 +201,21 @@ JSON_FIELDS = {
     "build_report": (datasets.BUILD_REPORT, datasets.BuildReport),
     "sources": (datasets.SOURCES, datasets.Sources),
 }
-LOADED_FILES = (*(dataset.file for dataset in TABLE_FIELDS.values()),
-                *(dataset.file for dataset, _shape in JSON_FIELDS.values()))
+LOADED_FILES = (
+    *(dataset.file for dataset in TABLE_FIELDS.values()),
+    *(dataset.file for dataset, _shape in JSON_FIELDS.values()),
+)
 
 
 def load(data_dir: Path = DATA_DIR) -> CompiledData:
     contents = read_build(data_dir, LOADED_FILES)
     return CompiledData(
-        **{field: _parse_table(data_dir / dataset.file, contents[dataset.file], dataset)
-           for field, dataset in TABLE_FIELDS.items()},
-        **{field: _parse_json(data_dir / dataset.file, contents[dataset.file], shape)
-           for field, (dataset, shape) in JSON_FIELDS.items()},
+        **{
+            field: _parse_table(data_dir / dataset.file, contents[dataset.file], dataset)
+            for field, dataset in TABLE_FIELDS.items()
+        },
+        **{
+            field: _parse_json(data_dir / dataset.file, contents[dataset.file], shape)
+            for field, (dataset, shape) in JSON_FIELDS.items()
+        },
     )

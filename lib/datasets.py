@@ -12,9 +12,24 @@ import pandera.pandas as pa
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from lib.registry import CURATED_IDS, LOCAL_POLICY_EFFECTS, STATE_LAW_IDS
-from lib.vocab import (AGENCY_TYPES, AGREEMENT_STATUSES, CHECKED_AGAINST_TEXT, CONTRACT, COUNTY_JAIL_OPERATORS, DETENTION_CONTRACT_TYPES,
-                       DETENTION_RUN_BY, DRAFT, GOVERNANCE_BASES, JAIL_OPERATORS, LAW_STATUSES, LOCAL_POLICY, MODELS,
-                       STATE_LAW_BASES, STATE_LAW_EFFECTS, UNKNOWN)
+from lib.vocab import (
+    AGENCY_TYPES,
+    AGREEMENT_STATUSES,
+    CHECKED_AGAINST_TEXT,
+    CONTRACT,
+    COUNTY_JAIL_OPERATORS,
+    DETENTION_CONTRACT_TYPES,
+    DETENTION_RUN_BY,
+    DRAFT,
+    GOVERNANCE_BASES,
+    JAIL_OPERATORS,
+    LAW_STATUSES,
+    LOCAL_POLICY,
+    MODELS,
+    STATE_LAW_BASES,
+    STATE_LAW_EFFECTS,
+    UNKNOWN,
+)
 from lib.vocab import FIPS_REGEX as FIPS
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -43,19 +58,36 @@ COUNTIES = Dataset(
     "One row per county or county equivalent in the 50 states, DC and Puerto Rico (3,220 rows).",
     pa.DataFrameSchema(
         {
-            "fips": field(str, "5-character county FIPS code (the key everywhere)", "us_atlas_counties",
-                          checks=pa.Check.str_matches(FIPS), unique=True),
-            "name": field(str, "Full name with the Census suffix (County, Parish, city, Borough, ...)",
-                          "us_atlas_counties, uwchr_county_population"),
+            "fips": field(
+                str,
+                "5-character county FIPS code (the key everywhere)",
+                "us_atlas_counties",
+                checks=pa.Check.str_matches(FIPS),
+                unique=True,
+            ),
+            "name": field(
+                str,
+                "Full name with the Census suffix (County, Parish, city, Borough, ...)",
+                "us_atlas_counties, uwchr_county_population",
+            ),
             "state_fips": field(str, "2-character state FIPS code", "us_atlas_counties"),
             "state": field(str, "State name", "us_atlas_counties"),
             "state_abbr": field(str, "State postal code", "us_atlas_counties", checks=pa.Check.str_matches(STATE_ABBR)),
-            "population": field(int, "Total population, ACS 5-year estimate (about 2014-2018)",
-                                "uwchr_county_population", checks=pa.Check.ge(0)),
-            "ice_field_office": field(str, "ICE field office (area of responsibility) code; empty where not given",
-                                      "uwchr_county_population", nullable=True),
-            "has_shape": field(bool, "False where us-atlas has an empty shape (Falls Church city, VA)",
-                               "us_atlas_counties"),
+            "population": field(
+                int,
+                "Total population, ACS 5-year estimate (about 2014-2018)",
+                "uwchr_county_population",
+                checks=pa.Check.ge(0),
+            ),
+            "ice_field_office": field(
+                str,
+                "ICE field office (area of responsibility) code; empty where not given",
+                "uwchr_county_population",
+                nullable=True,
+            ),
+            "has_shape": field(
+                bool, "False where us-atlas has an empty shape (Falls Church city, VA)", "us_atlas_counties"
+            ),
         },
         strict=True,
     ),
@@ -70,11 +102,17 @@ AGENCIES = Dataset(
             "agency": field(str, "Agency name as the FBI publishes it", "fbi_agencies"),
             "state_abbr": field(str, "State postal code", "fbi_agencies"),
             "fbi_agency_type": field(str, "FBI agency type (City, County, State Police, ...)", "fbi_agencies"),
-            "county_fips": field(str, "Main county (the first the FBI lists); empty where the FBI names none we know "
-                                      "(e.g. Connecticut planning regions)", "fbi_agencies",
-                                 nullable=True, checks=pa.Check.str_matches(FIPS)),
-            "all_county_fips": field(str, "Every county the FBI lists for the agency, ';'-separated", "fbi_agencies",
-                                     nullable=True),
+            "county_fips": field(
+                str,
+                "Main county (the first the FBI lists); empty where the FBI names none we know "
+                "(e.g. Connecticut planning regions)",
+                "fbi_agencies",
+                nullable=True,
+                checks=pa.Check.str_matches(FIPS),
+            ),
+            "all_county_fips": field(
+                str, "Every county the FBI lists for the agency, ';'-separated", "fbi_agencies", nullable=True
+            ),
             "data_year": field(str, "Year of the FBI record", "fbi_agencies"),
         },
         strict=True,
@@ -88,28 +126,59 @@ AGREEMENTS_287G = Dataset(
         {
             "agency": field(str, "Agency as ICE names it (trailing spaces removed)", "ice_287g_participating"),
             "state_abbr": field(str, "State or territory postal code", "ice_287g_participating"),
-            "agency_type": field(str, "sheriff / county_jail (county jail or corrections) / municipal / state / other",
-                                 "ice_287g_participating (derived from ICE's type and the agency name)",
-                                 checks=pa.Check.isin(AGENCY_TYPES)),
-            "ice_agency_type": field(str, "ICE's own type: County, Municipality or State Agency", "ice_287g_participating"),
-            "county_fips": field(str, "County the agency sits in; empty for statewide agencies and unmatched rows",
-                                 "ice_287g_participating, fbi_agencies, ddp_county_name_fixes",
-                                 nullable=True, checks=pa.Check.str_matches(FIPS)),
+            "agency_type": field(
+                str,
+                "sheriff / county_jail (county jail or corrections) / municipal / state / other",
+                "ice_287g_participating (derived from ICE's type and the agency name)",
+                checks=pa.Check.isin(AGENCY_TYPES),
+            ),
+            "ice_agency_type": field(
+                str, "ICE's own type: County, Municipality or State Agency", "ice_287g_participating"
+            ),
+            "county_fips": field(
+                str,
+                "County the agency sits in; empty for statewide agencies and unmatched rows",
+                "ice_287g_participating, fbi_agencies, ddp_county_name_fixes",
+                nullable=True,
+                checks=pa.Check.str_matches(FIPS),
+            ),
             "county_as_listed": field(str, "County exactly as ICE wrote it", "ice_287g_participating", nullable=True),
-            "placed_by": field(str, "How the county was found: county_name, county_name_fixed, fbi_agency_list, "
-                                    "statewide, territory_not_mapped or unmatched", "this project's build"),
-            "model": field(str, "jail_enforcement / warrant_service / task_force", "ice_287g_participating",
-                           checks=pa.Check.isin(MODELS)),
-            "signed": field(str, "Date the agreement was signed, per ICE", "ice_287g_participating",
-                            nullable=True, checks=pa.Check.str_matches(DATE)),
-            "status": field(str, "participating (in force per ICE) or pending", "ice_287g_participating, ice_287g_pending",
-                            checks=pa.Check.isin(AGREEMENT_STATUSES)),
-            "moa_url": field(str, "Link to the agreement (MOA) as given in ICE's sheet", "ice_287g_participating",
-                             nullable=True),
+            "placed_by": field(
+                str,
+                "How the county was found: county_name, county_name_fixed, fbi_agency_list, "
+                "statewide, territory_not_mapped or unmatched",
+                "this project's build",
+            ),
+            "model": field(
+                str,
+                "jail_enforcement / warrant_service / task_force",
+                "ice_287g_participating",
+                checks=pa.Check.isin(MODELS),
+            ),
+            "signed": field(
+                str,
+                "Date the agreement was signed, per ICE",
+                "ice_287g_participating",
+                nullable=True,
+                checks=pa.Check.str_matches(DATE),
+            ),
+            "status": field(
+                str,
+                "participating (in force per ICE) or pending",
+                "ice_287g_participating, ice_287g_pending",
+                checks=pa.Check.isin(AGREEMENT_STATUSES),
+            ),
+            "moa_url": field(
+                str, "Link to the agreement (MOA) as given in ICE's sheet", "ice_287g_participating", nullable=True
+            ),
             "source_file": field(str, "Raw file the row comes from", "this project's build"),
             "source_row": field(int, "Row in that file (the header is row 1)", "this project's build"),
-            "source_date": field(str, "Date of ICE's sheet (the as-of date of the row)", "ice_287g_participating",
-                                 checks=pa.Check.str_matches(DATE)),
+            "source_date": field(
+                str,
+                "Date of ICE's sheet (the as-of date of the row)",
+                "ice_287g_participating",
+                checks=pa.Check.str_matches(DATE),
+            ),
         },
         strict=True,
     ),
@@ -123,8 +192,9 @@ STATES = Dataset(
             "state_fips": field(str, "2-character state FIPS code", "us_atlas_counties", unique=True),
             "state_abbr": field(str, "State postal code", "us_atlas_counties", checks=pa.Check.str_matches(STATE_ABBR)),
             "state": field(str, "State name", "us_atlas_counties"),
-            "label_lon": field(float, "Longitude of the label point (inside the state's largest part)",
-                               "us_atlas_counties"),
+            "label_lon": field(
+                float, "Longitude of the label point (inside the state's largest part)", "us_atlas_counties"
+            ),
             "label_lat": field(float, "Latitude of the label point", "us_atlas_counties"),
             "west": field(float, "Bounding box of the state's counties: west longitude", "us_atlas_counties"),
             "south": field(float, "Bounding box: south latitude", "us_atlas_counties"),
@@ -236,8 +306,9 @@ LOCAL_POLICY_INDICATORS = tuple(LOCAL_POLICY_EFFECTS)
 # A local policy's effects, in each indicator's own words (lib.registry: honors/notifies/allows/participates are
 # the collaborating end, refuses the other).
 LOCAL_POLICY_EFFECT_VALUES = tuple(sorted({effect for effects in LOCAL_POLICY_EFFECTS.values() for effect in effects}))
-LOCAL_POLICY_EFFECT_LIST = "; ".join(f"{indicator}: {'/'.join(effects)}"
-                                     for indicator, effects in LOCAL_POLICY_EFFECTS.items())
+LOCAL_POLICY_EFFECT_LIST = "; ".join(
+    f"{indicator}: {'/'.join(effects)}" for indicator, effects in LOCAL_POLICY_EFFECTS.items()
+)
 LOCAL_POLICY_BASIS = LOCAL_POLICY
 # Nobody has reviewed the curated local evidence yet; a reviewed status is added when a review process exists.
 REVIEW_STATUSES = (DRAFT,)
@@ -256,41 +327,94 @@ STATE_LAWS = Dataset(
     "read at and when; only such a row counts as checked against the text.",
     pa.DataFrameSchema(
         {
-            "state_abbr": field(str, "State postal code", "project_state_laws", checks=pa.Check.str_matches(STATE_ABBR)),
-            "indicator": field(str, STATE_LAW_INDICATOR_LIST, "project_state_laws", checks=pa.Check.isin(STATE_LAW_IDS)),
-            "effect": field(str, "requires (orders the practice) / preempts_local_limits (bars local limits, orders "
-                                 "nothing) / limits / forbids / requires_seeking_287g (sheriffs must seek a 287(g) "
-                                 "agreement, which makes none by itself) / silent (the state's code and session laws "
-                                 "were searched: see searched)", "project_state_laws",
-                            checks=pa.Check.isin(STATE_LAW_EFFECTS)),
-            "law_name": field(str, "Name and number of the law, directive, order or ruling, with its year",
-                              "project_state_laws"),
-            "citation": field(str, "Code section, directive number or reporter citation; empty where not known",
-                              "project_state_laws", nullable=True),
-            "basis": field(str, "statute, ag_directive (attorney general's directive), executive_order, or case_law "
-                                "(a court ruling)", "project_state_laws", checks=pa.Check.isin(STATE_LAW_BASES)),
-            "effective_date": field(str, "When it took effect (YYYY-MM-DD, YYYY-MM or YYYY, as precisely as the page "
-                                         "read says); empty where not known", "project_state_laws",
-                                    nullable=True, checks=pa.Check.str_matches(PARTIAL_DATE)),
-            "status": field(str, "in_force / enjoined / repealed / pending / unknown (enactment not confirmed): "
-                                 "only in_force sets anything", "project_state_laws",
-                            checks=pa.Check.isin(LAW_STATUSES)),
-            "binds_county_jails": field(bool, "True where it binds county jails and sheriffs (an executive order "
-                                              "binding only state agencies does not): only then does it set the "
-                                              "county's indicator", "project_state_laws"),
-            "quote": field(str, f"The operative words, verbatim (at most {QUOTE_MAX_CHARACTERS} characters), from the "
-                                "page at url", "project_state_laws"),
-            "url": field(str, "Address of the page the quote was read on", "project_state_laws",
-                         checks=pa.Check.str_matches(r"^https?://\S+$")),
-            "source": field(str, "What that page is (the law's text, a bill text, an official analysis, a "
-                                 "secondary summary) and its site", "project_state_laws"),
-            "source_date": field(str, "The date the page was read (the row's as-of date)", "project_state_laws",
-                                 checks=pa.Check.str_matches(DATE)),
-            "review_status": field(str, "checked_against_text (the quote is the law's, directive's or ruling's own "
-                                        "words, or an official analysis) / draft (a secondary summary: not checked)",
-                                   "project_state_laws", checks=pa.Check.isin(STATE_LAW_REVIEW_STATUSES)),
-            "note": field(str, "What the research noticed: the subsection, conflicts with the leads, what is left to "
-                               "read", "project_state_laws", nullable=True),
+            "state_abbr": field(
+                str, "State postal code", "project_state_laws", checks=pa.Check.str_matches(STATE_ABBR)
+            ),
+            "indicator": field(
+                str, STATE_LAW_INDICATOR_LIST, "project_state_laws", checks=pa.Check.isin(STATE_LAW_IDS)
+            ),
+            "effect": field(
+                str,
+                "requires (orders the practice) / preempts_local_limits (bars local limits, orders "
+                "nothing) / limits / forbids / requires_seeking_287g (sheriffs must seek a 287(g) "
+                "agreement, which makes none by itself) / silent (the state's code and session laws "
+                "were searched: see searched)",
+                "project_state_laws",
+                checks=pa.Check.isin(STATE_LAW_EFFECTS),
+            ),
+            "law_name": field(
+                str, "Name and number of the law, directive, order or ruling, with its year", "project_state_laws"
+            ),
+            "citation": field(
+                str,
+                "Code section, directive number or reporter citation; empty where not known",
+                "project_state_laws",
+                nullable=True,
+            ),
+            "basis": field(
+                str,
+                "statute, ag_directive (attorney general's directive), executive_order, or case_law (a court ruling)",
+                "project_state_laws",
+                checks=pa.Check.isin(STATE_LAW_BASES),
+            ),
+            "effective_date": field(
+                str,
+                "When it took effect (YYYY-MM-DD, YYYY-MM or YYYY, as precisely as the page "
+                "read says); empty where not known",
+                "project_state_laws",
+                nullable=True,
+                checks=pa.Check.str_matches(PARTIAL_DATE),
+            ),
+            "status": field(
+                str,
+                "in_force / enjoined / repealed / pending / unknown (enactment not confirmed): "
+                "only in_force sets anything",
+                "project_state_laws",
+                checks=pa.Check.isin(LAW_STATUSES),
+            ),
+            "binds_county_jails": field(
+                bool,
+                "True where it binds county jails and sheriffs (an executive order "
+                "binding only state agencies does not): only then does it set the "
+                "county's indicator",
+                "project_state_laws",
+            ),
+            "quote": field(
+                str,
+                f"The operative words, verbatim (at most {QUOTE_MAX_CHARACTERS} characters), from the page at url",
+                "project_state_laws",
+            ),
+            "url": field(
+                str,
+                "Address of the page the quote was read on",
+                "project_state_laws",
+                checks=pa.Check.str_matches(r"^https?://\S+$"),
+            ),
+            "source": field(
+                str,
+                "What that page is (the law's text, a bill text, an official analysis, a "
+                "secondary summary) and its site",
+                "project_state_laws",
+            ),
+            "source_date": field(
+                str,
+                "The date the page was read (the row's as-of date)",
+                "project_state_laws",
+                checks=pa.Check.str_matches(DATE),
+            ),
+            "review_status": field(
+                str,
+                "checked_against_text (the quote is the law's, directive's or ruling's own "
+                "words, or an official analysis) / draft (a secondary summary: not checked)",
+                "project_state_laws",
+                checks=pa.Check.isin(STATE_LAW_REVIEW_STATUSES),
+            ),
+            "note": field(
+                str,
+                "What the research noticed: the subsection, conflicts with the leads, what is left to read",
+                "project_state_laws",
+                nullable=True,
+            ),
         },
         strict=True,
         unique=["state_abbr", "indicator", "law_name"],
@@ -304,29 +428,59 @@ LOCAL_POLICIES = Dataset(
     "nobody has reviewed.",
     pa.DataFrameSchema(
         {
-            "county_fips": field(str, "County the policy applies in", "project_local_policies",
-                                 checks=pa.Check.str_matches(FIPS)),
+            "county_fips": field(
+                str, "County the policy applies in", "project_local_policies", checks=pa.Check.str_matches(FIPS)
+            ),
             "jurisdiction": field(str, "County or city that adopted the policy", "ilrc_uwd_toolkit_2015"),
-            "policy_name": field(str, "Name of the policy as the source gives it; empty where it gives none",
-                                 "ilrc_uwd_toolkit_2015", nullable=True),
-            "indicator": field(str, " / ".join(LOCAL_POLICY_INDICATORS), "project_local_policies",
-                               checks=pa.Check.isin(LOCAL_POLICY_INDICATORS)),
-            "effect": field(str, LOCAL_POLICY_EFFECT_LIST, "project_local_policies",
-                            checks=pa.Check.isin(LOCAL_POLICY_EFFECT_VALUES)),
-            "adopted_date": field(str, "When adopted, as precisely as the source gives it (YYYY, YYYY-MM or "
-                                       "YYYY-MM-DD); empty where not given", "ilrc_uwd_toolkit_2015",
-                                  nullable=True, checks=pa.Check.str_matches(PARTIAL_DATE)),
-            "citation": field(str, "Ordinance or resolution number as the source gives it; empty where not given",
-                              "ilrc_uwd_toolkit_2015", nullable=True),
+            "policy_name": field(
+                str,
+                "Name of the policy as the source gives it; empty where it gives none",
+                "ilrc_uwd_toolkit_2015",
+                nullable=True,
+            ),
+            "indicator": field(
+                str,
+                " / ".join(LOCAL_POLICY_INDICATORS),
+                "project_local_policies",
+                checks=pa.Check.isin(LOCAL_POLICY_INDICATORS),
+            ),
+            "effect": field(
+                str,
+                LOCAL_POLICY_EFFECT_LIST,
+                "project_local_policies",
+                checks=pa.Check.isin(LOCAL_POLICY_EFFECT_VALUES),
+            ),
+            "adopted_date": field(
+                str,
+                "When adopted, as precisely as the source gives it (YYYY, YYYY-MM or "
+                "YYYY-MM-DD); empty where not given",
+                "ilrc_uwd_toolkit_2015",
+                nullable=True,
+                checks=pa.Check.str_matches(PARTIAL_DATE),
+            ),
+            "citation": field(
+                str,
+                "Ordinance or resolution number as the source gives it; empty where not given",
+                "ilrc_uwd_toolkit_2015",
+                nullable=True,
+            ),
             "source": field(str, "Title of the source text", "ilrc_uwd_toolkit_2015"),
-            "source_date": field(str, "Date of the source text", "ilrc_uwd_toolkit_2015",
-                                 checks=pa.Check.str_matches(PARTIAL_DATE)),
-            "as_of_label": field(str, "Label the app shows with the fact (e.g. 'as of 2015')",
-                                 "project_local_policies", checks=pa.Check.str_matches(AS_OF_LABEL)),
-            "basis": field(str, LOCAL_POLICY, "project_local_policies",
-                           checks=pa.Check.isin([LOCAL_POLICY_BASIS])),
-            "review_status": field(str, "draft: nobody has checked the row yet", "project_local_policies",
-                                   checks=pa.Check.isin(REVIEW_STATUSES)),
+            "source_date": field(
+                str, "Date of the source text", "ilrc_uwd_toolkit_2015", checks=pa.Check.str_matches(PARTIAL_DATE)
+            ),
+            "as_of_label": field(
+                str,
+                "Label the app shows with the fact (e.g. 'as of 2015')",
+                "project_local_policies",
+                checks=pa.Check.str_matches(AS_OF_LABEL),
+            ),
+            "basis": field(str, LOCAL_POLICY, "project_local_policies", checks=pa.Check.isin([LOCAL_POLICY_BASIS])),
+            "review_status": field(
+                str,
+                "draft: nobody has checked the row yet",
+                "project_local_policies",
+                checks=pa.Check.isin(REVIEW_STATUSES),
+            ),
             "note": field(str, "What the source says, in this project's words", "project_local_policies"),
         },
         strict=True,
@@ -336,12 +490,21 @@ LOCAL_POLICIES = Dataset(
 # ICE detention in each county (lib/build/detention.py). Whether the county runs a jail decides whether ICE beds
 # there are the county jail's practice; a private or federal facility in a county is only ICE detention there.
 FISCAL_YEAR = r"^FY\d{2}$"
-DETENTION_PLACED_BY = ("facility_name", "facility_name_and_code", "geocoded_point", "ice_facility_list_and_geocode",
-                       "ice_facility_list", "territory_not_mapped", "unplaced")
+DETENTION_PLACED_BY = (
+    "facility_name",
+    "facility_name_and_code",
+    "geocoded_point",
+    "ice_facility_list_and_geocode",
+    "ice_facility_list",
+    "territory_not_mapped",
+    "unplaced",
+)
 PER_DIEM_STATUSES = ("single rate", "rate unknown", "not in 2015 listing")
 DETENTION_POPULATION_SOURCES = ("ice_detention_stats", "ddp_daily_population")
-DETENTION_SOURCES = ("ice_detention_stats, ice_facility_listing_2015, uwchr_ice_facilities, carwilb_facility_roster, "
-                     "carwilb_contractors, ddp_daily_population")
+DETENTION_SOURCES = (
+    "ice_detention_stats, ice_facility_listing_2015, uwchr_ice_facilities, carwilb_facility_roster, "
+    "carwilb_contractors, ddp_daily_population"
+)
 
 DETENTION_FACILITIES = Dataset(
     "detention_facilities.csv",
@@ -352,75 +515,162 @@ DETENTION_FACILITIES = Dataset(
     "checked a row (review_status draft).",
     pa.DataFrameSchema(
         {
-            "facility_id": field(str, "ICE's facility code (DETLOC) where known; otherwise state and name, e.g. "
-                                      "'KS-MIDWEST-REGIONAL-RECEPTION-CENTER'", DETENTION_SOURCES, unique=True),
-            "detloc": field(str, "ICE's facility code (DETLOC); empty where no list gives one for sure",
-                            "uwchr_ice_facilities, ice_facility_listing_2015, carwilb_facility_roster, "
-                            "ddp_daily_population", nullable=True),
-            "name": field(str, "Facility name as ICE last wrote it (its latest statistics, else the Deportation "
-                               "Data Project's copy of ICE's records)", "ice_detention_stats, ddp_daily_population"),
-            "city": field(str, "City as ICE gives it; empty where not given", "ice_detention_stats, "
-                               "uwchr_ice_facilities, carwilb_facility_roster", nullable=True),
-            "state_abbr": field(str, "State or territory postal code; empty where no list gives one",
-                                "ice_detention_stats, uwchr_ice_facilities, carwilb_facility_roster",
-                                nullable=True, checks=pa.Check.str_matches(STATE_ABBR)),
-            "county_fips": field(str, "County the facility is in; for a county jail, the county that runs it",
-                                 "uwchr_ice_facilities, ice_facility_listing_2015, carwilb_facility_roster",
-                                 nullable=True, checks=pa.Check.str_matches(FIPS)),
-            "placed_by": field(str, "How the county was found: facility_name (the county the facility is named "
-                                    "after), facility_name_and_code (same, the state read from the code's last two "
-                                    "letters), geocoded_point (CarwilB's geocoded address; it decides where ICE's "
-                                    "county column disagrees), ice_facility_list_and_geocode (both agree), "
-                                    "ice_facility_list (ICE's county column only), territory_not_mapped, unplaced",
-                               "this project's build", checks=pa.Check.isin(DETENTION_PLACED_BY)),
-            "geocode_county_fips": field(str, "County holding CarwilB's geocoded address, for checking county_fips",
-                                         "carwilb_facility_roster", nullable=True,
-                                         checks=pa.Check.str_matches(FIPS)),
-            "type_detailed": field(str, "Facility type exactly as the source writes it (IGSA, DIGSA, USMS IGA, CDF, "
-                                        "SPC, BOP, STAGING, ...)", "ice_detention_stats, uwchr_ice_facilities, "
-                                                                    "carwilb_facility_roster", nullable=True),
-            "type_detailed_source": field(str, "Where type_detailed comes from (ice_detention_stats and the fiscal "
-                                               "year, or another source id)", "this project's build", nullable=True),
-            "contract_type": field(str, "county_jail_igsa (a county-run jail under an IGSA or DIGSA) / usms_iga "
-                                        "(U.S. Marshals agreement, not privately run) / private_contract (contract "
-                                        "detention facility or privately run) / federal (BOP, ICE processing centre, "
-                                        "DOD) / hold_room (hold room or staging, under 72 hours) / other",
-                                   "this project's build", checks=pa.Check.isin(DETENTION_CONTRACT_TYPES)),
-            "run_by": field(str, "Who runs the facility: county (incl. regional jails of several counties) / city / "
-                                 "state / federal / private / unknown", "this project's build",
-                            checks=pa.Check.isin(DETENTION_RUN_BY)),
-            "run_by_basis": field(str, "Evidence for run_by: facility type, contractors list (CarwilB), 2015 ICE "
-                                       "listing operator (as of 2015), facility name, facility name (presumed: a "
-                                       "shared jail named after a county or city), '<state> runs all its jails', or "
-                                       "no evidence", "this project's build"),
-            "operator": field(str, "Operator as the source names it (a company, or the 2015 listing's COUNTY "
-                                   "(SHERIFF), CITY, ...)", "carwilb_contractors, ice_facility_listing_2015",
-                              nullable=True),
-            "guaranteed_minimum": field("Int64", "Beds ICE pays for whether used or not, from ICE's statistics",
-                                        "ice_detention_stats", nullable=True, coerce=True, checks=pa.Check.ge(0)),
-            "guaranteed_minimum_fy": field(str, "Fiscal year of the statistics that gave the guaranteed minimum",
-                                           "ice_detention_stats", nullable=True,
-                                           checks=pa.Check.str_matches(FISCAL_YEAR)),
-            "per_diem_2015_text": field(str, "\"Per Diem Rate Detailed\" exactly as ICE's 2015 listing gives it "
-                                             "(as of 2015)", "ice_facility_listing_2015", nullable=True),
-            "per_diem_2015_rate": field(float, "Daily rate in dollars, only where the 2015 text is one lone amount "
-                                               "(as of 2015); a number marked (GM) is a guaranteed minimum, never a "
-                                               "rate", "ice_facility_listing_2015", nullable=True,
-                                        checks=pa.Check.gt(0)),
-            "per_diem_status": field(str, "single rate / rate unknown (tiers, rates by group, flat fee or code) / "
-                                          "not in 2015 listing", "this project's build",
-                                     checks=pa.Check.isin(PER_DIEM_STATUSES)),
-            "per_diem_as_of_label": field(str, "'as of 2015' wherever a 2015 per diem text is given",
-                                          "ice_facility_listing_2015", nullable=True,
-                                          checks=pa.Check.str_matches(AS_OF_LABEL)),
+            "facility_id": field(
+                str,
+                "ICE's facility code (DETLOC) where known; otherwise state and name, e.g. "
+                "'KS-MIDWEST-REGIONAL-RECEPTION-CENTER'",
+                DETENTION_SOURCES,
+                unique=True,
+            ),
+            "detloc": field(
+                str,
+                "ICE's facility code (DETLOC); empty where no list gives one for sure",
+                "uwchr_ice_facilities, ice_facility_listing_2015, carwilb_facility_roster, ddp_daily_population",
+                nullable=True,
+            ),
+            "name": field(
+                str,
+                "Facility name as ICE last wrote it (its latest statistics, else the Deportation "
+                "Data Project's copy of ICE's records)",
+                "ice_detention_stats, ddp_daily_population",
+            ),
+            "city": field(
+                str,
+                "City as ICE gives it; empty where not given",
+                "ice_detention_stats, uwchr_ice_facilities, carwilb_facility_roster",
+                nullable=True,
+            ),
+            "state_abbr": field(
+                str,
+                "State or territory postal code; empty where no list gives one",
+                "ice_detention_stats, uwchr_ice_facilities, carwilb_facility_roster",
+                nullable=True,
+                checks=pa.Check.str_matches(STATE_ABBR),
+            ),
+            "county_fips": field(
+                str,
+                "County the facility is in; for a county jail, the county that runs it",
+                "uwchr_ice_facilities, ice_facility_listing_2015, carwilb_facility_roster",
+                nullable=True,
+                checks=pa.Check.str_matches(FIPS),
+            ),
+            "placed_by": field(
+                str,
+                "How the county was found: facility_name (the county the facility is named "
+                "after), facility_name_and_code (same, the state read from the code's last two "
+                "letters), geocoded_point (CarwilB's geocoded address; it decides where ICE's "
+                "county column disagrees), ice_facility_list_and_geocode (both agree), "
+                "ice_facility_list (ICE's county column only), territory_not_mapped, unplaced",
+                "this project's build",
+                checks=pa.Check.isin(DETENTION_PLACED_BY),
+            ),
+            "geocode_county_fips": field(
+                str,
+                "County holding CarwilB's geocoded address, for checking county_fips",
+                "carwilb_facility_roster",
+                nullable=True,
+                checks=pa.Check.str_matches(FIPS),
+            ),
+            "type_detailed": field(
+                str,
+                "Facility type exactly as the source writes it (IGSA, DIGSA, USMS IGA, CDF, SPC, BOP, STAGING, ...)",
+                "ice_detention_stats, uwchr_ice_facilities, carwilb_facility_roster",
+                nullable=True,
+            ),
+            "type_detailed_source": field(
+                str,
+                "Where type_detailed comes from (ice_detention_stats and the fiscal year, or another source id)",
+                "this project's build",
+                nullable=True,
+            ),
+            "contract_type": field(
+                str,
+                "county_jail_igsa (a county-run jail under an IGSA or DIGSA) / usms_iga "
+                "(U.S. Marshals agreement, not privately run) / private_contract (contract "
+                "detention facility or privately run) / federal (BOP, ICE processing centre, "
+                "DOD) / hold_room (hold room or staging, under 72 hours) / other",
+                "this project's build",
+                checks=pa.Check.isin(DETENTION_CONTRACT_TYPES),
+            ),
+            "run_by": field(
+                str,
+                "Who runs the facility: county (incl. regional jails of several counties) / city / "
+                "state / federal / private / unknown",
+                "this project's build",
+                checks=pa.Check.isin(DETENTION_RUN_BY),
+            ),
+            "run_by_basis": field(
+                str,
+                "Evidence for run_by: facility type, contractors list (CarwilB), 2015 ICE "
+                "listing operator (as of 2015), facility name, facility name (presumed: a "
+                "shared jail named after a county or city), '<state> runs all its jails', or "
+                "no evidence",
+                "this project's build",
+            ),
+            "operator": field(
+                str,
+                "Operator as the source names it (a company, or the 2015 listing's COUNTY (SHERIFF), CITY, ...)",
+                "carwilb_contractors, ice_facility_listing_2015",
+                nullable=True,
+            ),
+            "guaranteed_minimum": field(
+                "Int64",
+                "Beds ICE pays for whether used or not, from ICE's statistics",
+                "ice_detention_stats",
+                nullable=True,
+                coerce=True,
+                checks=pa.Check.ge(0),
+            ),
+            "guaranteed_minimum_fy": field(
+                str,
+                "Fiscal year of the statistics that gave the guaranteed minimum",
+                "ice_detention_stats",
+                nullable=True,
+                checks=pa.Check.str_matches(FISCAL_YEAR),
+            ),
+            "per_diem_2015_text": field(
+                str,
+                '"Per Diem Rate Detailed" exactly as ICE\'s 2015 listing gives it (as of 2015)',
+                "ice_facility_listing_2015",
+                nullable=True,
+            ),
+            "per_diem_2015_rate": field(
+                float,
+                "Daily rate in dollars, only where the 2015 text is one lone amount "
+                "(as of 2015); a number marked (GM) is a guaranteed minimum, never a "
+                "rate",
+                "ice_facility_listing_2015",
+                nullable=True,
+                checks=pa.Check.gt(0),
+            ),
+            "per_diem_status": field(
+                str,
+                "single rate / rate unknown (tiers, rates by group, flat fee or code) / not in 2015 listing",
+                "this project's build",
+                checks=pa.Check.isin(PER_DIEM_STATUSES),
+            ),
+            "per_diem_as_of_label": field(
+                str,
+                "'as of 2015' wherever a 2015 per diem text is given",
+                "ice_facility_listing_2015",
+                nullable=True,
+                checks=pa.Check.str_matches(AS_OF_LABEL),
+            ),
             "source_files": field(str, "Raw files the row draws on, ';'-separated", "this project's build"),
-            "source_date": field(str, "Date of the data the name and type come from (ICE's data pull, or the "
-                                      "Deportation Data Project's last day)", "ice_detention_stats, "
-                                                                              "ddp_daily_population",
-                                 checks=pa.Check.str_matches(DATE)),
+            "source_date": field(
+                str,
+                "Date of the data the name and type come from (ICE's data pull, or the "
+                "Deportation Data Project's last day)",
+                "ice_detention_stats, ddp_daily_population",
+                checks=pa.Check.str_matches(DATE),
+            ),
             "basis": field(str, CONTRACT, "this project's build", checks=pa.Check.isin([CONTRACT])),
-            "review_status": field(str, "draft: nobody has checked the row yet", "this project's build",
-                                   checks=pa.Check.isin(REVIEW_STATUSES)),
+            "review_status": field(
+                str,
+                "draft: nobody has checked the row yet",
+                "this project's build",
+                checks=pa.Check.isin(REVIEW_STATUSES),
+            ),
         },
         strict=True,
     ),
@@ -436,16 +686,31 @@ DETENTION_POPULATION = Dataset(
     pa.DataFrameSchema(
         {
             "facility_id": field(str, "Key into detention_facilities.csv", DETENTION_SOURCES),
-            "fiscal_year": field(str, "Federal fiscal year, e.g. FY25 (2024-10-01 to 2025-09-30)",
-                                 "ice_detention_stats, ddp_daily_population",
-                                 checks=pa.Check.str_matches(FISCAL_YEAR)),
-            "adp": field(float, "Average daily population, 1 decimal (ICE: sum of its classification levels A-D; "
-                                "Deportation Data Project: mean of the midnight counts)",
-                         "ice_detention_stats, ddp_daily_population", checks=pa.Check.ge(0)),
-            "source": field(str, "ice_detention_stats or ddp_daily_population", "this project's build",
-                            checks=pa.Check.isin(DETENTION_POPULATION_SOURCES)),
-            "source_date": field(str, "ICE's data-pull date for that year, or the Deportation Data Project's last day",
-                                 "ice_detention_stats, ddp_daily_population", checks=pa.Check.str_matches(DATE)),
+            "fiscal_year": field(
+                str,
+                "Federal fiscal year, e.g. FY25 (2024-10-01 to 2025-09-30)",
+                "ice_detention_stats, ddp_daily_population",
+                checks=pa.Check.str_matches(FISCAL_YEAR),
+            ),
+            "adp": field(
+                float,
+                "Average daily population, 1 decimal (ICE: sum of its classification levels A-D; "
+                "Deportation Data Project: mean of the midnight counts)",
+                "ice_detention_stats, ddp_daily_population",
+                checks=pa.Check.ge(0),
+            ),
+            "source": field(
+                str,
+                "ice_detention_stats or ddp_daily_population",
+                "this project's build",
+                checks=pa.Check.isin(DETENTION_POPULATION_SOURCES),
+            ),
+            "source_date": field(
+                str,
+                "ICE's data-pull date for that year, or the Deportation Data Project's last day",
+                "ice_detention_stats, ddp_daily_population",
+                checks=pa.Check.str_matches(DATE),
+            ),
         },
         strict=True,
         unique=["facility_id", "fiscal_year"],
@@ -485,36 +750,79 @@ STATE_GOVERNANCE = Dataset(
     "county_governance.csv lists counties known to differ. Hand-curated; every row is a draft nobody has reviewed.",
     pa.DataFrameSchema(
         {
-            "state_abbr": field(str, "State postal code (one row per state)", "project_state_governance",
-                                checks=pa.Check.str_matches(STATE_ABBR), unique=True),
-            "jail_operator": field(str, "Who usually runs county jails: sheriff / county_corrections_department (a "
-                                        "county department or board, not the sheriff) / regional_jail_authority / "
-                                        "state_unified_system (the state runs all jails) / elected_jailer / mixed "
-                                        "(several patterns are common; see note) / unknown", "project_state_governance",
-                                   checks=pa.Check.isin(JAIL_OPERATORS)),
-            "sheriff_elected": field(str, "yes / no / varies; no_sheriff_jail_role (sheriffs exist but as a rule run "
-                                          "no jail; the note says whether they are elected); no_sheriff; unknown. "
-                                          "Read it only where the county's jail_operator is sheriff",
-                                     "project_state_governance", checks=pa.Check.isin(SHERIFF_ELECTED)),
-            "county_legislative_body": field(str, "Usual name of the county's governing board (the body that passes "
-                                                  "the county budget and ordinances); 'none (no county government)' "
-                                                  "where there is none", "project_state_governance"),
-            "county_executive": field(str, "How common an elected county executive is: common / some_counties / rare / "
-                                           "none / unknown (managers appointed by the board do not count)",
-                                      "project_state_governance", checks=pa.Check.isin(COUNTY_EXECUTIVE_PREVALENCE)),
-            "state_can_preempt": field(str, "The legislature's power to override local policy, naming the law where "
-                                            "state_laws.csv has one that requires the practice or bars local limits",
-                                       "project_state_governance, project_state_laws"),
-            "citation": field(str, "Constitution or code section behind the row; empty where none is known",
-                              "project_state_governance", nullable=True),
-            "source": field(str, "Where the row's claims come from, and whether the citation was checked",
-                            "project_state_governance, ilrc_uwd_toolkit_2015"),
-            "source_date": field(str, "Date of that research (the row's as-of date)", "project_state_governance",
-                                 checks=pa.Check.str_matches(PARTIAL_DATE)),
-            "basis": field(str, "statute or constitution (the citation's kind); report where there is no citation",
-                           "project_state_governance", checks=pa.Check.isin(GOVERNANCE_BASES)),
-            "review_status": field(str, "draft: nobody has checked the row yet", "project_state_governance",
-                                   checks=pa.Check.isin(REVIEW_STATUSES)),
+            "state_abbr": field(
+                str,
+                "State postal code (one row per state)",
+                "project_state_governance",
+                checks=pa.Check.str_matches(STATE_ABBR),
+                unique=True,
+            ),
+            "jail_operator": field(
+                str,
+                "Who usually runs county jails: sheriff / county_corrections_department (a "
+                "county department or board, not the sheriff) / regional_jail_authority / "
+                "state_unified_system (the state runs all jails) / elected_jailer / mixed "
+                "(several patterns are common; see note) / unknown",
+                "project_state_governance",
+                checks=pa.Check.isin(JAIL_OPERATORS),
+            ),
+            "sheriff_elected": field(
+                str,
+                "yes / no / varies; no_sheriff_jail_role (sheriffs exist but as a rule run "
+                "no jail; the note says whether they are elected); no_sheriff; unknown. "
+                "Read it only where the county's jail_operator is sheriff",
+                "project_state_governance",
+                checks=pa.Check.isin(SHERIFF_ELECTED),
+            ),
+            "county_legislative_body": field(
+                str,
+                "Usual name of the county's governing board (the body that passes "
+                "the county budget and ordinances); 'none (no county government)' "
+                "where there is none",
+                "project_state_governance",
+            ),
+            "county_executive": field(
+                str,
+                "How common an elected county executive is: common / some_counties / rare / "
+                "none / unknown (managers appointed by the board do not count)",
+                "project_state_governance",
+                checks=pa.Check.isin(COUNTY_EXECUTIVE_PREVALENCE),
+            ),
+            "state_can_preempt": field(
+                str,
+                "The legislature's power to override local policy, naming the law where "
+                "state_laws.csv has one that requires the practice or bars local limits",
+                "project_state_governance, project_state_laws",
+            ),
+            "citation": field(
+                str,
+                "Constitution or code section behind the row; empty where none is known",
+                "project_state_governance",
+                nullable=True,
+            ),
+            "source": field(
+                str,
+                "Where the row's claims come from, and whether the citation was checked",
+                "project_state_governance, ilrc_uwd_toolkit_2015",
+            ),
+            "source_date": field(
+                str,
+                "Date of that research (the row's as-of date)",
+                "project_state_governance",
+                checks=pa.Check.str_matches(PARTIAL_DATE),
+            ),
+            "basis": field(
+                str,
+                "statute or constitution (the citation's kind); report where there is no citation",
+                "project_state_governance",
+                checks=pa.Check.isin(GOVERNANCE_BASES),
+            ),
+            "review_status": field(
+                str,
+                "draft: nobody has checked the row yet",
+                "project_state_governance",
+                checks=pa.Check.isin(REVIEW_STATUSES),
+            ),
             "note": field(str, "Exceptions and doubts, in this project's words", "project_state_governance"),
         },
         strict=True,
@@ -528,24 +836,45 @@ COUNTY_GOVERNANCE = Dataset(
     "reviewed.",
     pa.DataFrameSchema(
         {
-            "county_fips": field(str, "County the override applies to", "project_county_governance",
-                                 checks=pa.Check.str_matches(FIPS)),
-            "field": field(str, "Field overridden: jail_operator / jail_operator_name (the agency that runs the "
-                                "jail) / sheriff_elected / county_executive / county_legislative_body",
-                           "project_county_governance", checks=pa.Check.isin(list(COUNTY_GOVERNANCE_FIELDS))),
-            "value": field(str, "The county's value: jail_operator as in state_governance.csv but never mixed or "
-                                "unknown; sheriff_elected yes / no / no_sheriff_jail_role / no_sheriff; "
-                                "county_executive elected / appointed (by the board) / none; names as free text",
-                           "project_county_governance"),
+            "county_fips": field(
+                str, "County the override applies to", "project_county_governance", checks=pa.Check.str_matches(FIPS)
+            ),
+            "field": field(
+                str,
+                "Field overridden: jail_operator / jail_operator_name (the agency that runs the "
+                "jail) / sheriff_elected / county_executive / county_legislative_body",
+                "project_county_governance",
+                checks=pa.Check.isin(list(COUNTY_GOVERNANCE_FIELDS)),
+            ),
+            "value": field(
+                str,
+                "The county's value: jail_operator as in state_governance.csv but never mixed or "
+                "unknown; sheriff_elected yes / no / no_sheriff_jail_role / no_sheriff; "
+                "county_executive elected / appointed (by the board) / none; names as free text",
+                "project_county_governance",
+            ),
             "source": field(str, "Where the claim comes from", "project_county_governance"),
-            "source_date": field(str, "Date of that research (the row's as-of date)", "project_county_governance",
-                                 checks=pa.Check.str_matches(PARTIAL_DATE)),
-            "basis": field(str, "statute / constitution / report", "project_county_governance",
-                           checks=pa.Check.isin(GOVERNANCE_BASES)),
-            "review_status": field(str, "draft: nobody has checked the row yet", "project_county_governance",
-                                   checks=pa.Check.isin(REVIEW_STATUSES)),
-            "note": field(str, "What the fact is and how sure it is, in this project's words",
-                          "project_county_governance"),
+            "source_date": field(
+                str,
+                "Date of that research (the row's as-of date)",
+                "project_county_governance",
+                checks=pa.Check.str_matches(PARTIAL_DATE),
+            ),
+            "basis": field(
+                str,
+                "statute / constitution / report",
+                "project_county_governance",
+                checks=pa.Check.isin(GOVERNANCE_BASES),
+            ),
+            "review_status": field(
+                str,
+                "draft: nobody has checked the row yet",
+                "project_county_governance",
+                checks=pa.Check.isin(REVIEW_STATUSES),
+            ),
+            "note": field(
+                str, "What the fact is and how sure it is, in this project's words", "project_county_governance"
+            ),
         },
         strict=True,
         unique=["county_fips", "field"],
@@ -559,8 +888,15 @@ COUNTY_GOVERNANCE = Dataset(
 EVERY_SHEET = " (every sheet)"
 HISTORY_SOURCES = f"ice_287g_wayback{EVERY_SHEET}, ice_287g_participating{EVERY_SHEET}"
 ICE_AGENCY_TYPES = ("County", "Municipality", "State Agency")
-HISTORY_PLACED_BY = ("county_name", "county_name_fixed", "fbi_agency_list", "agency_name", "statewide",
-                     "territory_not_mapped", "unmatched")
+HISTORY_PLACED_BY = (
+    "county_name",
+    "county_name_fixed",
+    "fbi_agency_list",
+    "agency_name",
+    "statewide",
+    "territory_not_mapped",
+    "unmatched",
+)
 SHEET_DATES = r"^\d{4}-\d{2}-\d{2}(;\d{4}-\d{2}-\d{2})*$"
 SIGNED_DATES = r"^\d{4}-\d{2}-\d{2}(; \d{4}-\d{2}-\d{2})*$"
 
@@ -573,60 +909,132 @@ AGREEMENT_HISTORY = Dataset(
     "matched across lists by a name key and two rename rules (see history_report.json).",
     pa.DataFrameSchema(
         {
-            "agreement_id": field(str, "State, model and the agency's name key, e.g. "
-                                       "'AL:jail_enforcement:etowahcountysheriff'", "this project's build",
-                                  unique=True),
-            "agency": field(str, "Agency as ICE names it on the latest list that has it (trailing spaces removed)",
-                            HISTORY_SOURCES),
-            "earlier_names": field(str, "Other names ICE gave the agency on earlier lists, '; '-separated (spelling "
-                                        "changes, renames, typos fixed)", HISTORY_SOURCES, nullable=True),
-            "state_abbr": field(str, "State or territory postal code", HISTORY_SOURCES,
-                                checks=pa.Check.str_matches(STATE_ABBR)),
-            "agency_type": field(str, "sheriff / county_jail / municipal / state / other (from ICE's type and the "
-                                      "name; from the name alone for agencies only the Wayback tables list)",
-                                 "this project's build", checks=pa.Check.isin(AGENCY_TYPES)),
-            "ice_agency_type": field(str, "ICE's own type on the latest list giving one; empty for agencies only the "
-                                          "Wayback tables list (they have no type column)", HISTORY_SOURCES,
-                                     nullable=True, checks=pa.Check.isin(ICE_AGENCY_TYPES)),
-            "county_fips": field(str, "County the agency sits in; empty for statewide agencies and unmatched ones",
-                                 f"{HISTORY_SOURCES}, fbi_agencies, ddp_county_name_fixes", nullable=True,
-                                 checks=pa.Check.str_matches(FIPS)),
-            "placed_by": field(str, "How the county was found: county_name, county_name_fixed, fbi_agency_list, "
-                                    "agency_name (the county named in the agency's name, for lists without a "
-                                    "county column), statewide, territory_not_mapped or unmatched",
-                               "this project's build", checks=pa.Check.isin(HISTORY_PLACED_BY)),
-            "model": field(str, "jail_enforcement / warrant_service / task_force", HISTORY_SOURCES,
-                           checks=pa.Check.isin(MODELS)),
-            "signed": field(str, "Latest signed date ICE gave the agreement on any list", HISTORY_SOURCES,
-                            nullable=True, checks=pa.Check.str_matches(DATE)),
-            "signed_source": field(str, "Newest raw file giving that signed date", "this project's build",
-                                   nullable=True),
-            "re_signed": field(bool, "True where lists gave earlier signed dates too (re-signed, or the date "
-                                     "corrected)", HISTORY_SOURCES),
-            "earlier_signed": field(str, "Those earlier signed dates, '; '-separated", HISTORY_SOURCES,
-                                    nullable=True, checks=pa.Check.str_matches(SIGNED_DATES)),
-            "listed_on": field(str, "Dates of every ICE list that has the agreement, ';'-separated; empty where only "
-                                    "the monitor saw it", HISTORY_SOURCES, nullable=True,
-                               checks=pa.Check.str_matches(SHEET_DATES)),
-            "first_seen": field(str, "Date of the first ICE list we hold that has it (not the signing date)",
-                                HISTORY_SOURCES, nullable=True, checks=pa.Check.str_matches(DATE)),
+            "agreement_id": field(
+                str,
+                "State, model and the agency's name key, e.g. 'AL:jail_enforcement:etowahcountysheriff'",
+                "this project's build",
+                unique=True,
+            ),
+            "agency": field(
+                str, "Agency as ICE names it on the latest list that has it (trailing spaces removed)", HISTORY_SOURCES
+            ),
+            "earlier_names": field(
+                str,
+                "Other names ICE gave the agency on earlier lists, '; '-separated (spelling "
+                "changes, renames, typos fixed)",
+                HISTORY_SOURCES,
+                nullable=True,
+            ),
+            "state_abbr": field(
+                str, "State or territory postal code", HISTORY_SOURCES, checks=pa.Check.str_matches(STATE_ABBR)
+            ),
+            "agency_type": field(
+                str,
+                "sheriff / county_jail / municipal / state / other (from ICE's type and the "
+                "name; from the name alone for agencies only the Wayback tables list)",
+                "this project's build",
+                checks=pa.Check.isin(AGENCY_TYPES),
+            ),
+            "ice_agency_type": field(
+                str,
+                "ICE's own type on the latest list giving one; empty for agencies only the "
+                "Wayback tables list (they have no type column)",
+                HISTORY_SOURCES,
+                nullable=True,
+                checks=pa.Check.isin(ICE_AGENCY_TYPES),
+            ),
+            "county_fips": field(
+                str,
+                "County the agency sits in; empty for statewide agencies and unmatched ones",
+                f"{HISTORY_SOURCES}, fbi_agencies, ddp_county_name_fixes",
+                nullable=True,
+                checks=pa.Check.str_matches(FIPS),
+            ),
+            "placed_by": field(
+                str,
+                "How the county was found: county_name, county_name_fixed, fbi_agency_list, "
+                "agency_name (the county named in the agency's name, for lists without a "
+                "county column), statewide, territory_not_mapped or unmatched",
+                "this project's build",
+                checks=pa.Check.isin(HISTORY_PLACED_BY),
+            ),
+            "model": field(
+                str, "jail_enforcement / warrant_service / task_force", HISTORY_SOURCES, checks=pa.Check.isin(MODELS)
+            ),
+            "signed": field(
+                str,
+                "Latest signed date ICE gave the agreement on any list",
+                HISTORY_SOURCES,
+                nullable=True,
+                checks=pa.Check.str_matches(DATE),
+            ),
+            "signed_source": field(
+                str, "Newest raw file giving that signed date", "this project's build", nullable=True
+            ),
+            "re_signed": field(
+                bool,
+                "True where lists gave earlier signed dates too (re-signed, or the date corrected)",
+                HISTORY_SOURCES,
+            ),
+            "earlier_signed": field(
+                str,
+                "Those earlier signed dates, '; '-separated",
+                HISTORY_SOURCES,
+                nullable=True,
+                checks=pa.Check.str_matches(SIGNED_DATES),
+            ),
+            "listed_on": field(
+                str,
+                "Dates of every ICE list that has the agreement, ';'-separated; empty where only the monitor saw it",
+                HISTORY_SOURCES,
+                nullable=True,
+                checks=pa.Check.str_matches(SHEET_DATES),
+            ),
+            "first_seen": field(
+                str,
+                "Date of the first ICE list we hold that has it (not the signing date)",
+                HISTORY_SOURCES,
+                nullable=True,
+                checks=pa.Check.str_matches(DATE),
+            ),
             "first_seen_source": field(str, "Raw file of that list", "this project's build", nullable=True),
-            "last_seen": field(str, "Date of the last ICE list we hold that has it", HISTORY_SOURCES, nullable=True,
-                               checks=pa.Check.str_matches(DATE)),
+            "last_seen": field(
+                str,
+                "Date of the last ICE list we hold that has it",
+                HISTORY_SOURCES,
+                nullable=True,
+                checks=pa.Check.str_matches(DATE),
+            ),
             "last_seen_source": field(str, "Raw file of that list", "this project's build", nullable=True),
-            "status": field(str, "on_list (on ICE's newest list) or no_longer_listed (not on it)",
-                            "this project's build", checks=pa.Check.isin(["on_list", "no_longer_listed"])),
-            "evidence": field(str, "ice_sheets, or third_party_monitor_only where no ICE list we hold has it and "
-                                   "only RelevantResearch's monitor saw it listed", "this project's build",
-                              checks=pa.Check.isin(["ice_sheets", "third_party_monitor_only"])),
-            "monitor_seen_after": field(str, "Monitor-only agreements: the ICE list after which the monitor saw it "
-                                             "(the latest list not later than its signed date; it does not have it)",
-                                        "relevantresearch_287g_status", nullable=True,
-                                        checks=pa.Check.str_matches(DATE)),
-            "monitor_seen_before": field(str, "Monitor-only agreements: the ICE list before which the monitor saw it "
-                                              "(the newest list; it does not have it)",
-                                         "relevantresearch_287g_status", nullable=True,
-                                         checks=pa.Check.str_matches(DATE)),
+            "status": field(
+                str,
+                "on_list (on ICE's newest list) or no_longer_listed (not on it)",
+                "this project's build",
+                checks=pa.Check.isin(["on_list", "no_longer_listed"]),
+            ),
+            "evidence": field(
+                str,
+                "ice_sheets, or third_party_monitor_only where no ICE list we hold has it and "
+                "only RelevantResearch's monitor saw it listed",
+                "this project's build",
+                checks=pa.Check.isin(["ice_sheets", "third_party_monitor_only"]),
+            ),
+            "monitor_seen_after": field(
+                str,
+                "Monitor-only agreements: the ICE list after which the monitor saw it "
+                "(the latest list not later than its signed date; it does not have it)",
+                "relevantresearch_287g_status",
+                nullable=True,
+                checks=pa.Check.str_matches(DATE),
+            ),
+            "monitor_seen_before": field(
+                str,
+                "Monitor-only agreements: the ICE list before which the monitor saw it "
+                "(the newest list; it does not have it)",
+                "relevantresearch_287g_status",
+                nullable=True,
+                checks=pa.Check.str_matches(DATE),
+            ),
         },
         strict=True,
     ),
@@ -637,18 +1045,25 @@ SNAPSHOT_COUNTS = Dataset(
     "One row per dated ICE 287(g) list: how many agreements it has and how many counties they cover.",
     pa.DataFrameSchema(
         {
-            "snapshot_date": field(str, "Date of the list", HISTORY_SOURCES, unique=True,
-                                   checks=pa.Check.str_matches(DATE)),
+            "snapshot_date": field(
+                str, "Date of the list", HISTORY_SOURCES, unique=True, checks=pa.Check.str_matches(DATE)
+            ),
             "source_file": field(str, "Raw file of the list", "this project's build"),
             "source_id": field(str, "The list's entry in the source registry", "this project's build"),
             "agreements": field(int, "Agreements on the list", HISTORY_SOURCES, checks=pa.Check.ge(0)),
-            "agreements_on_a_county": field(int, "Of those, agreements placed on a county", "this project's build",
-                                            checks=pa.Check.ge(0)),
-            "counties_any_agency": field(int, "Counties with an agreement of any agency in them",
-                                         "this project's build", checks=pa.Check.ge(0)),
-            "counties_jail_agency": field(int, "Counties with an agreement of the agency that runs the jail (the "
-                                               "sheriff, or a county jail or corrections department)",
-                                          "this project's build", checks=pa.Check.ge(0)),
+            "agreements_on_a_county": field(
+                int, "Of those, agreements placed on a county", "this project's build", checks=pa.Check.ge(0)
+            ),
+            "counties_any_agency": field(
+                int, "Counties with an agreement of any agency in them", "this project's build", checks=pa.Check.ge(0)
+            ),
+            "counties_jail_agency": field(
+                int,
+                "Counties with an agreement of the agency that runs the jail (the "
+                "sheriff, or a county jail or corrections department)",
+                "this project's build",
+                checks=pa.Check.ge(0),
+            ),
         },
         strict=True,
     ),
@@ -662,6 +1077,18 @@ HISTORY_REPORT = Dataset(
     "is not used as a date).",
 )
 
-TABLES = (COUNTIES, STATES, AGENCIES, AGREEMENTS_287G, STATE_LAWS, LOCAL_POLICIES, DETENTION_FACILITIES,
-          DETENTION_POPULATION, STATE_GOVERNANCE, COUNTY_GOVERNANCE, AGREEMENT_HISTORY, SNAPSHOT_COUNTS)
+TABLES = (
+    COUNTIES,
+    STATES,
+    AGENCIES,
+    AGREEMENTS_287G,
+    STATE_LAWS,
+    LOCAL_POLICIES,
+    DETENTION_FACILITIES,
+    DETENTION_POPULATION,
+    STATE_GOVERNANCE,
+    COUNTY_GOVERNANCE,
+    AGREEMENT_HISTORY,
+    SNAPSHOT_COUNTS,
+)
 ALL = TABLES + (COUNTY_SHAPES, BUILD_REPORT, SOURCES, DETENTION_REPORT, HISTORY_REPORT)

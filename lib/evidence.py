@@ -17,24 +17,44 @@ from lib.classify import Classification, Evidence, classify
 from lib.data import CompiledData
 from lib.i18n import N_, _, language
 from lib.registry import CURRENT_FISCAL_YEARS, HONORS, LOCAL_POLICY_EFFECT_WORDS, MIN_CURRENT_ADP, STATE_LAW_VALUES
-from lib.vocab import (AGENCY_TYPE_LABELS, AGREEMENT, CHECKED_AGAINST_TEXT, CONTRACT, COUNTY_JAIL_CONTRACTS, COUNTY_JAIL_IGSA, IN_FORCE,
-                       JAIL_AGENCY_TYPES, JAIL_MODELS, LAW_STATUS_WORDS, LOCAL_SCOPE, MODEL_LABELS, PARTICIPATING,
-                       RUN_BY_COUNTY,
-                       STATE_LAW_EFFECT_PHRASES, STATE_SCOPE, USMS_IGA)
+from lib.vocab import (
+    AGENCY_TYPE_LABELS,
+    AGREEMENT,
+    CHECKED_AGAINST_TEXT,
+    CONTRACT,
+    COUNTY_JAIL_CONTRACTS,
+    COUNTY_JAIL_IGSA,
+    IN_FORCE,
+    JAIL_AGENCY_TYPES,
+    JAIL_MODELS,
+    LAW_STATUS_WORDS,
+    LOCAL_SCOPE,
+    MODEL_LABELS,
+    PARTICIPATING,
+    RUN_BY_COUNTY,
+    STATE_LAW_EFFECT_PHRASES,
+    STATE_SCOPE,
+    USMS_IGA,
+)
 
 # The summary of a county-run jail holding people for ICE, one whole sentence per kind of contract.
 COUNTY_JAIL_SUMMARIES = {
-    COUNTY_JAIL_IGSA: N_("{facility}: county-run jail holding people for ICE under an IGSA with ICE; {adp} ICE "
-                         "detainees a day on average in {year} (county-run: {basis})"),
-    USMS_IGA: N_("{facility}: county-run jail holding people for ICE under a U.S. Marshals agreement ICE uses; "
-                 "{adp} ICE detainees a day on average in {year} (county-run: {basis})"),
+    COUNTY_JAIL_IGSA: N_(
+        "{facility}: county-run jail holding people for ICE under an IGSA with ICE; {adp} ICE "
+        "detainees a day on average in {year} (county-run: {basis})"
+    ),
+    USMS_IGA: N_(
+        "{facility}: county-run jail holding people for ICE under a U.S. Marshals agreement ICE uses; "
+        "{adp} ICE detainees a day on average in {year} (county-run: {basis})"
+    ),
 }
 AS_OF_LABEL = re.compile(r"^as of (\d{4}(?:-\d{2}(?:-\d{2})?)?)$")
 
 
 SET_BY_JAIL_287G = tuple(indicator.id for indicator in registry.CLASSIFIED if indicator.set_by_jail_287g)
-SET_BY_COUNTY_JAIL_CONTRACT = tuple(indicator.id for indicator in registry.CLASSIFIED
-                                    if indicator.set_by_county_jail_contract)
+SET_BY_COUNTY_JAIL_CONTRACT = tuple(
+    indicator.id for indicator in registry.CLASSIFIED if indicator.set_by_county_jail_contract
+)
 
 
 def _text(value) -> str:
@@ -56,8 +76,7 @@ def law_summary(law_name: str, effect: str, status: str, effective: str) -> str:
         status_words = _(LAW_STATUS_WORDS[status]) if status in LAW_STATUS_WORDS else status.replace("_", " ")
         return _("{law}: {effect} — {status}").format(law=law_name, effect=effect_words, status=status_words)
     if effective:
-        return _("{law}: {effect} (in force since {date})").format(law=law_name, effect=effect_words,
-                                                                  date=effective)
+        return _("{law}: {effect} (in force since {date})").format(law=law_name, effect=effect_words, date=effective)
     return f"{law_name}: {effect_words}"
 
 
@@ -71,7 +90,8 @@ STATE_LAW_RULES = N_(
     "nothing; pending, enjoined and repealed laws set nothing. A state and indicator without a row is *not "
     "checked*, never silent: silent is written only after the state's code and session laws were searched. Lists "
     "and drafts by others (the 2026 stance draft, the leads folder) told us where to look; they are never the "
-    "source of a row.")
+    "source of a row."
+)
 
 
 def state_law_rules_markdown() -> str:
@@ -82,8 +102,13 @@ def state_law_rules_markdown() -> str:
 def state_law_counts(laws: pd.DataFrame) -> dict[str, int]:
     """How much of the state-law table is checked against the text, for the Sources & method page."""
     checked = laws[laws["review_status"] == CHECKED_AGAINST_TEXT]
-    return {"rows": len(laws), "checked": len(checked), "drafts": len(laws) - len(checked),
-            "states": laws["state_abbr"].nunique(), "states_checked": checked["state_abbr"].nunique()}
+    return {
+        "rows": len(laws),
+        "checked": len(checked),
+        "drafts": len(laws) - len(checked),
+        "states": laws["state_abbr"].nunique(),
+        "states_checked": checked["state_abbr"].nunique(),
+    }
 
 
 def state_law_evidence(laws: pd.DataFrame) -> dict[str, list[Evidence]]:
@@ -96,10 +121,17 @@ def state_law_evidence(laws: pd.DataFrame) -> dict[str, list[Evidence]]:
         effective = _text(row.effective_date)
         by_state.setdefault(row.state_abbr, []).append(
             Evidence(
-                indicator=row.indicator, value=STATE_LAW_VALUES.get(row.effect), scope=STATE_SCOPE, basis=row.basis,
-                source=row.source, as_of=row.source_date, effective=effective,
+                indicator=row.indicator,
+                value=STATE_LAW_VALUES.get(row.effect),
+                scope=STATE_SCOPE,
+                basis=row.basis,
+                source=row.source,
+                as_of=row.source_date,
+                effective=effective,
                 summary=law_summary(row.law_name, row.effect, row.status, effective),
-                review_status=row.review_status, in_force=row.status == IN_FORCE, url=_text(row.url) or None,
+                review_status=row.review_status,
+                in_force=row.status == IN_FORCE,
+                url=_text(row.url) or None,
                 effect=row.effect,
             )
         )
@@ -113,9 +145,13 @@ def local_policy_evidence(policies: pd.DataFrame) -> dict[str, list[Evidence]]:
         effect = _(LOCAL_POLICY_EFFECT_WORDS[row.effect]) if row.effect in LOCAL_POLICY_EFFECT_WORDS else row.effect
         by_county.setdefault(row.county_fips, []).append(
             Evidence(
-                indicator=row.indicator, value=registry.INDICATORS_BY_ID[row.indicator].local_policy_effects[row.effect],
-                scope=LOCAL_SCOPE, basis=row.basis,
-                source=row.source, as_of=row.as_of_label, effective=_text(row.adopted_date) or row.source_date,
+                indicator=row.indicator,
+                value=registry.INDICATORS_BY_ID[row.indicator].local_policy_effects[row.effect],
+                scope=LOCAL_SCOPE,
+                basis=row.basis,
+                source=row.source,
+                as_of=row.as_of_label,
+                effective=_text(row.adopted_date) or row.source_date,
                 summary=f"{row.jurisdiction}: {name} — {effect} ({as_of_text(row.as_of_label)})",
                 review_status=row.review_status,
             )
@@ -136,18 +172,30 @@ def agreement_evidence(agreements: pd.DataFrame) -> tuple[dict[str, list[Evidenc
     partnership: dict[str, list[Evidence]] = {}
     for row in jail.itertuples():
         signed = _text(row.signed)
-        names = dict(agency=row.agency, agency_type=_(AGENCY_TYPE_LABELS[row.agency_type]),
-                     model=_(MODEL_LABELS[row.model]), date=row.source_date)
+        names = dict(
+            agency=row.agency,
+            agency_type=_(AGENCY_TYPE_LABELS[row.agency_type]),
+            model=_(MODEL_LABELS[row.model]),
+            date=row.source_date,
+        )
         if signed:
             summary = _("{agency} ({agency_type}): 287(g) {model}, signed {signed}; on ICE's list of {date}").format(
-                signed=signed, **names)
+                signed=signed, **names
+            )
         else:
             summary = _("{agency} ({agency_type}): 287(g) {model}; on ICE's list of {date}").format(**names)
-        common = dict(scope=LOCAL_SCOPE, basis=AGREEMENT, source=f"ICE 287(g) list ({row.source_file})",
-                      as_of=row.source_date, effective=signed or row.source_date, summary=summary,
-                      url=_text(row.moa_url) or None)
-        partnership.setdefault(row.county_fips, []).append(Evidence(indicator=registry.AGREEMENT_287G, value=HONORS,
-                                                                    **common))
+        common = dict(
+            scope=LOCAL_SCOPE,
+            basis=AGREEMENT,
+            source=f"ICE 287(g) list ({row.source_file})",
+            as_of=row.source_date,
+            effective=signed or row.source_date,
+            summary=summary,
+            url=_text(row.moa_url) or None,
+        )
+        partnership.setdefault(row.county_fips, []).append(
+            Evidence(indicator=registry.AGREEMENT_287G, value=HONORS, **common)
+        )
         if row.model in JAIL_MODELS:
             for indicator in SET_BY_JAIL_287G:
                 evidence.setdefault(row.county_fips, []).append(Evidence(indicator=indicator, value=HONORS, **common))
@@ -175,16 +223,25 @@ def detention_evidence(current: pd.DataFrame) -> tuple[dict[str, list[Evidence]]
         if not is_county_jail_contract(facility):
             continue
         summary = _(COUNTY_JAIL_SUMMARIES[facility.contract_type]).format(
-            facility=facility.name.title(), adp=f"{facility.adp:g}", year=facility.fiscal_year,
-            basis=facility.run_by_basis)
-        common = dict(scope=LOCAL_SCOPE, basis=CONTRACT, source=facility.source,
-                      as_of=facility.source_date_population, effective=facility.source_date_population,
-                      summary=summary, review_status=facility.review_status)
-        partnership.setdefault(facility.county_fips, []).append(Evidence(indicator=registry.ICE_BEDS, value=HONORS,
-                                                                         **common))
+            facility=facility.name.title(),
+            adp=f"{facility.adp:g}",
+            year=facility.fiscal_year,
+            basis=facility.run_by_basis,
+        )
+        common = dict(
+            scope=LOCAL_SCOPE,
+            basis=CONTRACT,
+            source=facility.source,
+            as_of=facility.source_date_population,
+            effective=facility.source_date_population,
+            summary=summary,
+            review_status=facility.review_status,
+        )
+        partnership.setdefault(facility.county_fips, []).append(
+            Evidence(indicator=registry.ICE_BEDS, value=HONORS, **common)
+        )
         for indicator in SET_BY_COUNTY_JAIL_CONTRACT:
-            evidence.setdefault(facility.county_fips, []).append(Evidence(indicator=indicator, value=HONORS,
-                                                                          **common))
+            evidence.setdefault(facility.county_fips, []).append(Evidence(indicator=indicator, value=HONORS, **common))
     return evidence, partnership
 
 
@@ -211,15 +268,27 @@ class CountyEvidence:
         detention = current_detention(data.detention_facilities, data.detention_population)
         agreements, agreement_partners = agreement_evidence(data.agreements)
         contracts, contract_partners = detention_evidence(detention)
-        return cls(data, language(), detention, state_law_evidence(data.state_laws),
-                   local_policy_evidence(data.local_policies), agreements, contracts, agreement_partners,
-                   contract_partners)
+        return cls(
+            data,
+            language(),
+            detention,
+            state_law_evidence(data.state_laws),
+            local_policy_evidence(data.local_policies),
+            agreements,
+            contracts,
+            agreement_partners,
+            contract_partners,
+        )
 
     def for_county(self, fips: str) -> tuple[list[Evidence], list[Evidence]]:
         """(indicator evidence, partnership evidence) for one county."""
         state = self.data.counties_by_fips.loc[fips, "state_abbr"]
-        rows = (self.laws.get(state, []) + self.policies.get(fips, []) + self.agreements.get(fips, [])
-                + self.contracts.get(fips, []))
+        rows = (
+            self.laws.get(state, [])
+            + self.policies.get(fips, [])
+            + self.agreements.get(fips, [])
+            + self.contracts.get(fips, [])
+        )
         return rows, self.agreement_partners.get(fips, []) + self.contract_partners.get(fips, [])
 
     def classify(self, fips: str, reviewed_only: bool = False) -> Classification:

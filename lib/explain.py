@@ -4,8 +4,16 @@ from typing import TypedDict
 
 from lib.classify import Classification, Evidence
 from lib.i18n import _, ngettext
-from lib.registry import (CLASSIFIED_IDS, HOLDS, JAIL_ACCESS, NOTIFICATIONS, PARTNERSHIP, UNKNOWN, VALUE_WORDS,
-                          value_word)
+from lib.registry import (
+    CLASSIFIED_IDS,
+    HOLDS,
+    JAIL_ACCESS,
+    NOTIFICATIONS,
+    PARTNERSHIP,
+    UNKNOWN,
+    VALUE_WORDS,
+    value_word,
+)
 
 
 def evidence_value_words(indicator: str, value: str | None) -> str:
@@ -88,24 +96,33 @@ def why_this_color(county_name: str, classification: Classification, level_label
         first = classification.partnership[0]
         more = len(classification.partnership) - 1
         if more:
-            sentence = ngettext("{county} is shown as “{level}” because of this: {reason} (and {count} more).",
-                                "{county} is shown as “{level}” because of this: {reason} (and {count} more).",
-                                more).format(county=county_name, level=level, reason=first.summary, count=more)
+            sentence = ngettext(
+                "{county} is shown as “{level}” because of this: {reason} (and {count} more).",
+                "{county} is shown as “{level}” because of this: {reason} (and {count} more).",
+                more,
+            ).format(county=county_name, level=level, reason=first.summary, count=more)
         else:
             sentence = _("{county} is shown as “{level}” because of this: {reason}.").format(
-                county=county_name, level=level, reason=first.summary)
+                county=county_name, level=level, reason=first.summary
+            )
     elif classification.level == UNKNOWN:
-        sentence = _("{county} is shown as unknown: we found no statute, agreement, contract or local policy that "
-                     "says whether its jail honors ICE holds. That does not mean it refuses them.").format(
-            county=county_name)
+        sentence = _(
+            "{county} is shown as unknown: we found no statute, agreement, contract or local policy that "
+            "says whether its jail honors ICE holds. That does not mean it refuses them."
+        ).format(county=county_name)
     else:
         holds = classification.indicators[HOLDS].decided_by
         values = {name: _(VALUE_WORDS[classification.indicators[name].value]) for name in (NOTIFICATIONS, JAIL_ACCESS)}
-        sentence = _("{county} is shown as “{level}” because of this: {reason}. Other indicators — release "
-                     "notifications: {notifications}; ICE access: {access}.").format(
-            county=county_name, level=level, reason=holds.summary, notifications=values[NOTIFICATIONS],
-            access=values[JAIL_ACCESS])
+        sentence = _(
+            "{county} is shown as “{level}” because of this: {reason}. Other indicators — release "
+            "notifications: {notifications}; ICE access: {access}."
+        ).format(
+            county=county_name,
+            level=level,
+            reason=holds.summary,
+            notifications=values[NOTIFICATIONS],
+            access=values[JAIL_ACCESS],
+        )
     if classification.rests_on_draft:
-        sentence = _("{sentence} This rests on draft evidence that nobody has reviewed yet.").format(
-            sentence=sentence)
+        sentence = _("{sentence} This rests on draft evidence that nobody has reviewed yet.").format(sentence=sentence)
     return sentence

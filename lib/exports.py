@@ -12,6 +12,7 @@ numbers.
 import json
 
 import pandas as pd
+
 from lib.data import CompiledData
 from lib.evidence import CountyEvidence
 from lib.layers import Layer
@@ -30,17 +31,28 @@ CSV_COLUMNS = {
     "state": "State name",
     "state_abbr": "State postal code",
     "population": "Total population, ACS 5-year estimate (about 2014-2018), a number",
-    **{column: definition for layer_id in LAYER_IDS for column, definition in (
-        (layer_id, f"Class id on the map layer '{layer_id}'"),
-        (f"{layer_id}_label", f"What the '{layer_id}' class means, as the map legend says it"),
-        (f"{layer_id}_draft", f"True where the '{layer_id}' class rests on draft evidence nobody has reviewed"),
-    )},
-    **{column: definition for indicator in CLASSIFIED_IDS for column, definition in (
-        (f"{indicator}_basis", f"Kind of evidence that decides '{indicator}' (statute, agreement, contract, "
-                               "local policy); empty where none was found"),
-        (f"{indicator}_source", f"Source of the evidence that decides '{indicator}'"),
-        (f"{indicator}_as_of", "Date of that source ('as of 2015' marks facts from the 2015 toolkit)"),
-    )},
+    **{
+        column: definition
+        for layer_id in LAYER_IDS
+        for column, definition in (
+            (layer_id, f"Class id on the map layer '{layer_id}'"),
+            (f"{layer_id}_label", f"What the '{layer_id}' class means, as the map legend says it"),
+            (f"{layer_id}_draft", f"True where the '{layer_id}' class rests on draft evidence nobody has reviewed"),
+        )
+    },
+    **{
+        column: definition
+        for indicator in CLASSIFIED_IDS
+        for column, definition in (
+            (
+                f"{indicator}_basis",
+                f"Kind of evidence that decides '{indicator}' (statute, agreement, contract, "
+                "local policy); empty where none was found",
+            ),
+            (f"{indicator}_source", f"Source of the evidence that decides '{indicator}'"),
+            (f"{indicator}_as_of", "Date of that source ('as of 2015' marks facts from the 2015 toolkit)"),
+        )
+    },
     "level_list_as_of": "Date of ICE's 287(g) list the level layer uses",
     "287g_list_as_of": "Date of ICE's 287(g) participating list",
     "ice_beds_list_as_of": "Date of the newest ICE detention count the ICE beds layer uses",
@@ -103,17 +115,27 @@ def layer_geojson(data: CompiledData, layer: Layer) -> bytes:
     features = []
     for fips, geometry in data.county_geometries.items():
         class_id = layer.county_class[fips]
-        features.append({
-            "type": "Feature",
-            "id": fips,
-            "geometry": geometry,
-            "properties": {"fips": fips, "name": counties.at[fips, "name"], "state": counties.at[fips, "state"],
-                           "class": class_id, "class_label": labels[class_id], "draft": layer.is_draft(fips)},
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "id": fips,
+                "geometry": geometry,
+                "properties": {
+                    "fips": fips,
+                    "name": counties.at[fips, "name"],
+                    "state": counties.at[fips, "state"],
+                    "class": class_id,
+                    "class_label": labels[class_id],
+                    "draft": layer.is_draft(fips),
+                },
+            }
+        )
     # "layer" is a foreign member (RFC 7946, section 6.1): readers that do not know it ignore it.
-    collection = {"type": "FeatureCollection",
-                  "layer": {"id": layer.id, "title": layer.title, "as_of": layer.as_of},
-                  "features": features}
+    collection = {
+        "type": "FeatureCollection",
+        "layer": {"id": layer.id, "title": layer.title, "as_of": layer.as_of},
+        "features": features,
+    }
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -129,7 +151,7 @@ def data_dictionary_and_licence() -> str:
     the folder the app serves (ICE_MAP_DATA_DIR moves it), so the dictionary describes the data downloaded."""
     data_dir = app_data_dir()
     readme = (data_dir / "README.md").read_text(encoding="utf-8")
-    sources = readme[readme.index("## Sources"):]
+    sources = readme[readme.index("## Sources") :]
     licences = (data_dir / "LICENSES.md").read_text(encoding="utf-8")
     columns = "\n".join(f"- `{column}`: {definition}" for column, definition in CSV_COLUMNS.items())
     return (

@@ -21,9 +21,10 @@ class Staleness:
     @property
     def message(self) -> str:
         """In the current language (the source's title is data and stays as it is)."""
-        return _("{title}: last updated {date} ({age} days before today) — the publisher updates about every "
-                 "{cadence} days, so newer data is likely out.").format(
-            title=self.title, date=self.as_of.isoformat(), age=self.age_days, cadence=self.cadence_days)
+        return _(
+            "{title}: last updated {date} ({age} days before today) — the publisher updates about every "
+            "{cadence} days, so newer data is likely out."
+        ).format(title=self.title, date=self.as_of.isoformat(), age=self.age_days, cadence=self.cadence_days)
 
 
 def source_date(source: dict) -> date | None:

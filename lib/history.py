@@ -52,14 +52,23 @@ def sheet_legend(counts: pd.DataFrame) -> str:
     sheets = sorted(counts.loc[counts["source_id"] != WAYBACK_SOURCE_ID, "snapshot_date"])
     parts = []
     if wayback:
-        parts.append(ngettext("{dates} is ICE's 287(g) web page (ice.gov/287g) as the Internet Archive's Wayback "
-                              "Machine captured it that day",
-                              "{dates} are ICE's 287(g) web page (ice.gov/287g) as the Internet Archive's Wayback "
-                              "Machine captured it that day", len(wayback)).format(dates=_join(wayback)))
+        parts.append(
+            ngettext(
+                "{dates} is ICE's 287(g) web page (ice.gov/287g) as the Internet Archive's Wayback "
+                "Machine captured it that day",
+                "{dates} are ICE's 287(g) web page (ice.gov/287g) as the Internet Archive's Wayback "
+                "Machine captured it that day",
+                len(wayback),
+            ).format(dates=_join(wayback))
+        )
     if sheets:
-        parts.append(ngettext("{dates} is ICE's own spreadsheet of participating agencies of that day",
-                              "{dates} are ICE's own spreadsheet of participating agencies of that day",
-                              len(sheets)).format(dates=_join(sheets)))
+        parts.append(
+            ngettext(
+                "{dates} is ICE's own spreadsheet of participating agencies of that day",
+                "{dates} are ICE's own spreadsheet of participating agencies of that day",
+                len(sheets),
+            ).format(dates=_join(sheets))
+        )
     return _("Every date is the date of one of ICE's lists: {lists}.").format(lists="; ".join(parts))
 
 
@@ -79,8 +88,9 @@ def listed_dates(history: pd.DataFrame) -> pd.Series:
     return history["listed_on"].fillna("").map(lambda text: set(text.split(";")) - {""})
 
 
-def changes_between(history: pd.DataFrame, date_a: str, date_b: str, state: str | None = None,
-                    model: str | None = None) -> Changes:
+def changes_between(
+    history: pd.DataFrame, date_a: str, date_b: str, state: str | None = None, model: str | None = None
+) -> Changes:
     """Agreements added and no longer listed between ICE's lists of date_a and date_b (date_a earlier), for one
     state and model if given. Each row says between which two lists the change happened."""
     dates = sorted(set().union(*listed_dates(history)))
@@ -108,12 +118,18 @@ def changes_between(history: pd.DataFrame, date_a: str, date_b: str, state: str 
     dropped["window_end"] = dropped["window_start"].map(lambda date: _next(span, date))
 
     monitor_only = chosen[chosen["evidence"] == "third_party_monitor_only"]
-    only_between = monitor_only[(monitor_only["monitor_seen_after"] >= date_a)
-                                & (monitor_only["monitor_seen_before"] <= date_b)].copy()
+    only_between = monitor_only[
+        (monitor_only["monitor_seen_after"] >= date_a) & (monitor_only["monitor_seen_before"] <= date_b)
+    ].copy()
     only_between["window_start"] = only_between["monitor_seen_after"]
     only_between["window_end"] = only_between["monitor_seen_before"]
-    return Changes(date_a, date_b, added.reset_index(drop=True), dropped.reset_index(drop=True),
-                   only_between.reset_index(drop=True))
+    return Changes(
+        date_a,
+        date_b,
+        added.reset_index(drop=True),
+        dropped.reset_index(drop=True),
+        only_between.reset_index(drop=True),
+    )
 
 
 def _next(dates: list[str], date: str) -> str:
@@ -124,8 +140,14 @@ def county_timeline(history: pd.DataFrame, fips: str) -> pd.DataFrame:
     """One row per ICE list and agreement of an agency in the county that the list names, oldest list first."""
     in_county = history[history["county_fips"] == fips]
     rows = [
-        {"list_date": date, "agreement_id": row.agreement_id, "agency": row.agency, "agency_type": row.agency_type,
-         "model": row.model, "signed": row.signed}
+        {
+            "list_date": date,
+            "agreement_id": row.agreement_id,
+            "agency": row.agency,
+            "agency_type": row.agency_type,
+            "model": row.model,
+            "signed": row.signed,
+        }
         for row, dates in zip(in_county.itertuples(), listed_dates(in_county))
         for date in sorted(dates)
     ]
@@ -133,28 +155,36 @@ def county_timeline(history: pd.DataFrame, fips: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).sort_values(["list_date", "agency", "model"]).reset_index(drop=True)
 
 
-def summary_line(counts: pd.DataFrame, date: str, previous_date: str | None = None,
-                 column: str = "counties_any_agency") -> str:
+def summary_line(
+    counts: pd.DataFrame, date: str, previous_date: str | None = None, column: str = "counties_any_agency"
+) -> str:
     """'923 counties with an agreement on 2026-05-18, 465 more than on 2025-07-30'."""
     by_date = counts.set_index("snapshot_date")[column]
     now = int(by_date[date])
     values = {"count": f"{now:,}", "date": date, "previous": previous_date}
     if previous_date is None:
-        return ngettext("{count} county with an agreement on {date}", "{count} counties with an agreement on {date}",
-                        now).format(**values)
+        return ngettext(
+            "{count} county with an agreement on {date}", "{count} counties with an agreement on {date}", now
+        ).format(**values)
     difference = now - int(by_date[previous_date])
     values["difference"] = f"{abs(difference):,}"
     if difference == 0:
-        return ngettext("{count} county with an agreement on {date}, the same number as on {previous}",
-                        "{count} counties with an agreement on {date}, the same number as on {previous}",
-                        now).format(**values)
+        return ngettext(
+            "{count} county with an agreement on {date}, the same number as on {previous}",
+            "{count} counties with an agreement on {date}, the same number as on {previous}",
+            now,
+        ).format(**values)
     if difference > 0:
-        return ngettext("{count} county with an agreement on {date}, {difference} more than on {previous}",
-                        "{count} counties with an agreement on {date}, {difference} more than on {previous}",
-                        now).format(**values)
-    return ngettext("{count} county with an agreement on {date}, {difference} fewer than on {previous}",
-                    "{count} counties with an agreement on {date}, {difference} fewer than on {previous}",
-                    now).format(**values)
+        return ngettext(
+            "{count} county with an agreement on {date}, {difference} more than on {previous}",
+            "{count} counties with an agreement on {date}, {difference} more than on {previous}",
+            now,
+        ).format(**values)
+    return ngettext(
+        "{count} county with an agreement on {date}, {difference} fewer than on {previous}",
+        "{count} counties with an agreement on {date}, {difference} fewer than on {previous}",
+        now,
+    ).format(**values)
 
 
 def _words(labels: dict[str, str]):
@@ -171,19 +201,21 @@ def readable(frame: pd.DataFrame, counties: pd.DataFrame, counts: pd.DataFrame) 
     list_of_file = {row.source_file: sheet_label(counts, row.snapshot_date) for row in counts.itertuples()}
     signed_from = frame["signed_source"].map(list_of_file)
     signed_from = signed_from.where(frame["evidence"] != "third_party_monitor_only", _(MONITOR_NAME))
-    return pd.DataFrame({
-        _("agency"): frame["agency"],
-        _("state"): frame["state_abbr"],
-        _("county"): county.fillna(_("not placed on a county")),
-        _("agency type"): frame["agency_type"].map(_words(AGENCY_TYPE_LABELS)),
-        _("model"): frame["model"].map(_words(MODEL_LABELS)),
-        _("between ICE's list of"): frame["window_start"],
-        _("and ICE's list of"): frame["window_end"],
-        _("signed (as ICE gives it)"): frame["signed"],
-        _("signed date from the list of"): signed_from,
-        _("first on an ICE list of"): frame["first_seen"],
-        _("earlier names on ICE's lists"): frame["earlier_names"],
-    })
+    return pd.DataFrame(
+        {
+            _("agency"): frame["agency"],
+            _("state"): frame["state_abbr"],
+            _("county"): county.fillna(_("not placed on a county")),
+            _("agency type"): frame["agency_type"].map(_words(AGENCY_TYPE_LABELS)),
+            _("model"): frame["model"].map(_words(MODEL_LABELS)),
+            _("between ICE's list of"): frame["window_start"],
+            _("and ICE's list of"): frame["window_end"],
+            _("signed (as ICE gives it)"): frame["signed"],
+            _("signed date from the list of"): signed_from,
+            _("first on an ICE list of"): frame["first_seen"],
+            _("earlier names on ICE's lists"): frame["earlier_names"],
+        }
+    )
 
 
 def changes_csv(changes: Changes, counties: pd.DataFrame, counts: pd.DataFrame) -> str:
@@ -192,8 +224,11 @@ def changes_csv(changes: Changes, counties: pd.DataFrame, counts: pd.DataFrame) 
     are neutralised for spreadsheets like every CSV the app offers (exports.csv_text)."""
     with use_language(SOURCE_LANGUAGE):
         parts = []
-        for frame, label in ((changes.added, CHANGE_ADDED), (changes.no_longer_listed, CHANGE_NO_LONGER_LISTED),
-                             (changes.only_between, CHANGE_ONLY_BETWEEN)):
+        for frame, label in (
+            (changes.added, CHANGE_ADDED),
+            (changes.no_longer_listed, CHANGE_NO_LONGER_LISTED),
+            (changes.only_between, CHANGE_ONLY_BETWEEN),
+        ):
             part = readable(frame, counties, counts)
             part.insert(0, "change", label)
             parts.append(part)

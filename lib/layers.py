@@ -15,8 +15,18 @@ from lib.classify import Classification
 from lib.data import CompiledData
 from lib.evidence import CountyEvidence, in_force, is_county_jail_contract
 from lib.i18n import N_, _
-from lib.registry import (BEDS_CLASSES, CLASSES_287G, COUNTY_JAIL_BEDS, CURRENT_FISCAL_YEARS, LEVEL_CLASSES,
-                          NO_AGREEMENT_CLASS, NO_BEDS_LISTED, OTHER_AGENCY_CLASS, OTHER_FACILITY_BEDS, LegendClass)
+from lib.registry import (
+    BEDS_CLASSES,
+    CLASSES_287G,
+    COUNTY_JAIL_BEDS,
+    CURRENT_FISCAL_YEARS,
+    LEVEL_CLASSES,
+    NO_AGREEMENT_CLASS,
+    NO_BEDS_LISTED,
+    OTHER_AGENCY_CLASS,
+    OTHER_FACILITY_BEDS,
+    LegendClass,
+)
 from lib.vocab import JAIL_AGENCY_TYPES, MODELS, PARTICIPATING
 
 RULES_287G = N_(
@@ -49,8 +59,7 @@ class Layer:
     @classmethod
     def with_title(cls, layer_id: str, template: str, values: dict[str, str], *args, **kwargs) -> "Layer":
         """A layer whose title is `template` (N_-marked) filled with `values`."""
-        return cls(layer_id, template.format(**values), *args, title_template=template, title_values=values,
-                   **kwargs)
+        return cls(layer_id, template.format(**values), *args, title_template=template, title_values=values, **kwargs)
 
     def translated_title(self) -> str:
         """The title in the current language."""
@@ -91,8 +100,9 @@ def classify_287g(counties: pd.DataFrame, agreements: pd.DataFrame) -> pd.Series
 
 def layer_287g(data: CompiledData) -> Layer:
     as_of = data.source(LIST_SOURCE_287G)["as_of"]
-    return Layer(registry.AGREEMENT_287G, registry.TITLE_287G, as_of, CLASSES_287G,
-                 classify_287g(data.counties, data.agreements))
+    return Layer(
+        registry.AGREEMENT_287G, registry.TITLE_287G, as_of, CLASSES_287G, classify_287g(data.counties, data.agreements)
+    )
 
 
 def method_markdown() -> str:
@@ -105,9 +115,14 @@ def layer_287g_on(data: CompiledData, list_date: str) -> Layer:
     """The 287(g) layer as ICE's list of `list_date` stood (from the agreement history)."""
     history = data.agreement_history
     listed = history[history["listed_on"].fillna("").str.split(";").map(lambda dates: list_date in dates)]
-    return Layer.with_title(registry.AGREEMENT_287G, N_("287(g) agreements on ICE's list of {list_date}"),
-                            {"list_date": list_date}, list_date, CLASSES_287G,
-                            classify_287g(data.counties, listed.assign(status=PARTICIPATING)))
+    return Layer.with_title(
+        registry.AGREEMENT_287G,
+        N_("287(g) agreements on ICE's list of {list_date}"),
+        {"list_date": list_date},
+        list_date,
+        CLASSES_287G,
+        classify_287g(data.counties, listed.assign(status=PARTICIPATING)),
+    )
 
 
 def _series(values: dict[str, object]) -> pd.Series:
@@ -115,28 +130,46 @@ def _series(values: dict[str, object]) -> pd.Series:
 
 
 def level_layer(classifications: dict[str, Classification], as_of: str) -> Layer:
-    return Layer(registry.LEVEL_LAYER, registry.LEVEL_LAYER_TITLE, as_of, LEVEL_CLASSES,
-                 _series({fips: c.level for fips, c in classifications.items()}),
-                 _series({fips: c.rests_on_draft for fips, c in classifications.items()}))
+    return Layer(
+        registry.LEVEL_LAYER,
+        registry.LEVEL_LAYER_TITLE,
+        as_of,
+        LEVEL_CLASSES,
+        _series({fips: c.level for fips, c in classifications.items()}),
+        _series({fips: c.rests_on_draft for fips, c in classifications.items()}),
+    )
 
 
 def indicator_layer(indicator: registry.Indicator, classifications: dict[str, Classification], as_of: str) -> Layer:
     values = {fips: c.indicators[indicator.id] for fips, c in classifications.items()}
-    return Layer(indicator.id, indicator.title, as_of, indicator.legend,
-                 _series({fips: v.value for fips, v in values.items()}),
-                 _series({fips: v.rests_on_draft for fips, v in values.items()}))
+    return Layer(
+        indicator.id,
+        indicator.title,
+        as_of,
+        indicator.legend,
+        _series({fips: v.value for fips, v in values.items()}),
+        _series({fips: v.rests_on_draft for fips, v in values.items()}),
+    )
 
 
 def beds_layer(evidence: CountyEvidence, counties: pd.Series, as_of: str) -> Layer:
     current = evidence.current_detention
     county_jail = {f.county_fips for f in current.itertuples() if is_county_jail_contract(f)}
     other = set(current["county_fips"]) - county_jail
-    classes = {fips: COUNTY_JAIL_BEDS if fips in county_jail else OTHER_FACILITY_BEDS if fips in other
-               else NO_BEDS_LISTED for fips in counties}
+    classes = {
+        fips: COUNTY_JAIL_BEDS if fips in county_jail else OTHER_FACILITY_BEDS if fips in other else NO_BEDS_LISTED
+        for fips in counties
+    }
     drafts = {fips: fips in county_jail for fips in counties}  # "county-run" is often presumed from the name
-    return Layer.with_title(registry.ICE_BEDS, N_("ICE detention in the county ({fiscal_years})"),
-                            {"fiscal_years": " / ".join(sorted(CURRENT_FISCAL_YEARS))}, as_of,
-                            BEDS_CLASSES, _series(classes), _series(drafts))
+    return Layer.with_title(
+        registry.ICE_BEDS,
+        N_("ICE detention in the county ({fiscal_years})"),
+        {"fiscal_years": " / ".join(sorted(CURRENT_FISCAL_YEARS))},
+        as_of,
+        BEDS_CLASSES,
+        _series(classes),
+        _series(drafts),
+    )
 
 
 def build_layers(evidence: CountyEvidence, reviewed_only: bool = False) -> dict[str, Layer]:
@@ -149,8 +182,13 @@ def build_layers(evidence: CountyEvidence, reviewed_only: bool = False) -> dict[
     own_builders = {
         registry.LEVEL_LAYER: lambda: level_layer(classifications, as_of),
         registry.AGREEMENT_287G: lambda: layer_287g(data),
-        registry.ICE_BEDS: lambda: beds_layer(evidence, data.counties["fips"],
-                                              max(data.detention_population["source_date"])),
+        registry.ICE_BEDS: lambda: beds_layer(
+            evidence, data.counties["fips"], max(data.detention_population["source_date"])
+        ),
     }
-    return {spec.id: indicator_layer(registry.INDICATORS_BY_ID[spec.indicator], classifications, as_of)
-            if spec.indicator else own_builders[spec.id]() for spec in registry.LAYERS}
+    return {
+        spec.id: indicator_layer(registry.INDICATORS_BY_ID[spec.indicator], classifications, as_of)
+        if spec.indicator
+        else own_builders[spec.id]()
+        for spec in registry.LAYERS
+    }

@@ -21,8 +21,8 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from lib.data import CompiledData, DataFileError, load
-from lib.i18n import LANGUAGES, N_, _, ngettext, use_language
 from lib.evidence import in_force
+from lib.i18n import LANGUAGES, N_, _, ngettext, use_language
 from lib.layers import Layer
 from lib.vocab import AGENCY_TYPE_LABELS, MODEL_LABELS
 
@@ -70,8 +70,11 @@ def agreement_tips(data: CompiledData) -> pd.Series:
         .reset_index()
     )
     lines["line"] = [
-        html.escape(_("{agency} ({agency_type}): {models}").format(
-            agency=agency, agency_type=_(AGENCY_TYPE_LABELS[kind]), models=models))
+        html.escape(
+            _("{agency} ({agency_type}): {models}").format(
+                agency=agency, agency_type=_(AGENCY_TYPE_LABELS[kind]), models=models
+            )
+        )
         for agency, kind, models in zip(lines["agency"], lines["agency_type"], lines["model"])
     ]
 
@@ -79,8 +82,11 @@ def agreement_tips(data: CompiledData) -> pd.Series:
         shown = list(county_lines[:TOOLTIP_AGENCY_LIMIT])
         if len(county_lines) > TOOLTIP_AGENCY_LIMIT:
             more = len(county_lines) - TOOLTIP_AGENCY_LIMIT
-            shown.append(html.escape(ngettext("… and {count} more agency", "… and {count} more agencies", more)
-                                     .format(count=more)))
+            shown.append(
+                html.escape(
+                    ngettext("… and {count} more agency", "… and {count} more agencies", more).format(count=more)
+                )
+            )
         return "<br>".join(shown)
 
     return lines.groupby("county_fips")["line"].agg(join)
@@ -149,8 +155,10 @@ class _CountyShapes(MacroElement):
         super().__init__()
         self._name = "CountyShapes"
         self.url = url
-        self.accessible_name = _("Map of US counties. Arrow keys move it, plus and minus zoom. The table under "
-                                 "the map lists the same counties.")
+        self.accessible_name = _(
+            "Map of US counties. Arrow keys move it, plus and minus zoom. The table under "
+            "the map lists the same counties."
+        )
         self.blank_style = {"fillColor": "#ffffff", "fillOpacity": 1, "color": COUNTY_BORDER, "weight": 0.4}
         self.hover_style = {"weight": 2.5, "color": "#000000"}
         self.outline_style = {"fill": False, "color": OUTLINE_COLOR, "weight": 1.3}
@@ -237,8 +245,9 @@ class _Restyle(MacroElement):
         self.border = COUNTY_BORDER
 
 
-def layer_style(layer: Layer, map_name: str = "map_div",
-                fit_bounds: tuple[float, float, float, float] | None = None) -> folium.FeatureGroup:
+def layer_style(
+    layer: Layer, map_name: str = "map_div", fit_bounds: tuple[float, float, float, float] | None = None
+) -> folium.FeatureGroup:
     """What st_folium adds on top of the base map for one color layer (map_div is st_folium's map variable);
     with `fit_bounds` (west, south, east, north), it also fits the view to them (presenter mode)."""
     group = folium.FeatureGroup(name=f"style-{layer.id}", control=False)
@@ -340,14 +349,24 @@ def build_base_map(data: CompiledData, shapes_url: str, fill_frame: bool = False
     """Shapes (fetched from `shapes_url`, see publish_topology), outlines and labels; colors come from
     layer_style(), so the base map is the same for every layer. With `fill_frame` the map takes the height of its
     frame rather than st_folium's fixed pixels (presenter mode sizes the frame to the screen)."""
-    fmap = folium.Map(location=NATIONAL_VIEW["center"], zoom_start=NATIONAL_VIEW["zoom"], tiles=None,
-                      prefer_canvas=True, min_zoom=2, max_zoom=11, zoom_snap=0.25, zoom_delta=0.5)
+    fmap = folium.Map(
+        location=NATIONAL_VIEW["center"],
+        zoom_start=NATIONAL_VIEW["zoom"],
+        tiles=None,
+        prefer_canvas=True,
+        min_zoom=2,
+        max_zoom=11,
+        zoom_snap=0.25,
+        zoom_delta=0.5,
+    )
     fmap.get_root().header.add_child(
-        Element(f"<style>{'#map_div{height:100vh !important}' if fill_frame else ''}"
-                f".leaflet-container{{background:{WATER_COLOR};font-size:15px}}"
-                ".state-label{font:600 12px sans-serif;color:#111;text-shadow:0 0 3px #fff,0 0 3px #fff;"
-                "white-space:nowrap;pointer-events:none}"
-                ".county-tip{font-size:14px;min-width:260px;max-width:420px;white-space:normal}</style>")
+        Element(
+            f"<style>{'#map_div{height:100vh !important}' if fill_frame else ''}"
+            f".leaflet-container{{background:{WATER_COLOR};font-size:15px}}"
+            ".state-label{font:600 12px sans-serif;color:#111;text-shadow:0 0 3px #fff,0 0 3px #fff;"
+            "white-space:nowrap;pointer-events:none}"
+            ".county-tip{font-size:14px;min-width:260px;max-width:420px;white-space:normal}</style>"
+        )
     )
     _CountyShapes(shapes_url).add_to(fmap)
     _StateLabels(data.states).add_to(fmap)
@@ -376,7 +395,8 @@ def legend_html(layer: Layer) -> str:
         for c in layer.classes
     )
     heading = html.escape(_("{title} — counties per class")).format(
-        title=f"<strong>{html.escape(layer.translated_title())}</strong>")
+        title=f"<strong>{html.escape(layer.translated_title())}</strong>"
+    )
     legend_name = html.escape(_("Legend"))
     return (
         "<style>.legend{list-style:none;padding:0;margin:0;font:16px/1.35 sans-serif}"
@@ -384,13 +404,14 @@ def legend_html(layer: Layer) -> str:
         ".legend .swatch{flex:none;width:1.6em;height:1.1em;border:1px solid #444}"
         ".legend .label{flex:1}.legend .count{font-variant-numeric:tabular-nums;font-weight:600}"
         ".legend .draft{font-size:13px;font-style:italic;color:#444}</style>"
-        f'<div>{heading}'
+        f"<div>{heading}"
         f'<ul class="legend" aria-label="{legend_name}">{rows}</ul></div>'
     )
 
 
-def view_for_bounds(west: float, south: float, east: float, north: float, width_px: int = 900,
-                    height_px: int = 620) -> dict:
+def view_for_bounds(
+    west: float, south: float, east: float, north: float, width_px: int = 900, height_px: int = 620
+) -> dict:
     """Center and zoom (in quarter steps) that fit a box into a map of the given pixel size (Web Mercator)."""
 
     def mercator_y(lat: float) -> float:

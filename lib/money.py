@@ -16,9 +16,23 @@ from lib.data import CompiledData
 from lib.dot import quote
 from lib.evidence import is_county_jail_contract
 from lib.i18n import N_, _
-from lib.vocab import (COUNTY_JAIL_IGSA, FEDERAL_FACILITY, HOLD_ROOM, JAIL_ENFORCEMENT, OTHER_CONTRACT,
-                       PRIVATE_CONTRACT, RUN_BY_CITY, RUN_BY_COUNTY, RUN_BY_FEDERAL, RUN_BY_PRIVATE, RUN_BY_STATE,
-                       TASK_FORCE, UNKNOWN, USMS_IGA, WARRANT_SERVICE)
+from lib.vocab import (
+    COUNTY_JAIL_IGSA,
+    FEDERAL_FACILITY,
+    HOLD_ROOM,
+    JAIL_ENFORCEMENT,
+    OTHER_CONTRACT,
+    PRIVATE_CONTRACT,
+    RUN_BY_CITY,
+    RUN_BY_COUNTY,
+    RUN_BY_FEDERAL,
+    RUN_BY_PRIVATE,
+    RUN_BY_STATE,
+    TASK_FORCE,
+    UNKNOWN,
+    USMS_IGA,
+    WARRANT_SERVICE,
+)
 
 DAYS_PER_YEAR = 365
 ESTIMATE_YEAR = "FY25"
@@ -31,22 +45,37 @@ CONTRACT_LABELS = {
     OTHER_CONTRACT: N_("other or unknown contract"),
 }
 # Who runs a facility (the data's run_by), in words.
-RUN_BY_WORDS = {RUN_BY_COUNTY: N_("county"), RUN_BY_CITY: N_("city"), RUN_BY_STATE: N_("state"),
-                RUN_BY_FEDERAL: N_("federal"), RUN_BY_PRIVATE: N_("private"), UNKNOWN: N_("unknown")}
+RUN_BY_WORDS = {
+    RUN_BY_COUNTY: N_("county"),
+    RUN_BY_CITY: N_("city"),
+    RUN_BY_STATE: N_("state"),
+    RUN_BY_FEDERAL: N_("federal"),
+    RUN_BY_PRIVATE: N_("private"),
+    UNKNOWN: N_("unknown"),
+}
 # The evidence for who runs it, as the data build words it; other values (named lists) are shown as they are.
-RUN_BY_BASIS_WORDS = {"facility name (presumed)": N_("facility name (presumed)"),
-                      "facility name": N_("facility name"), "facility type": N_("facility type"),
-                      "2015 ICE listing operator": N_("operator on ICE's 2015 list"),
-                      "no evidence": N_("no evidence")}
+RUN_BY_BASIS_WORDS = {
+    "facility name (presumed)": N_("facility name (presumed)"),
+    "facility name": N_("facility name"),
+    "facility type": N_("facility type"),
+    "2015 ICE listing operator": N_("operator on ICE's 2015 list"),
+    "no evidence": N_("no evidence"),
+}
 
 MODEL_COMMITMENTS = {
-    JAIL_ENFORCEMENT: N_("Jail officers named in the agreement, trained and supervised by ICE, question people "
-                           "booked into the jail about immigration status, start deportation paperwork and place "
-                           "ICE holds. The agency pays its officers' time."),
-    WARRANT_SERVICE: N_("Jail officers named in the agreement serve ICE's administrative warrants on people "
-                          "already in the jail, so the jail can keep them for ICE to pick up."),
-    TASK_FORCE: N_("Officers on patrol or in operations may question and arrest people for immigration "
-                     "violations in the field, under ICE supervision."),
+    JAIL_ENFORCEMENT: N_(
+        "Jail officers named in the agreement, trained and supervised by ICE, question people "
+        "booked into the jail about immigration status, start deportation paperwork and place "
+        "ICE holds. The agency pays its officers' time."
+    ),
+    WARRANT_SERVICE: N_(
+        "Jail officers named in the agreement serve ICE's administrative warrants on people "
+        "already in the jail, so the jail can keep them for ICE to pick up."
+    ),
+    TASK_FORCE: N_(
+        "Officers on patrol or in operations may question and arrest people for immigration "
+        "violations in the field, under ICE supervision."
+    ),
 }
 
 SCAAP_EXPLAINED = N_(
@@ -73,22 +102,58 @@ class Assumption:
 
 # Stored texts: label, unit and source are English here and shown with _() (is_placeholder reads the English).
 COST_ASSUMPTIONS = (
-    Assumption("holds_per_year", N_("ICE holds honored per year"), 100, N_("holds"),
-               N_("placeholder: replace with the jail's own count (public records request)")),
-    Assumption("hours_per_hold", N_("Extra hours in jail per hold"), 48, N_("hours"),
-               N_("ICE hold requests ask the jail to keep a person up to 48 hours past release (2015 toolkit, as "
-                  "of 2015)")),
-    Assumption("cost_per_jail_day", N_("Cost of one person-day in the jail"), 100, N_("dollars"),
-               N_("placeholder: replace with the county's daily jail cost (jail or budget office)")),
-    Assumption("requests_per_year", N_("ICE requests handled per year (holds, notifications, interviews)"), 200,
-               N_("requests"), N_("placeholder: replace with the jail's own count")),
-    Assumption("staff_minutes_per_request", N_("Staff time per ICE request"), 30, N_("minutes"),
-               N_("placeholder: replace with an estimate from the jail")),
-    Assumption("staff_cost_per_hour", N_("Staff cost per hour"), 40, N_("dollars"),
-               N_("placeholder: replace with the county's payroll figure")),
-    Assumption("liability_per_year", N_("Legal liability set aside per year"), 0, N_("dollars"),
-               N_("placeholder: lawsuits over unlawful ICE holds have cost localities hundreds of thousands of "
-                  "dollars (2015 toolkit, as of 2015); enter a figure your county has faced")),
+    Assumption(
+        "holds_per_year",
+        N_("ICE holds honored per year"),
+        100,
+        N_("holds"),
+        N_("placeholder: replace with the jail's own count (public records request)"),
+    ),
+    Assumption(
+        "hours_per_hold",
+        N_("Extra hours in jail per hold"),
+        48,
+        N_("hours"),
+        N_("ICE hold requests ask the jail to keep a person up to 48 hours past release (2015 toolkit, as of 2015)"),
+    ),
+    Assumption(
+        "cost_per_jail_day",
+        N_("Cost of one person-day in the jail"),
+        100,
+        N_("dollars"),
+        N_("placeholder: replace with the county's daily jail cost (jail or budget office)"),
+    ),
+    Assumption(
+        "requests_per_year",
+        N_("ICE requests handled per year (holds, notifications, interviews)"),
+        200,
+        N_("requests"),
+        N_("placeholder: replace with the jail's own count"),
+    ),
+    Assumption(
+        "staff_minutes_per_request",
+        N_("Staff time per ICE request"),
+        30,
+        N_("minutes"),
+        N_("placeholder: replace with an estimate from the jail"),
+    ),
+    Assumption(
+        "staff_cost_per_hour",
+        N_("Staff cost per hour"),
+        40,
+        N_("dollars"),
+        N_("placeholder: replace with the county's payroll figure"),
+    ),
+    Assumption(
+        "liability_per_year",
+        N_("Legal liability set aside per year"),
+        0,
+        N_("dollars"),
+        N_(
+            "placeholder: lawsuits over unlawful ICE holds have cost localities hundreds of thousands of "
+            "dollars (2015 toolkit, as of 2015); enter a figure your county has faced"
+        ),
+    ),
 )
 
 # The detention table's columns (the profile's keys, English) and the header shown for each (stored texts).
@@ -113,8 +178,12 @@ def yearly_local_cost(values: dict[str, float]) -> dict[str, float]:
     holding = values["holds_per_year"] * values["hours_per_hold"] / 24 * values["cost_per_jail_day"]
     staff = values["requests_per_year"] * values["staff_minutes_per_request"] / 60 * values["staff_cost_per_hour"]
     liability = values["liability_per_year"]
-    return {"holding people past release": holding, "staff time": staff, "liability": liability,
-            "total": holding + staff + liability}
+    return {
+        "holding people past release": holding,
+        "staff time": staff,
+        "liability": liability,
+        "total": holding + staff + liability,
+    }
 
 
 def detention_table(data: CompiledData, fips: str) -> pd.DataFrame:
@@ -128,18 +197,20 @@ def detention_table(data: CompiledData, fips: str) -> pd.DataFrame:
     rows = []
     for facility in facilities.itertuples():
         by_year = adp.loc[facility.facility_id].dropna().to_dict() if facility.facility_id in adp.index else {}
-        rows.append({
-            "facility": facility.name.title(),
-            "contract": _(CONTRACT_LABELS[facility.contract_type]),
-            "county jail": is_county_jail_contract(facility),
-            "run by": run_by_text(facility.run_by, facility.run_by_basis),
-            **{year: by_year.get(year) for year in sorted(adp.columns)},
-            "guaranteed minimum": facility.guaranteed_minimum,
-            "per diem 2015 (as written)": facility.per_diem_2015_text,
-            **payment_estimate(facility.per_diem_2015_rate, by_year.get(ESTIMATE_YEAR)),
-            "source": facility.source_files,
-            "as of": facility.source_date,
-        })
+        rows.append(
+            {
+                "facility": facility.name.title(),
+                "contract": _(CONTRACT_LABELS[facility.contract_type]),
+                "county jail": is_county_jail_contract(facility),
+                "run by": run_by_text(facility.run_by, facility.run_by_basis),
+                **{year: by_year.get(year) for year in sorted(adp.columns)},
+                "guaranteed minimum": facility.guaranteed_minimum,
+                "per diem 2015 (as written)": facility.per_diem_2015_text,
+                **payment_estimate(facility.per_diem_2015_rate, by_year.get(ESTIMATE_YEAR)),
+                "source": facility.source_files,
+                "as of": facility.source_date,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -153,8 +224,9 @@ def run_by_text(run_by: str, basis: str) -> str:
 def detention_display(detention: pd.DataFrame) -> pd.DataFrame:
     """The detention table with its headers in the current language, to show (the profile keeps the English
     keys). The estimated payment's header is then `_(ESTIMATED_PAYMENT_COLUMN)`."""
-    return detention.rename(columns=lambda column: _(DETENTION_COLUMNS[column]) if column in DETENTION_COLUMNS
-                            else column)
+    return detention.rename(
+        columns=lambda column: _(DETENTION_COLUMNS[column]) if column in DETENTION_COLUMNS else column
+    )
 
 
 def county_detention_population(data: CompiledData, fips: str) -> pd.DataFrame:
@@ -171,24 +243,31 @@ def payment_estimate(rate_2015, adp) -> dict[str, object]:
     if adp is None or pd.isna(adp):
         return {ESTIMATED_PAYMENT_COLUMN: None, "estimate": _("no {year} population").format(year=ESTIMATE_YEAR)}
     amount = float(rate_2015) * float(adp) * DAYS_PER_YEAR
-    return {ESTIMATED_PAYMENT_COLUMN: round(amount, -3),
-            "estimate": _("an estimate: 2015 rate ${rate} × {year} population {adp} × {days} days").format(
-                rate=f"{float(rate_2015):,.2f}", year=ESTIMATE_YEAR, adp=f"{adp:g}", days=DAYS_PER_YEAR)}
+    return {
+        ESTIMATED_PAYMENT_COLUMN: round(amount, -3),
+        "estimate": _("an estimate: 2015 rate ${rate} × {year} population {adp} × {days} days").format(
+            rate=f"{float(rate_2015):,.2f}", year=ESTIMATE_YEAR, adp=f"{adp:g}", days=DAYS_PER_YEAR
+        ),
+    }
 
 
-def flow_diagram(county_name: str, detention: pd.DataFrame, agencies_287g: list[str], costs: dict[str, float]
-                 ) -> str:
+def flow_diagram(county_name: str, detention: pd.DataFrame, agencies_287g: list[str], costs: dict[str, float]) -> str:
     """A Graphviz (DOT) flow: money from ICE to detention facilities, local money into collaboration."""
 
     ice_label, county_label = _("ICE (federal)"), _("{county} budget").format(county=county_name)
-    lines = ["digraph money {", "rankdir=LR;", 'node [shape=box, style="rounded,filled", fillcolor="#f5f5f5", '
-             'fontname="sans-serif", fontsize=13];', 'edge [fontname="sans-serif", fontsize=12];',
-             f'ice [label={quote(ice_label)}, fillcolor="#dfc27d"];',
-             f'county [label={quote(county_label)}, fillcolor="#c7eae5"];']
+    lines = [
+        "digraph money {",
+        "rankdir=LR;",
+        'node [shape=box, style="rounded,filled", fillcolor="#f5f5f5", fontname="sans-serif", fontsize=13];',
+        'edge [fontname="sans-serif", fontsize=12];',
+        f'ice [label={quote(ice_label)}, fillcolor="#dfc27d"];',
+        f'county [label={quote(county_label)}, fillcolor="#c7eae5"];',
+    ]
     for index, row in detention.reset_index(drop=True).iterrows():
         amount = row.get(ESTIMATED_PAYMENT_COLUMN)
-        label = (_("≈ ${amount}/year (estimate)").format(amount=f"{amount:,.0f}") if amount
-                 else _("payment: rate unknown"))
+        label = (
+            _("≈ ${amount}/year (estimate)").format(amount=f"{amount:,.0f}") if amount else _("payment: rate unknown")
+        )
         lines.append(f"f{index} [label={quote(row['facility'] + ' — ' + row['contract'])}];")
         lines.append(f"ice -> f{index} [label={quote(label)}];")
     officers_time, work_for_ice = quote(_("officers' time")), quote(_("work for ICE"))

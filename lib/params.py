@@ -33,8 +33,14 @@ class ViewParams:
     def link_value(self, name: str) -> str | None:
         """What a clean link carries for parameter `name`; None where it is left out (missing or the default). The
         language is never carried from here: lib/ui.py reads it from the URL itself, once a bad one is dropped."""
-        value = {"fips": self.fips, "layer": self.layer, "state": self.state, "lang": None, "mode": self.mode,
-                 "compare": ",".join(self.compare)}[name]
+        value = {
+            "fips": self.fips,
+            "layer": self.layer,
+            "state": self.state,
+            "lang": None,
+            "mode": self.mode,
+            "compare": ",".join(self.compare),
+        }[name]
         return None if value in ("", "explore") else value
 
 
@@ -61,18 +67,39 @@ def parse_view(query: Query, known_fips: Collection[str], known_layers: Collecti
         return None
 
     # An empty county code is no county, as when the parameter is missing: the county page is then a search.
-    fips = checked("fips", lambda value: value == "" or value in known_fips,
-                   _("the county code in the link is not a county we know; it was ignored.")) or None
-    layer = checked("layer", lambda value: value in known_layers,
-                    _("the map layer in the link is not one we have; showing the default layer."))
-    state = checked("state", lambda value: value.upper() in FIPS_BY_ABBR,
-                    _("the state in the link is not a state postal code (e.g. TX); showing the whole country."))
+    fips = (
+        checked(
+            "fips",
+            lambda value: value == "" or value in known_fips,
+            _("the county code in the link is not a county we know; it was ignored."),
+        )
+        or None
+    )
+    layer = checked(
+        "layer",
+        lambda value: value in known_layers,
+        _("the map layer in the link is not one we have; showing the default layer."),
+    )
+    state = checked(
+        "state",
+        lambda value: value.upper() in FIPS_BY_ABBR,
+        _("the state in the link is not a state postal code (e.g. TX); showing the whole country."),
+    )
     # An empty language or mode is the default, as when the parameter is missing. The language is only checked
     # here: lib/ui.py reads it (the sidebar switch wins over the link).
-    checked("lang", lambda value: value in ("", *LANGUAGES),
-            _("the language in the link is not one we offer (en, es); showing English."))
-    mode = checked("mode", lambda value: value in ("", *MODES),
-                   _("the mode in the link is not one we have (present); showing the normal view.")) or "explore"
+    checked(
+        "lang",
+        lambda value: value in ("", *LANGUAGES),
+        _("the language in the link is not one we offer (en, es); showing English."),
+    )
+    mode = (
+        checked(
+            "mode",
+            lambda value: value in ("", *MODES),
+            _("the mode in the link is not one we have (present); showing the normal view."),
+        )
+        or "explore"
+    )
     compare, compare_problems = _compared_counties(query, known_fips)
     problems += compare_problems
     if compare_problems:
@@ -88,11 +115,15 @@ def _compared_counties(query: Query, known_fips: Collection[str]) -> tuple[tuple
     problems = []
     unknown = len(codes) - len(known)
     if unknown:
-        problems.append(ngettext(
-            "{count} county code in the link's comparison is not a county we know; it was left out.",
-            "{count} county codes in the link's comparison are not counties we know; they were left out.",
-            unknown).format(count=unknown))
+        problems.append(
+            ngettext(
+                "{count} county code in the link's comparison is not a county we know; it was left out.",
+                "{count} county codes in the link's comparison are not counties we know; they were left out.",
+                unknown,
+            ).format(count=unknown)
+        )
     if len(unique) > MAX_COUNTIES:
-        problems.append(_("the link compares more than {limit} counties; showing the first {limit}.").format(
-            limit=MAX_COUNTIES))
+        problems.append(
+            _("the link compares more than {limit} counties; showing the first {limit}.").format(limit=MAX_COUNTIES)
+        )
     return tuple(unique[:MAX_COUNTIES]), problems

@@ -35,8 +35,11 @@ def parse_fips(text: object, data: CompiledData) -> str:
     """A valid county FIPS from user input, or UnknownCounty with a message a person can act on."""
     candidate = str(text).strip() if text is not None else ""
     if not FIPS_PATTERN.match(candidate):
-        raise UnknownCounty(_("'{text}' is not a county code: a county FIPS code has exactly 5 digits, e.g. "
-                              "06085").format(text=candidate[:20]))
+        raise UnknownCounty(
+            _("'{text}' is not a county code: a county FIPS code has exactly 5 digits, e.g. 06085").format(
+                text=candidate[:20]
+            )
+        )
     if candidate not in data.counties_by_fips.index:
         raise UnknownCounty(_("no county has the FIPS code {fips}").format(fips=candidate))
     return candidate
@@ -132,24 +135,39 @@ def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | Non
     level_label = _(level.label)
     agreements = data.agreements
     own = agreements[agreements["county_fips"] == fips]
-    statewide = agreements[(agreements["state_abbr"] == county["state_abbr"]) & (agreements["agency_type"] == STATE_AGENCY)]
+    statewide = agreements[
+        (agreements["state_abbr"] == county["state_abbr"]) & (agreements["agency_type"] == STATE_AGENCY)
+    ]
     population_source = data.source("uwchr_county_population")
     chart = authority_chart(data, fips)
     detention = money.detention_table(data, fips)
-    county_jail_contracts = ([f"{row['facility']}: {row['contract']}" for unused, row in detention.iterrows()
-                              if row["county jail"]] if not detention.empty else [])
+    county_jail_contracts = (
+        [f"{row['facility']}: {row['contract']}" for unused, row in detention.iterrows() if row["county jail"]]
+        if not detention.empty
+        else []
+    )
     board = next((office.title for office in chart.by_role("secondary")), _("the county's governing board"))
-    asks = county_asks(AskContext(classification, own, county_jail_contracts, jail_target=chart.primary.title,
-                                  county_legislature=board,
-                                  city_target=_("the city's police chief, mayor or manager and council")))
+    asks = county_asks(
+        AskContext(
+            classification,
+            own,
+            county_jail_contracts,
+            jail_target=chart.primary.title,
+            county_legislature=board,
+            city_target=_("the city's police chief, mayor or manager and council"),
+        )
+    )
     laws = data.state_laws[data.state_laws["state_abbr"] == county["state_abbr"]]
     return {
         "fips": fips,
         "name": county["name"],
         "state": county["state"],
         "state_abbr": county["state_abbr"],
-        "population": {"value": int(county["population"]), "source": population_source["title"],
-                       "as_of": population_source["as_of"]},
+        "population": {
+            "value": int(county["population"]),
+            "source": population_source["title"],
+            "as_of": population_source["as_of"],
+        },
         "ice_field_office": _none_if_missing(county["ice_field_office"]) or None,
         "level": classification.level,
         "level_label": level_label,
@@ -178,11 +196,16 @@ def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | Non
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m lib.profile",
-                                     description="One county's profile as JSON (its keys always in English).")
+    parser = argparse.ArgumentParser(
+        prog="python -m lib.profile", description="One county's profile as JSON (its keys always in English)."
+    )
     parser.add_argument("fips", metavar="FIPS", help="a 5-digit county code, e.g. 06085")
-    parser.add_argument("--lang", choices=sorted(LANGUAGES), default=SOURCE_LANGUAGE,
-                        help="language of the profile's texts (default: %(default)s)")
+    parser.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        default=SOURCE_LANGUAGE,
+        help="language of the profile's texts (default: %(default)s)",
+    )
     arguments = parser.parse_args(argv)
     with use_language(arguments.lang):
         try:

@@ -27,8 +27,14 @@ COLLABORATION_RANK = {REFUSES: 0, LIMITED: 1, HONORS: 2}
 # What a state law's effect sets (a law that only pre-empts local limits, or is silent, sets nothing).
 STATE_LAW_VALUES = {vocab.REQUIRES: HONORS, vocab.LIMITS: LIMITED, vocab.FORBIDS: REFUSES}
 # A local policy's own word for what the jail does, as its summary shows it.
-LOCAL_POLICY_EFFECT_WORDS = {"honors": N_("honors"), "notifies": N_("notifies"), "allows": N_("allows"),
-                             "limits": N_("limits"), "refuses": N_("refuses"), "participates": N_("participates")}
+LOCAL_POLICY_EFFECT_WORDS = {
+    "honors": N_("honors"),
+    "notifies": N_("notifies"),
+    "allows": N_("allows"),
+    "limits": N_("limits"),
+    "refuses": N_("refuses"),
+    "participates": N_("participates"),
+}
 
 # Colors: browns for collaboration, teals for refusal (ColorBrewer BrBG, color-blind safe); unknown is blank
 # (white, on a tinted sea, in a legend that names it), which belongs to no scale. A mid grey was tried and
@@ -47,9 +53,12 @@ class LegendClass:
     color: str
 
 
-INDICATOR_UNKNOWN = LegendClass(UNKNOWN, N_("Unknown (blank): no evidence found"),
-                                N_("We found no evidence either way; this is not the same as refusing."),
-                                UNKNOWN_COLOR)
+INDICATOR_UNKNOWN = LegendClass(
+    UNKNOWN,
+    N_("Unknown (blank): no evidence found"),
+    N_("We found no evidence either way; this is not the same as refusing."),
+    UNKNOWN_COLOR,
+)
 
 
 @dataclass(frozen=True)
@@ -73,59 +82,108 @@ class Indicator:
     ask_rules: tuple[str, ...] = ()  # the rules of lib.asks that read it, by name
 
 
-def _yes_limited_refuses(yes: str, yes_means: str, limited: str, limited_means: str, refuses: str,
-                         refuses_means: str) -> tuple[LegendClass, ...]:
-    return (LegendClass(HONORS, yes, yes_means, HONORS_COLOR), LegendClass(LIMITED, limited, limited_means,
-                                                                           LIMITED_COLOR),
-            LegendClass(REFUSES, refuses, refuses_means, REFUSES_COLOR), INDICATOR_UNKNOWN)
+def _yes_limited_refuses(
+    yes: str, yes_means: str, limited: str, limited_means: str, refuses: str, refuses_means: str
+) -> tuple[LegendClass, ...]:
+    return (
+        LegendClass(HONORS, yes, yes_means, HONORS_COLOR),
+        LegendClass(LIMITED, limited, limited_means, LIMITED_COLOR),
+        LegendClass(REFUSES, refuses, refuses_means, REFUSES_COLOR),
+        INDICATOR_UNKNOWN,
+    )
 
 
-HOLDS, NOTIFICATIONS, JAIL_ACCESS, AGREEMENT_287G, ICE_BEDS = "holds", "notifications", "jail_access", "287g", "ice_beds"
+HOLDS, NOTIFICATIONS, JAIL_ACCESS, AGREEMENT_287G, ICE_BEDS = (
+    "holds",
+    "notifications",
+    "jail_access",
+    "287g",
+    "ice_beds",
+)
 
 # Each label and description is written whole, per indicator, so every language can word it its own way.
 INDICATORS = (
     Indicator(
-        HOLDS, N_("ICE holds"), classified=True, title=N_("ICE holds (detainers)"), compare_label=N_("Holds"),
+        HOLDS,
+        N_("ICE holds"),
+        classified=True,
+        title=N_("ICE holds (detainers)"),
+        compare_label=N_("Holds"),
         practice=N_("holds"),
         legend=_yes_limited_refuses(
             N_("Yes: honors ICE hold requests (detainers)"),
             N_("Evidence says the jail honors ICE hold requests (detainers)."),
-            N_("Limited holds"), N_("The jail honors ICE hold requests (detainers) only in some cases."),
-            N_("Refuses holds"), N_("Evidence says the jail refuses holds.")),
-        set_by_state_law=True, state_law_rows=True,
-        local_policy_effects={"honors": HONORS, "limits": LIMITED, "refuses": REFUSES}, set_by_jail_287g=True,
-        ask_rules=("find_out", "stop_holds")),
+            N_("Limited holds"),
+            N_("The jail honors ICE hold requests (detainers) only in some cases."),
+            N_("Refuses holds"),
+            N_("Evidence says the jail refuses holds."),
+        ),
+        set_by_state_law=True,
+        state_law_rows=True,
+        local_policy_effects={"honors": HONORS, "limits": LIMITED, "refuses": REFUSES},
+        set_by_jail_287g=True,
+        ask_rules=("find_out", "stop_holds"),
+    ),
     Indicator(
-        NOTIFICATIONS, N_("release notifications"), classified=True, title=N_("Release notifications"),
-        compare_label=N_("Notifications"), practice=N_("notifications"),
+        NOTIFICATIONS,
+        N_("release notifications"),
+        classified=True,
+        title=N_("Release notifications"),
+        compare_label=N_("Notifications"),
+        practice=N_("notifications"),
         legend=_yes_limited_refuses(
             N_("Yes: tells ICE when people are released"),
             N_("Evidence says the jail tells ICE when people are released."),
             N_("Limited release notifications"),
             N_("The jail tells ICE when people are released only in some cases."),
-            N_("Refuses release notifications"), N_("Evidence says the jail refuses release notifications.")),
-        set_by_state_law=True, state_law_rows=True,
+            N_("Refuses release notifications"),
+            N_("Evidence says the jail refuses release notifications."),
+        ),
+        set_by_state_law=True,
+        state_law_rows=True,
         local_policy_effects={"notifies": HONORS, "limits": LIMITED, "refuses": REFUSES},
-        ask_rules=("find_out", "stop_notifications")),
+        ask_rules=("find_out", "stop_notifications"),
+    ),
     Indicator(
-        JAIL_ACCESS, N_("ICE access"), classified=True, title=N_("ICE access to the jail"),
-        compare_label=N_("Jail access"), practice=N_("jail access"),
+        JAIL_ACCESS,
+        N_("ICE access"),
+        classified=True,
+        title=N_("ICE access to the jail"),
+        compare_label=N_("Jail access"),
+        practice=N_("jail access"),
         legend=_yes_limited_refuses(
             N_("Yes: lets ICE into the jail to question people"),
             N_("Evidence says the jail lets ICE into the jail to question people."),
-            N_("Limited ICE access"), N_("The jail lets ICE into the jail to question people only in some cases."),
-            N_("Refuses ICE access"), N_("Evidence says the jail refuses ICE access.")),
-        set_by_state_law=True, state_law_rows=True,
-        local_policy_effects={"allows": HONORS, "limits": LIMITED, "refuses": REFUSES}, set_by_jail_287g=True,
-        set_by_county_jail_contract=True, ask_rules=("find_out", "stop_jail_access")),
+            N_("Limited ICE access"),
+            N_("The jail lets ICE into the jail to question people only in some cases."),
+            N_("Refuses ICE access"),
+            N_("Evidence says the jail refuses ICE access."),
+        ),
+        set_by_state_law=True,
+        state_law_rows=True,
+        local_policy_effects={"allows": HONORS, "limits": LIMITED, "refuses": REFUSES},
+        set_by_jail_287g=True,
+        set_by_county_jail_contract=True,
+        ask_rules=("find_out", "stop_jail_access"),
+    ),
     # A 287(g) agreement of the jail's agency: a partnership fact (and the 287(g) layer's subject). State laws
     # and local policies on 287(g) are shown with the state's laws; they do not classify the jail.
-    Indicator(AGREEMENT_287G, "287(g)", state_law_rows=True,
-              local_policy_effects={"participates": HONORS, "refuses": REFUSES}, ask_rules=("end_287g",)),
+    Indicator(
+        AGREEMENT_287G,
+        "287(g)",
+        state_law_rows=True,
+        local_policy_effects={"participates": HONORS, "refuses": REFUSES},
+        ask_rules=("end_287g",),
+    ),
     # A county-run jail holding people for ICE: a partnership fact (and the ICE detention layer's subject). State
     # laws on ICE detention contracts are shown with the state's laws.
-    Indicator(ICE_BEDS, N_("ICE beds in the county jail"), value_words={HONORS: N_("holds people for ICE")},
-              state_law_rows=True, ask_rules=("follow_the_money",)),
+    Indicator(
+        ICE_BEDS,
+        N_("ICE beds in the county jail"),
+        value_words={HONORS: N_("holds people for ICE")},
+        state_law_rows=True,
+        ask_rules=("follow_the_money",),
+    ),
 )
 INDICATORS_BY_ID = {indicator.id: indicator for indicator in INDICATORS}
 CLASSIFIED = tuple(indicator for indicator in INDICATORS if indicator.classified)
@@ -155,21 +213,40 @@ def value_word(indicator_id: str, value: str) -> str:
 PARTNERSHIP, HONORS_HOLDS, LIMITS_HOLDS = "partnership", "honors_holds", "limits_holds"
 REFUSES_HOLDS_ONLY, REFUSES_HOLDS_AND_ONE, REFUSES_ALL = "refuses_holds_only", "refuses_holds_and_one", "refuses_all"
 LEVEL_CLASSES = (
-    LegendClass(PARTNERSHIP, N_("Formal partnership with ICE"),
-                N_("The jail's agency has a 287(g) agreement, or the county jail holds people for ICE."), "#8c510a"),
+    LegendClass(
+        PARTNERSHIP,
+        N_("Formal partnership with ICE"),
+        N_("The jail's agency has a 287(g) agreement, or the county jail holds people for ICE."),
+        "#8c510a",
+    ),
     LegendClass(HONORS_HOLDS, N_("Honors ICE holds"), N_("The jail holds people for ICE when asked."), HONORS_COLOR),
-    LegendClass(LIMITS_HOLDS, N_("Limits ICE holds"), N_("The jail honors ICE holds only in some cases."),
-                LIMITED_COLOR),
-    LegendClass(REFUSES_HOLDS_ONLY, N_("Refuses holds"),
-                N_("The jail refuses ICE holds; release notifications or jail access are not known to be refused."),
-                "#80cdc1"),
-    LegendClass(REFUSES_HOLDS_AND_ONE, N_("Refuses holds and one more"),
-                N_("The jail refuses ICE holds and either release notifications or ICE access."), REFUSES_COLOR),
-    LegendClass(REFUSES_ALL, N_("Refuses holds, notifications and access"),
-                N_("The jail refuses ICE holds, release notifications and ICE access to the jail."), "#01665e"),
-    LegendClass(UNKNOWN, N_("Unknown (blank): no evidence found"),
-                N_("We found no statute, agreement, contract or local policy; this is not the same as "
-                   "no collaboration."), UNKNOWN_COLOR),
+    LegendClass(
+        LIMITS_HOLDS, N_("Limits ICE holds"), N_("The jail honors ICE holds only in some cases."), LIMITED_COLOR
+    ),
+    LegendClass(
+        REFUSES_HOLDS_ONLY,
+        N_("Refuses holds"),
+        N_("The jail refuses ICE holds; release notifications or jail access are not known to be refused."),
+        "#80cdc1",
+    ),
+    LegendClass(
+        REFUSES_HOLDS_AND_ONE,
+        N_("Refuses holds and one more"),
+        N_("The jail refuses ICE holds and either release notifications or ICE access."),
+        REFUSES_COLOR,
+    ),
+    LegendClass(
+        REFUSES_ALL,
+        N_("Refuses holds, notifications and access"),
+        N_("The jail refuses ICE holds, release notifications and ICE access to the jail."),
+        "#01665e",
+    ),
+    LegendClass(
+        UNKNOWN,
+        N_("Unknown (blank): no evidence found"),
+        N_("We found no statute, agreement, contract or local policy; this is not the same as no collaboration."),
+        UNKNOWN_COLOR,
+    ),
 )
 LEVELS = tuple(level.id for level in LEVEL_CLASSES)
 # The refusal levels by how many of notifications and jail access are refused besides holds (0, 1 or 2).
@@ -179,17 +256,36 @@ REFUSAL_LEVELS = (REFUSES_HOLDS_ONLY, REFUSES_HOLDS_AND_ONE, REFUSES_ALL)
 # weakest; teal marks agreements of other agencies only; pale grey is "ICE lists no agreement".
 OTHER_AGENCY_CLASS, NO_AGREEMENT_CLASS = "other_agency", "none"
 CLASSES_287G = (
-    LegendClass(vocab.JAIL_ENFORCEMENT, N_("Jail model (sheriff or jail)"),
-                N_("The agency that runs the jail has a 287(g) jail enforcement agreement."), "#3f007d"),
-    LegendClass(vocab.WARRANT_SERVICE, N_("Warrant service (sheriff or jail)"),
-                N_("The agency that runs the jail has a warrant service officer agreement, no jail model."),
-                "#6a51a3"),
-    LegendClass(vocab.TASK_FORCE, N_("Task force only (sheriff or jail)"),
-                N_("The agency that runs the jail has a task force agreement only."), "#9e9ac8"),
-    LegendClass(OTHER_AGENCY_CLASS, N_("Other agencies only (city, county police...)"),
-                N_("No agreement of the sheriff or jail; another agency in the county has one."), "#1b9e9e"),
-    LegendClass(NO_AGREEMENT_CLASS, N_("No agreement on ICE's list"),
-                N_("ICE's participating list names no agency in this county."), "#ececec"),
+    LegendClass(
+        vocab.JAIL_ENFORCEMENT,
+        N_("Jail model (sheriff or jail)"),
+        N_("The agency that runs the jail has a 287(g) jail enforcement agreement."),
+        "#3f007d",
+    ),
+    LegendClass(
+        vocab.WARRANT_SERVICE,
+        N_("Warrant service (sheriff or jail)"),
+        N_("The agency that runs the jail has a warrant service officer agreement, no jail model."),
+        "#6a51a3",
+    ),
+    LegendClass(
+        vocab.TASK_FORCE,
+        N_("Task force only (sheriff or jail)"),
+        N_("The agency that runs the jail has a task force agreement only."),
+        "#9e9ac8",
+    ),
+    LegendClass(
+        OTHER_AGENCY_CLASS,
+        N_("Other agencies only (city, county police...)"),
+        N_("No agreement of the sheriff or jail; another agency in the county has one."),
+        "#1b9e9e",
+    ),
+    LegendClass(
+        NO_AGREEMENT_CLASS,
+        N_("No agreement on ICE's list"),
+        N_("ICE's participating list names no agency in this county."),
+        "#ececec",
+    ),
 )
 
 # The ICE detention layer. A facility counts as ICE detention now if it held at least one person a day on
@@ -198,15 +294,30 @@ CURRENT_FISCAL_YEARS = ("FY26", "FY25")
 MIN_CURRENT_ADP = 1.0
 COUNTY_JAIL_BEDS, OTHER_FACILITY_BEDS, NO_BEDS_LISTED = "county_jail", "other_facility", "none_listed"
 BEDS_CLASSES = (
-    LegendClass(COUNTY_JAIL_BEDS, N_("County jail holds people for ICE"),
-                N_("A county-run jail held ICE detainees (1 or more a day on average) under an IGSA or U.S. "
-                   "Marshals agreement in FY25 or FY26."), "#8c510a"),
-    LegendClass(OTHER_FACILITY_BEDS, N_("Other ICE detention in the county"),
-                N_("A private, federal or other facility in the county held ICE detainees; the county jail is not "
-                   "known to."), "#dfc27d"),
-    LegendClass(NO_BEDS_LISTED, N_("No ICE detention listed"),
-                N_("No facility in the county is on ICE's FY25-FY26 statistics or the daily counts with 1 or more "
-                   "ICE detainees a day."), "#f5f5f5"),
+    LegendClass(
+        COUNTY_JAIL_BEDS,
+        N_("County jail holds people for ICE"),
+        N_(
+            "A county-run jail held ICE detainees (1 or more a day on average) under an IGSA or U.S. "
+            "Marshals agreement in FY25 or FY26."
+        ),
+        "#8c510a",
+    ),
+    LegendClass(
+        OTHER_FACILITY_BEDS,
+        N_("Other ICE detention in the county"),
+        N_("A private, federal or other facility in the county held ICE detainees; the county jail is not known to."),
+        "#dfc27d",
+    ),
+    LegendClass(
+        NO_BEDS_LISTED,
+        N_("No ICE detention listed"),
+        N_(
+            "No facility in the county is on ICE's FY25-FY26 statistics or the daily counts with 1 or more "
+            "ICE detainees a day."
+        ),
+        "#f5f5f5",
+    ),
 )
 
 

@@ -46,8 +46,10 @@ class PlaceAlias:
     reason: str  # why this name leads to this county
 
 
-_NYC = ("New York City is five counties, one per borough (Brooklyn is Kings County, Manhattan New York County, Staten "
-        "Island Richmond County); no county bears the city's name, and the FBI lists the NYPD with no county.")
+_NYC = (
+    "New York City is five counties, one per borough (Brooklyn is Kings County, Manhattan New York County, Staten "
+    "Island Richmond County); no county bears the city's name, and the FBI lists the NYPD with no county."
+)
 _NYC_NAMES = ("New York City", "NYC", "NYPD")
 # Names people search for that no county or agency of our data bears: the one place they are listed.
 PLACE_ALIASES = (
@@ -56,18 +58,34 @@ PLACE_ALIASES = (
     PlaceAlias("New York City: Manhattan", "36061", (*_NYC_NAMES, "Manhattan"), _NYC),
     PlaceAlias("New York City: Queens", "36081", _NYC_NAMES, _NYC),
     PlaceAlias("New York City: Staten Island", "36085", (*_NYC_NAMES, "Staten Island"), _NYC),
-    PlaceAlias("Washington, D.C.", "11001", ("Washington DC", "DC"),
-               "The District of Columbia is a county of its own, and people call it Washington, D.C."),
+    PlaceAlias(
+        "Washington, D.C.",
+        "11001",
+        ("Washington DC", "DC"),
+        "The District of Columbia is a county of its own, and people call it Washington, D.C.",
+    ),
 )
 
 # Words of a name that say what kind of place or agency it is, not which one: a query may leave them out, add them
 # ("Harris County Sheriff") or use others ("Mesa PD"); one it gives prefers hits of that kind. Spanish ones too.
 WANTS_COUNTY, WANTS_CITY = "county", "city"
 KIND_WORDS = {
-    **dict.fromkeys(("county", "parish", "borough", "municipio", "municipality", "sheriff", "sheriffs", "condado",
-                     "parroquia", "alguacil"), WANTS_COUNTY),
-    **dict.fromkeys(("city", "town", "township", "village", "police", "pd", "ciudad", "pueblo", "policia"),
-                    WANTS_CITY),
+    **dict.fromkeys(
+        (
+            "county",
+            "parish",
+            "borough",
+            "municipio",
+            "municipality",
+            "sheriff",
+            "sheriffs",
+            "condado",
+            "parroquia",
+            "alguacil",
+        ),
+        WANTS_COUNTY,
+    ),
+    **dict.fromkeys(("city", "town", "township", "village", "police", "pd", "ciudad", "pueblo", "policia"), WANTS_CITY),
     **dict.fromkeys(("office", "department", "dept", "oficina", "departamento"), None),
 }
 SPANISH_KIND_WORDS = {"condado", "parroquia", "ciudad", "pueblo", "policia", "departamento", "oficina", "alguacil"}
@@ -75,8 +93,11 @@ FILLER_WORDS = {"of", "the"}  # "Isle of Wight", "The Bronx"
 # Abbreviations and their long forms, written one way on both sides (the names say "St.", people "Saint").
 SAME_WORD = {"saint": "st", "sainte": "ste", "mt": "mount", "ft": "fort"}
 # A state's name or postal code, folded, as the last words of a query: "mesa az", "mesa arizona".
-STATE_WORDS = {**{name.lower(): ABBR_BY_FIPS[fips] for fips, name in NAME_BY_FIPS.items()},
-               **{abbr.lower(): abbr for abbr in ABBR_BY_FIPS.values()}, "d c": "DC"}
+STATE_WORDS = {
+    **{name.lower(): ABBR_BY_FIPS[fips] for fips, name in NAME_BY_FIPS.items()},
+    **{abbr.lower(): abbr for abbr in ABBR_BY_FIPS.values()},
+    "d c": "DC",
+}
 LONGEST_STATE_NAME = max(len(words.split()) for words in STATE_WORDS)
 # How alike a misspelt name must be to a real one (rapidfuzz's ratio, 0 to 100), and a query's least length for it
 # and for a match inside a name (shorter ones, "nyc", are found inside too many).
@@ -97,6 +118,7 @@ class Hit:
 @dataclass(frozen=True)
 class SearchIndex:
     """One row per searchable name (language-free: it is cached across sessions), and every word of those names."""
+
     rows: pd.DataFrame
     vocabulary: frozenset[str]
 
@@ -112,8 +134,13 @@ def words_of(text: str) -> list[str]:
 def core_words(words: list[str]) -> list[str]:
     """The words that tell one place from another: without kind and filler words ('condado de Harris' -> 'harris');
     all of them when nothing else is left."""
-    kept = [word for position, word in enumerate(words) if word not in KIND_WORDS and word not in FILLER_WORDS
-            and not (word in ("de", "del") and position and words[position - 1] in SPANISH_KIND_WORDS)]
+    kept = [
+        word
+        for position, word in enumerate(words)
+        if word not in KIND_WORDS
+        and word not in FILLER_WORDS
+        and not (word in ("de", "del") and position and words[position - 1] in SPANISH_KIND_WORDS)
+    ]
     return kept or words
 
 
@@ -134,8 +161,12 @@ def _searchable(frame: pd.DataFrame) -> pd.DataFrame:
     suffix a county's name ends in)."""
     full = [" ".join(words_of(name)) for name in frame["name"]]
     core = [" ".join(core_words(words_of(bare))) for bare in frame["bare"]]
-    return frame.assign(full=full, bare=[" ".join(words_of(bare)) for bare in frame["bare"]], core=core,
-                        compact=[words.replace(" ", "") for words in core])
+    return frame.assign(
+        full=full,
+        bare=[" ".join(words_of(bare)) for bare in frame["bare"]],
+        core=core,
+        compact=[words.replace(" ", "") for words in core],
+    )
 
 
 def build_index(data: CompiledData) -> SearchIndex:
@@ -144,33 +175,60 @@ def build_index(data: CompiledData) -> SearchIndex:
     counties = data.counties
     county_labels = counties["name"] + ", " + counties["state_abbr"]
     is_city = counties["name"].str.endswith(" city")  # Virginia's independent cities, Baltimore, St. Louis
-    county_rows = pd.DataFrame({
-        "fips": counties["fips"], "kind": COUNTY_HIT, "name": counties["name"],
-        "bare": counties["name"].map(_without_suffix), "label": county_labels, "state_abbr": counties["state_abbr"],
-        "population": counties["population"], "name_kind": np.where(is_city, WANTS_CITY, WANTS_COUNTY)})
+    county_rows = pd.DataFrame(
+        {
+            "fips": counties["fips"],
+            "kind": COUNTY_HIT,
+            "name": counties["name"],
+            "bare": counties["name"].map(_without_suffix),
+            "label": county_labels,
+            "state_abbr": counties["state_abbr"],
+            "population": counties["population"],
+            "name_kind": np.where(is_city, WANTS_CITY, WANTS_COUNTY),
+        }
+    )
 
     # An agency in several counties (the FBI lists Houston in Fort Bend, Harris and Montgomery) leads to each.
     agencies = data.agencies.dropna(subset=["county_fips"])
-    agencies = agencies.assign(agency=agencies["agency"].map(clean_name),
-                               county_fips=agencies["all_county_fips"].str.split(";")).explode("county_fips")
-    grouped = (agencies.groupby(["agency", "state_abbr", "fbi_agency_type", "county_fips"], sort=False)
-               .size().reset_index(name="count"))
+    agencies = agencies.assign(
+        agency=agencies["agency"].map(clean_name), county_fips=agencies["all_county_fips"].str.split(";")
+    ).explode("county_fips")
+    grouped = (
+        agencies.groupby(["agency", "state_abbr", "fbi_agency_type", "county_fips"], sort=False)
+        .size()
+        .reset_index(name="count")
+    )
     county_of = data.counties_by_fips
-    agency_rows = pd.DataFrame({
-        "fips": grouped["county_fips"], "kind": AGENCY_HIT, "name": grouped["agency"], "bare": grouped["agency"],
-        "label": grouped["agency"], "state_abbr": grouped["state_abbr"],
-        "population": grouped["county_fips"].map(county_of["population"]),
-        "name_kind": grouped["fbi_agency_type"].map({"County": WANTS_COUNTY, "City": WANTS_CITY}),
-        "agency_type": grouped["fbi_agency_type"], "count": grouped["count"],
-        "county": grouped["county_fips"].map(county_of["name"])})
+    agency_rows = pd.DataFrame(
+        {
+            "fips": grouped["county_fips"],
+            "kind": AGENCY_HIT,
+            "name": grouped["agency"],
+            "bare": grouped["agency"],
+            "label": grouped["agency"],
+            "state_abbr": grouped["state_abbr"],
+            "population": grouped["county_fips"].map(county_of["population"]),
+            "name_kind": grouped["fbi_agency_type"].map({"County": WANTS_COUNTY, "City": WANTS_CITY}),
+            "agency_type": grouped["fbi_agency_type"],
+            "count": grouped["count"],
+            "county": grouped["county_fips"].map(county_of["name"]),
+        }
+    )
 
     aliases = [(place, searched) for place in PLACE_ALIASES for searched in place.searched_as]
     alias_fips = pd.Series([place.fips for place, _searched in aliases], dtype=object)
-    alias_rows = pd.DataFrame({
-        "fips": alias_fips, "kind": PLACE_HIT, "name": [searched for _place, searched in aliases],
-        "bare": [searched for _place, searched in aliases], "label": [place.name for place, _searched in aliases],
-        "state_abbr": alias_fips.map(county_of["state_abbr"]), "population": alias_fips.map(county_of["population"]),
-        "county": (alias_fips.map(county_of["name"]) + ", " + alias_fips.map(county_of["state_abbr"]))})
+    alias_rows = pd.DataFrame(
+        {
+            "fips": alias_fips,
+            "kind": PLACE_HIT,
+            "name": [searched for _place, searched in aliases],
+            "bare": [searched for _place, searched in aliases],
+            "label": [place.name for place, _searched in aliases],
+            "state_abbr": alias_fips.map(county_of["state_abbr"]),
+            "population": alias_fips.map(county_of["population"]),
+            "county": (alias_fips.map(county_of["name"]) + ", " + alias_fips.map(county_of["state_abbr"])),
+        }
+    )
 
     rows = _searchable(pd.concat([county_rows, agency_rows, alias_rows], ignore_index=True))
     # The agency named after its county (the FBI calls Harris County's sheriff "Harris") leads where the county's own
@@ -186,6 +244,7 @@ def build_index(data: CompiledData) -> SearchIndex:
 @dataclass(frozen=True)
 class _Reading:
     """One way to read a query: its words, and the state it names at its end, if it is read as naming one."""
+
     full: str
     core: str
     wants: str | None
@@ -229,22 +288,35 @@ def _ranked(rows: pd.DataFrame, reading: _Reading) -> pd.DataFrame:
     full_name = (rows["full"] == reading.full) | (rows["bare"] == reading.full)
     first_words = rows["core"].str.startswith(reading.core + " ") | rows["full"].str.startswith(reading.full + " ")
     prefix = rows["core"].str.startswith(reading.core) | rows["full"].str.startswith(reading.full)
-    every_word = np.logical_and.reduce([rows["full"].str.contains(r"(?:^| )" + re.escape(word))
-                                        for word in reading.core.split()] or [np.zeros(len(rows), bool)])
+    every_word = np.logical_and.reduce(
+        [rows["full"].str.contains(r"(?:^| )" + re.escape(word)) for word in reading.core.split()]
+        or [np.zeros(len(rows), bool)]
+    )
     long_enough = len(compact) >= FUZZY_MIN_LENGTH
     inside = rows["full"].str.contains(reading.core, regex=False) if long_enough else np.zeros(len(rows), bool)
     alike = np.zeros(len(rows))
     if long_enough and len(rows):
-        alike = np.maximum(process.cdist([reading.core], rows["core"].tolist(), scorer=fuzz.ratio)[0],
-                           process.cdist([reading.full], rows["full"].tolist(), scorer=fuzz.ratio)[0])
-    tier = np.select([exact, first_words, prefix, every_word, inside, alike >= FUZZY_CUTOFF],
-                     [EXACT, FIRST_WORDS, PREFIX, WORDS, INSIDE, ALIKE], NO_MATCH)
-    scored = rows.assign(tier=tier, alike=np.where(tier == ALIKE, alike.round(), 0),
-                         other_kind=(rows["name_kind"] != reading.wants) if reading.wants else False,
-                         other_name=~full_name, agency=rows["kind"] == AGENCY_HIT)
+        alike = np.maximum(
+            process.cdist([reading.core], rows["core"].tolist(), scorer=fuzz.ratio)[0],
+            process.cdist([reading.full], rows["full"].tolist(), scorer=fuzz.ratio)[0],
+        )
+    tier = np.select(
+        [exact, first_words, prefix, every_word, inside, alike >= FUZZY_CUTOFF],
+        [EXACT, FIRST_WORDS, PREFIX, WORDS, INSIDE, ALIKE],
+        NO_MATCH,
+    )
+    scored = rows.assign(
+        tier=tier,
+        alike=np.where(tier == ALIKE, alike.round(), 0),
+        other_kind=(rows["name_kind"] != reading.wants) if reading.wants else False,
+        other_name=~full_name,
+        agency=rows["kind"] == AGENCY_HIT,
+    )
     matches = scored[scored["tier"] < NO_MATCH]
-    return matches.sort_values(["tier", "alike", "other_kind", "other_name", "repeats_county", "population", "agency",
-                                "label"], ascending=[True, False, True, True, True, False, True, True])
+    return matches.sort_values(
+        ["tier", "alike", "other_kind", "other_name", "repeats_county", "population", "agency", "label"],
+        ascending=[True, False, True, True, True, False, True, True],
+    )
 
 
 def _agency_type(fbi_type: str) -> str:
@@ -261,9 +333,11 @@ def hit_label(row) -> str:
         return f"{row.label} → {row.county}"
     if row.count > 1:
         return _("{agency}, {state} ({count} agencies) → {county}").format(
-            agency=row.name, state=row.state_abbr, count=row.count, county=row.county)
+            agency=row.name, state=row.state_abbr, count=row.count, county=row.county
+        )
     return _("{agency}, {state} ({agency_type}) → {county}").format(
-        agency=row.name, state=row.state_abbr, agency_type=_agency_type(row.agency_type), county=row.county)
+        agency=row.name, state=row.state_abbr, agency_type=_agency_type(row.agency_type), county=row.county
+    )
 
 
 def search(index: SearchIndex, query: str, limit: int = 12) -> list[Hit]:
@@ -285,12 +359,17 @@ def search(index: SearchIndex, query: str, limit: int = 12) -> list[Hit]:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m lib.search",
-                                     description="The ranked hits of a search, one JSON object (fips, label, kind) "
-                                                 "per line.")
+    parser = argparse.ArgumentParser(
+        prog="python -m lib.search",
+        description="The ranked hits of a search, one JSON object (fips, label, kind) per line.",
+    )
     parser.add_argument("query", nargs="+", metavar="QUERY", help='what a person would type, e.g. "Mesa AZ"')
-    parser.add_argument("--lang", choices=sorted(LANGUAGES), default=SOURCE_LANGUAGE,
-                        help="language of the labels (default: %(default)s)")
+    parser.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        default=SOURCE_LANGUAGE,
+        help="language of the labels (default: %(default)s)",
+    )
     parser.add_argument("--limit", type=int, default=12, help="most hits printed (default: %(default)s)")
     arguments = parser.parse_args(argv)
     with use_language(arguments.lang):

@@ -85,8 +85,9 @@ class Registry:
 
     def sheets(self, series: str) -> list[Sheet]:
         """Every sheet of `series`, oldest first."""
-        return sorted((sheet for sheet in self._sheets.values() if sheet.series == series),
-                      key=lambda sheet: sheet.as_of)
+        return sorted(
+            (sheet for sheet in self._sheets.values() if sheet.series == series), key=lambda sheet: sheet.as_of
+        )
 
     def newest(self, series: str) -> Sheet:
         sheets = self.sheets(series)
@@ -134,15 +135,18 @@ def with_sheet(text: str, series: str, as_of: str, file: Path, retrieved_via: st
         raise RegistryError(f"sources.yaml has no sheet of the series {series} to add one after")
     after = max(of_series, key=lambda entry: _field(entry, "as_of"))
     indent = " " * after.start_mark.column  # of the entry's keys; its "- " stands two columns left of them
-    fields = {"as_of": json.dumps(as_of), "files": json.dumps([file.as_posix()]),
-              "retrieved_via": json.dumps(retrieved_via)}
+    fields = {
+        "as_of": json.dumps(as_of),
+        "files": json.dumps([file.as_posix()]),
+        "retrieved_via": json.dumps(retrieved_via),
+    }
     entry_lines = [f"{indent[:-2]}- series: {series}\n"]
     entry_lines += [f"{indent}{name}: {value}\n" for name, value in fields.items()]
     lines = text.splitlines(keepends=True)
     last = _last_line(after)
     if not lines[last].endswith("\n"):
         lines[last] += "\n"
-    new_text = "".join(lines[:last + 1] + entry_lines + lines[last + 1:])
+    new_text = "".join(lines[: last + 1] + entry_lines + lines[last + 1 :])
 
     before, now = yaml.safe_load(text)["sources"], yaml.safe_load(new_text)["sources"]
     added = {"series": series, "as_of": as_of, "files": [file.as_posix()], "retrieved_via": retrieved_via}

@@ -25,8 +25,7 @@ UNKNOWN = "unknown"
 # list), checked against the text (a state law's row whose operative words were read and quoted), or draft.
 DRAFT, REVIEWED, CHECKED_AGAINST_TEXT = "draft", "reviewed", "checked_against_text"
 NOT_DRAFT = (REVIEWED, CHECKED_AGAINST_TEXT)
-REVIEW_WORDS = {DRAFT: N_("draft"), REVIEWED: N_("reviewed"),
-                CHECKED_AGAINST_TEXT: N_("checked against the text")}
+REVIEW_WORDS = {DRAFT: N_("draft"), REVIEWED: N_("reviewed"), CHECKED_AGAINST_TEXT: N_("checked against the text")}
 
 # Which of ICE's two 287(g) lists names an agreement.
 PARTICIPATING, PENDING = "participating", "pending"
@@ -36,33 +35,66 @@ AGREEMENT_STATUS_WORDS = {PARTICIPATING: N_("participating"), PENDING: N_("pendi
 # Whether a law (or ruling) applies today; a pending bill, or one whose enactment we could not confirm, sets nothing.
 IN_FORCE, ENJOINED, REPEALED, LAW_PENDING = "in_force", "enjoined", "repealed", "pending"
 LAW_STATUSES = (IN_FORCE, ENJOINED, REPEALED, LAW_PENDING, UNKNOWN)
-LAW_STATUS_WORDS = {IN_FORCE: N_("in force"), ENJOINED: N_("enjoined"), REPEALED: N_("repealed"),
-                    LAW_PENDING: N_("pending, not in force"), UNKNOWN: N_("enactment not confirmed")}
+LAW_STATUS_WORDS = {
+    IN_FORCE: N_("in force"),
+    ENJOINED: N_("enjoined"),
+    REPEALED: N_("repealed"),
+    LAW_PENDING: N_("pending, not in force"),
+    UNKNOWN: N_("enactment not confirmed"),
+}
 
 # What a state law does to a practice: requires orders it; preempts_local_limits bars local limits without
 # ordering it; limits / forbids restrict or bar it; requires_seeking_287g obliges sheriffs to seek (request, apply
 # for) a 287(g) agreement, which makes no agreement by itself; silent: the state's code and session laws were
 # searched and do not address it (what was searched is recorded).
 REQUIRES, PREEMPTS_LOCAL_LIMITS, LIMITS, FORBIDS, REQUIRES_SEEKING_287G, SILENT = (
-    "requires", "preempts_local_limits", "limits", "forbids", "requires_seeking_287g", "silent")
+    "requires",
+    "preempts_local_limits",
+    "limits",
+    "forbids",
+    "requires_seeking_287g",
+    "silent",
+)
 STATE_LAW_EFFECTS = (REQUIRES, PREEMPTS_LOCAL_LIMITS, LIMITS, FORBIDS, REQUIRES_SEEKING_287G, SILENT)
 # The effect as a table shows it, and as a law's one-line summary says it.
-STATE_LAW_EFFECT_WORDS = {REQUIRES: N_("requires"), PREEMPTS_LOCAL_LIMITS: N_("preempts local limits"),
-                          LIMITS: N_("limits"), FORBIDS: N_("forbids"),
-                          REQUIRES_SEEKING_287G: N_("required by state law to seek 287(g)"), SILENT: N_("silent")}
-STATE_LAW_EFFECT_PHRASES = {REQUIRES: N_("requires it"), LIMITS: N_("limits it"), FORBIDS: N_("forbids it"),
-                            PREEMPTS_LOCAL_LIMITS: N_("bars local limits on it (orders nothing by itself)"),
-                            REQUIRES_SEEKING_287G: N_("sheriffs are required by state law to seek a 287(g) "
-                                                      "agreement (which makes no agreement by itself)"),
-                            SILENT: N_("does not address it")}
+STATE_LAW_EFFECT_WORDS = {
+    REQUIRES: N_("requires"),
+    PREEMPTS_LOCAL_LIMITS: N_("preempts local limits"),
+    LIMITS: N_("limits"),
+    FORBIDS: N_("forbids"),
+    REQUIRES_SEEKING_287G: N_("required by state law to seek 287(g)"),
+    SILENT: N_("silent"),
+}
+STATE_LAW_EFFECT_PHRASES = {
+    REQUIRES: N_("requires it"),
+    LIMITS: N_("limits it"),
+    FORBIDS: N_("forbids it"),
+    PREEMPTS_LOCAL_LIMITS: N_("bars local limits on it (orders nothing by itself)"),
+    REQUIRES_SEEKING_287G: N_(
+        "sheriffs are required by state law to seek a 287(g) agreement (which makes no agreement by itself)"
+    ),
+    SILENT: N_("does not address it"),
+}
 
 # The kind of evidence a fact rests on. A court ruling and an attorney general's directive are bases of their own.
 STATUTE, CASE_LAW, AG_DIRECTIVE, EXECUTIVE_ORDER = "statute", "case_law", "ag_directive", "executive_order"
-AGREEMENT, CONTRACT, LOCAL_POLICY, CONSTITUTION, REPORT = "agreement", "contract", "local policy", "constitution", "report"
+AGREEMENT, CONTRACT, LOCAL_POLICY, CONSTITUTION, REPORT = (
+    "agreement",
+    "contract",
+    "local policy",
+    "constitution",
+    "report",
+)
 STATE_LAW_BASES = (STATUTE, CASE_LAW, AG_DIRECTIVE, EXECUTIVE_ORDER)
-BASIS_WORDS = {STATUTE: N_("statute"), CASE_LAW: N_("case law"), AG_DIRECTIVE: N_("attorney general's directive"),
-               EXECUTIVE_ORDER: N_("executive order"), AGREEMENT: N_("agreement"), CONTRACT: N_("contract"),
-               LOCAL_POLICY: N_("local policy")}
+BASIS_WORDS = {
+    STATUTE: N_("statute"),
+    CASE_LAW: N_("case law"),
+    AG_DIRECTIVE: N_("attorney general's directive"),
+    EXECUTIVE_ORDER: N_("executive order"),
+    AGREEMENT: N_("agreement"),
+    CONTRACT: N_("contract"),
+    LOCAL_POLICY: N_("local policy"),
+}
 
 # Whether evidence is about one county's jail or is a state's law for every county.
 LOCAL_SCOPE, STATE_SCOPE = "local", "state"
@@ -72,47 +104,88 @@ JAIL_ENFORCEMENT, WARRANT_SERVICE, TASK_FORCE = "jail_enforcement", "warrant_ser
 MODELS = (JAIL_ENFORCEMENT, WARRANT_SERVICE, TASK_FORCE)
 # The models under which the jail's own officers hold people for ICE and let ICE work in the jail.
 JAIL_MODELS = (JAIL_ENFORCEMENT, WARRANT_SERVICE)
-MODEL_LABELS = {JAIL_ENFORCEMENT: N_("jail enforcement model"), WARRANT_SERVICE: N_("warrant service officer model"),
-                TASK_FORCE: N_("task force model")}
+MODEL_LABELS = {
+    JAIL_ENFORCEMENT: N_("jail enforcement model"),
+    WARRANT_SERVICE: N_("warrant service officer model"),
+    TASK_FORCE: N_("task force model"),
+}
 # Short, for "The 287(g) agreements here (jail enforcement, task force) …".
-MODEL_SHORT_NAMES = {JAIL_ENFORCEMENT: N_("jail enforcement"), WARRANT_SERVICE: N_("warrant service"),
-                     TASK_FORCE: N_("task force")}
+MODEL_SHORT_NAMES = {
+    JAIL_ENFORCEMENT: N_("jail enforcement"),
+    WARRANT_SERVICE: N_("warrant service"),
+    TASK_FORCE: N_("task force"),
+}
 # ICE's sheet names the models in its own words.
-ICE_MODEL_NAMES = {"Jail Enforcement Model": JAIL_ENFORCEMENT, "Warrant Service Officer": WARRANT_SERVICE,
-                   "Task Force Model": TASK_FORCE}
+ICE_MODEL_NAMES = {
+    "Jail Enforcement Model": JAIL_ENFORCEMENT,
+    "Warrant Service Officer": WARRANT_SERVICE,
+    "Task Force Model": TASK_FORCE,
+}
 
 # The kinds of agencies on ICE's 287(g) list. State agencies are statewide and placed on no county.
 SHERIFF, COUNTY_JAIL, MUNICIPAL, STATE_AGENCY, OTHER_AGENCY = "sheriff", "county_jail", "municipal", "state", "other"
 AGENCY_TYPES = (SHERIFF, COUNTY_JAIL, MUNICIPAL, STATE_AGENCY, OTHER_AGENCY)
 # The agencies that run a county's jail: only their agreements set the jail's indicators.
 JAIL_AGENCY_TYPES = (SHERIFF, COUNTY_JAIL)
-AGENCY_TYPE_LABELS = {SHERIFF: N_("sheriff"), COUNTY_JAIL: N_("county jail or corrections"),
-                      MUNICIPAL: N_("city or town"), STATE_AGENCY: N_("state agency (statewide)"),
-                      OTHER_AGENCY: N_("other local agency")}
+AGENCY_TYPE_LABELS = {
+    SHERIFF: N_("sheriff"),
+    COUNTY_JAIL: N_("county jail or corrections"),
+    MUNICIPAL: N_("city or town"),
+    STATE_AGENCY: N_("state agency (statewide)"),
+    OTHER_AGENCY: N_("other local agency"),
+}
 
 # ICE detention: the kind of contract a facility holds people under, and who runs it.
 COUNTY_JAIL_IGSA, USMS_IGA, PRIVATE_CONTRACT, FEDERAL_FACILITY, HOLD_ROOM, OTHER_CONTRACT = (
-    "county_jail_igsa", "usms_iga", "private_contract", "federal", "hold_room", "other")
+    "county_jail_igsa",
+    "usms_iga",
+    "private_contract",
+    "federal",
+    "hold_room",
+    "other",
+)
 DETENTION_CONTRACT_TYPES = (COUNTY_JAIL_IGSA, USMS_IGA, PRIVATE_CONTRACT, FEDERAL_FACILITY, HOLD_ROOM, OTHER_CONTRACT)
 # Contracts under which a county-run jail holds people for ICE.
 COUNTY_JAIL_CONTRACTS = (COUNTY_JAIL_IGSA, USMS_IGA)
-RUN_BY_COUNTY, RUN_BY_CITY, RUN_BY_STATE, RUN_BY_FEDERAL, RUN_BY_PRIVATE = "county", "city", "state", "federal", "private"
+RUN_BY_COUNTY, RUN_BY_CITY, RUN_BY_STATE, RUN_BY_FEDERAL, RUN_BY_PRIVATE = (
+    "county",
+    "city",
+    "state",
+    "federal",
+    "private",
+)
 DETENTION_RUN_BY = (RUN_BY_COUNTY, RUN_BY_CITY, RUN_BY_STATE, RUN_BY_FEDERAL, RUN_BY_PRIVATE, UNKNOWN)
 
 # Who runs a county's jail (data/state_governance.csv: the usual pattern per state, county rows where a county
 # differs). "mixed" and "unknown" describe a state only: a single county has one operator.
 COUNTY_CORRECTIONS_DEPARTMENT, REGIONAL_JAIL_AUTHORITY, STATE_UNIFIED_SYSTEM, ELECTED_JAILER, MIXED_OPERATORS = (
-    "county_corrections_department", "regional_jail_authority", "state_unified_system", "elected_jailer", "mixed")
-JAIL_OPERATORS = (SHERIFF, COUNTY_CORRECTIONS_DEPARTMENT, REGIONAL_JAIL_AUTHORITY, STATE_UNIFIED_SYSTEM,
-                  ELECTED_JAILER, MIXED_OPERATORS, UNKNOWN)
+    "county_corrections_department",
+    "regional_jail_authority",
+    "state_unified_system",
+    "elected_jailer",
+    "mixed",
+)
+JAIL_OPERATORS = (
+    SHERIFF,
+    COUNTY_CORRECTIONS_DEPARTMENT,
+    REGIONAL_JAIL_AUTHORITY,
+    STATE_UNIFIED_SYSTEM,
+    ELECTED_JAILER,
+    MIXED_OPERATORS,
+    UNKNOWN,
+)
 COUNTY_JAIL_OPERATORS = tuple(op for op in JAIL_OPERATORS if op not in (MIXED_OPERATORS, UNKNOWN))
 GOVERNANCE_BASES = (STATUTE, CONSTITUTION, REPORT)
 
 # The role of an office in a county's authority chart: the primary target runs the jail; secondary targets (the
 # county board and executive) direct or fund it; the state can override; cities run their own police.
 PRIMARY_ROLE, SECONDARY_ROLE, CITY_ROLE, STATE_ROLE = "primary", "secondary", "city", "state"
-ROLE_WORDS = {PRIMARY_ROLE: N_("primary"), SECONDARY_ROLE: N_("secondary"), CITY_ROLE: N_("city"),
-              STATE_ROLE: N_("state")}
+ROLE_WORDS = {
+    PRIMARY_ROLE: N_("primary"),
+    SECONDARY_ROLE: N_("secondary"),
+    CITY_ROLE: N_("city"),
+    STATE_ROLE: N_("state"),
+}
 
 # Codes a table shows, in the reader's words (one dictionary for every table; unknown codes show as they are).
 CODE_WORDS = {**REVIEW_WORDS, **AGREEMENT_STATUS_WORDS, **BASIS_WORDS, **STATE_LAW_EFFECT_WORDS, **LAW_STATUS_WORDS}

@@ -36,16 +36,22 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(script: str = "app.py", startup_seconds: float = 60, extra_args: tuple[str, ...] = (),
-                env: dict[str, str] | None = None, launcher: tuple[str, ...] = SERVE) -> Iterator[str]:
+def running_app(
+    script: str = "app.py",
+    startup_seconds: float = 60,
+    extra_args: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+    launcher: tuple[str, ...] = SERVE,
+) -> Iterator[str]:
     """Yields the base URL of a freshly started Streamlit server, served as `make run` serves it (same launcher,
     same .streamlit/config.toml, so on 127.0.0.1); stops it afterwards. The server's output goes to a log file,
     shown on failure. `launcher` is the Python arguments before Streamlit's own: a test may wrap SERVE."""
     port = free_port()
     command = [sys.executable, *launcher, "run", script, "--server.port", str(port), *extra_args]
     with tempfile.NamedTemporaryFile("w+", prefix="streamlit-", suffix=".log") as log:
-        process = subprocess.Popen(command, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
-                                   env={**os.environ, **(env or {})})
+        process = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        )
         base_url = f"http://127.0.0.1:{port}"
         try:
             _wait_until_healthy(process, base_url, startup_seconds, Path(log.name))

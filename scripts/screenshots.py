@@ -13,7 +13,8 @@ MAP_DRAWN = """() => {
     const frame = [...document.querySelectorAll('iframe')].find(f => f.src.includes('streamlit_folium'));
     const map = frame && frame.contentWindow.map_div;
     if (!map || !map._layers) { return false; }
-    return Object.values(map._layers).some(l => l.feature && l.feature.properties.fips && l.options.fillColor !== '#ffffff');
+    return Object.values(map._layers).some(
+        l => l.feature && l.feature.properties.fips && l.options.fillColor !== '#ffffff');
 }"""
 
 
@@ -21,6 +22,7 @@ def open_tab(name: str) -> Callable[[Page], None]:
     def action(page: Page) -> None:
         page.get_by_role("tab", name=name).click()
         page.wait_for_timeout(1500)
+
     return action
 
 
@@ -29,6 +31,7 @@ def open_expander(name: str) -> Callable[[Page], None]:
         page.get_by_text(name).click()
         page.wait_for_timeout(2000)
         page.get_by_text(name).scroll_into_view_if_needed()
+
     return action
 
 
@@ -61,8 +64,9 @@ SHOTS = [
     Shot("sources.png", "/sources", (1400, 1100)),
     Shot("map-es.png", "/?lang=es", wait_for_map=True),
     Shot("presenter-es-1920x1080.png", "/?mode=present&lang=es&layer=287g", (1920, 1080), True),
-    Shot("county-asks-es.png", "/county?fips=48201&lang=es", (1400, 1100),
-         action=open_tab("Qué pedir (recomendaciones)")),
+    Shot(
+        "county-asks-es.png", "/county?fips=48201&lang=es", (1400, 1100), action=open_tab("Qué pedir (recomendaciones)")
+    ),
     Shot("map-table.png", "/?layer=287g", (1400, 1500), True, open_expander("The map as a table")),
 ]
 

@@ -38,8 +38,11 @@ class Message:
 def source_messages(paths: list[Path] | None = None) -> list[Message]:
     """The texts marked for translation in `paths`, or in every file babel.cfg names."""
     if paths:
-        found = ((str(path), *item) for path in paths
-                 for item in extract_from_file("python", path, keywords=DEFAULT_KEYWORDS))
+        found = (
+            (str(path), *item)
+            for path in paths
+            for item in extract_from_file("python", path, keywords=DEFAULT_KEYWORDS)
+        )
     else:
         with MAPPING_FILE.open() as mapping_file:
             method_map, options_map = parse_mapping_cfg(mapping_file)
@@ -84,8 +87,9 @@ def problems(messages: list[Message], catalog: Catalog, allowed_same: set[str]) 
             found.append(f"{shown} has no Spanish")
             continue
         if any(text in english for text in spanish) and key not in allowed_same:
-            found.append(f"{shown} reads the same in Spanish (allow-list it in {SAME_IN_SPANISH_FILE.name} "
-                         "if it is a name)")
+            found.append(
+                f"{shown} reads the same in Spanish (allow-list it in {SAME_IN_SPANISH_FILE.name} if it is a name)"
+            )
         for text in spanish:
             # A plural form may leave out the count ("one county"), never add a placeholder the code lacks.
             expected = set(_placeholders(english[-1])) if len(english) > 1 else _placeholders(english[0])

@@ -74,8 +74,11 @@ def stand_in_spanish(monkeypatch):
     """Returns a function that makes StandInSpanish(before, after) the "es" catalog, and a context to use it in."""
 
     def install(before: str = "«", after: str = "»"):
-        monkeypatch.setattr(i18n, "translations", lambda lang: StandInSpanish(before, after) if lang == "es"
-                            else gettext.NullTranslations())
+        monkeypatch.setattr(
+            i18n,
+            "translations",
+            lambda lang: StandInSpanish(before, after) if lang == "es" else gettext.NullTranslations(),
+        )
         return i18n.use_language("es")
 
     return install

@@ -14,9 +14,12 @@ from lib.paths import DATA_DIR
 
 # The smallest valid topology: one county of one arc.
 STAND_IN_TOPOLOGY = {
-    "type": "Topology", "transform": {"scale": [1, 1], "translate": [0, 0]}, "arcs": [[[0, 0], [1, 0], [-1, 1]]],
-    "objects": {"counties": {"type": "GeometryCollection",
-                             "geometries": [{"type": "Polygon", "id": "01001", "arcs": [[0]]}]}},
+    "type": "Topology",
+    "transform": {"scale": [1, 1], "translate": [0, 0]},
+    "arcs": [[[0, 0], [1, 0], [-1, 1]]],
+    "objects": {
+        "counties": {"type": "GeometryCollection", "geometries": [{"type": "Polygon", "id": "01001", "arcs": [[0]]}]}
+    },
 }
 SMALL_TABLE_ROWS = 3
 
@@ -51,8 +54,9 @@ def signed(files: dict[str, str]) -> dict[str, str]:
 def small_build(folder: Path, replaced: dict[str, str]) -> Path:
     """A small build written to `folder` as the build writes one, with the `replaced` files instead of its own.
     They are signed like the others, unless MANIFEST.json itself is replaced."""
-    files = signed({**small_files(), **{name: text for name, text in replaced.items()
-                                        if name != datasets.MANIFEST_FILE}})
+    files = signed(
+        {**small_files(), **{name: text for name, text in replaced.items() if name != datasets.MANIFEST_FILE}}
+    )
     write_atomically({**files, **replaced}, folder)
     return folder
 

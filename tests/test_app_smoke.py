@@ -10,8 +10,13 @@ from streamlit.testing.v1 import AppTest
 from lib.layers import layer_287g
 from tests.apptext import shown
 
-PAGES = ["app_pages/map.py", "app_pages/county.py", "app_pages/compare.py", "app_pages/changes.py",
-         "app_pages/sources.py"]
+PAGES = [
+    "app_pages/map.py",
+    "app_pages/county.py",
+    "app_pages/compare.py",
+    "app_pages/changes.py",
+    "app_pages/sources.py",
+]
 TIMEOUT = 60
 APP = Path(__file__).resolve().parent.parent / "app.py"
 
@@ -37,8 +42,13 @@ def test_county_page_shows_the_county_and_its_agreements():
     assert any("287(g) agreements of agencies in this county" in shown(s.value) for s in app.subheader)
     agreement_tables = [table.value for table in app.dataframe if "agency" in table.value.columns]
     assert agreement_tables[0]["agency"].str.contains("Autauga County Sheriff").any()
-    assert [tab.label for tab in app.tabs] == ["Why this color", "Who decides", "Money", "History",
-                                               "What to ask for (recommendations)"]
+    assert [tab.label for tab in app.tabs] == [
+        "Why this color",
+        "Who decides",
+        "Money",
+        "History",
+        "What to ask for (recommendations)",
+    ]
     assert any("Not legal advice" in shown(info.value) for info in app.info)
 
 
@@ -79,10 +89,17 @@ def test_the_county_page_without_a_county_is_a_search(query):
     assert hits == ["Mesa, AZ (city agency) → Maricopa County"]
 
 
-@pytest.mark.parametrize("page, query", [("app_pages/map.py", {}), ("app_pages/map.py", {"state": "AZ"}),
-                                         ("app_pages/county.py", {"fips": "48201"}),
-                                         ("app_pages/compare.py", {"compare": "06085,48201"}),
-                                         ("app_pages/changes.py", {}), ("app_pages/sources.py", {})])
+@pytest.mark.parametrize(
+    "page, query",
+    [
+        ("app_pages/map.py", {}),
+        ("app_pages/map.py", {"state": "AZ"}),
+        ("app_pages/county.py", {"fips": "48201"}),
+        ("app_pages/compare.py", {"compare": "06085,48201"}),
+        ("app_pages/changes.py", {}),
+        ("app_pages/sources.py", {}),
+    ],
+)
 def test_every_page_has_one_search_box_in_the_sidebar(page, query):
     assert search_boxes(run_page(page, **query)) == (1, 0)
 
@@ -107,7 +124,7 @@ def test_broken_compiled_data_names_the_file_and_the_fix(tmp_path, monkeypatch, 
     if broken == "missing":
         (tmp_path / "agreements_287g.csv").unlink()
     else:
-        (tmp_path / "agreements_287g.csv").write_text("agency,county_fips\n\"unclosed,", encoding="utf-8")
+        (tmp_path / "agreements_287g.csv").write_text('agency,county_fips\n"unclosed,', encoding="utf-8")
     monkeypatch.setenv("ICE_MAP_DATA_DIR", str(tmp_path))
     cache_resource.clear()
     try:
@@ -125,8 +142,9 @@ def test_the_287g_layer_travels_back_to_older_lists(oldest_287g_list_date):
     app = run_page("app_pages/map.py", layer="287g")
     app.select_slider(key="list_date").set_value(oldest_287g_list_date).run()
     assert not app.exception
-    assert any(f"counties with an agreement on {oldest_287g_list_date}" in shown(caption.value)
-               for caption in app.caption)
+    assert any(
+        f"counties with an agreement on {oldest_287g_list_date}" in shown(caption.value) for caption in app.caption
+    )
 
 
 def test_compare_puts_counties_side_by_side_and_suggests_neighbours():
@@ -139,9 +157,12 @@ def test_compare_puts_counties_side_by_side_and_suggests_neighbours():
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(page=st.sampled_from(PAGES),
-       query=st.dictionaries(st.sampled_from(["fips", "layer", "state", "lang", "mode", "compare", "x"]),
-                             st.text(max_size=60), max_size=5))
+@given(
+    page=st.sampled_from(PAGES),
+    query=st.dictionaries(
+        st.sampled_from(["fips", "layer", "state", "lang", "mode", "compare", "x"]), st.text(max_size=60), max_size=5
+    ),
+)
 def test_pages_survive_any_link(page, query):
     """Random and malformed URL parameters: a page may complain, never crash."""
     app = run_page(page, **query)

@@ -21,11 +21,25 @@ PAGES = [
     ("app_pages/sources.py", {}),
 ]
 # Words that mark a sentence or label as English; none of them is a Spanish word.
-ENGLISH_WORDS = re.compile(r"\b(the|of|and|with|what|which|who|this|from|for|by|is|are|has|does|not)\b",
-                           re.IGNORECASE)
-LABELLED = ("selectbox", "multiselect", "toggle", "text_input", "text_area", "number_input", "select_slider",
-            "radio", "checkbox", "segmented_control", "button", "download_button", "expander", "tabs", "metric",
-            "page_link")
+ENGLISH_WORDS = re.compile(r"\b(the|of|and|with|what|which|who|this|from|for|by|is|are|has|does|not)\b", re.IGNORECASE)
+LABELLED = (
+    "selectbox",
+    "multiselect",
+    "toggle",
+    "text_input",
+    "text_area",
+    "number_input",
+    "select_slider",
+    "radio",
+    "checkbox",
+    "segmented_control",
+    "button",
+    "download_button",
+    "expander",
+    "tabs",
+    "metric",
+    "page_link",
+)
 
 
 def headings_and_labels(app: AppTest) -> list[str]:
@@ -46,8 +60,11 @@ def shown_texts(app: AppTest) -> list[str]:
 def english_only_texts() -> set[str]:
     """English texts of the catalog whose Spanish differs: seeing one on a Spanish page means a missed `_()`."""
     catalog = load_catalog(i18n.catalog_path("es"))
-    return {entry.id for entry in catalog
-            if isinstance(entry.id, str) and entry.id and entry.string and entry.string != entry.id}
+    return {
+        entry.id
+        for entry in catalog
+        if isinstance(entry.id, str) and entry.id and entry.string and entry.string != entry.id
+    }
 
 
 @pytest.mark.parametrize("page, query", PAGES, ids=[f"{p}{q}" for p, q in PAGES])

@@ -15,8 +15,9 @@ NO_AGREEMENTS = pd.DataFrame(columns=["agency", "agency_type", "model", "signed"
 
 
 def ask_ids(evidence, agreements=NO_AGREEMENTS, contracts=()):
-    asks = county_asks(AskContext(classify(evidence), agreements, list(contracts), "the sheriff", "the county board",
-                                  "the city"))
+    asks = county_asks(
+        AskContext(classify(evidence), agreements, list(contracts), "the sheriff", "the county board", "the city")
+    )
     return [ask.id for ask in asks]
 
 
@@ -38,25 +39,48 @@ def test_state_mandate_changes_the_holds_ask_and_names_the_law():
 
 
 def test_jail_honoring_holds_against_state_law():
-    evidence = [fact("refuses", STATE, "2018-01-01", summary="SB 54 (2017): forbids it"),
-                fact("honors", LOCAL, "2025-01-01")]
+    evidence = [
+        fact("refuses", STATE, "2018-01-01", summary="SB 54 (2017): forbids it"),
+        fact("honors", LOCAL, "2025-01-01"),
+    ]
     assert "holds_follow_state_law" in ask_ids(evidence)
 
 
 def test_each_287g_agency_gets_its_own_ask_and_target():
-    agreements = pd.DataFrame([
-        {"agency": "X County Sheriff's Office", "agency_type": "sheriff", "model": "jail_enforcement",
-         "signed": "2025-01-02", "status": "participating", "source_date": "2026-05-18"},
-        {"agency": "Y Police Department", "agency_type": "municipal", "model": "task_force",
-         "signed": None, "status": "participating", "source_date": "2026-05-18"},
-        {"agency": "Z Police Department", "agency_type": "municipal", "model": "task_force",
-         "signed": None, "status": "pending", "source_date": "2026-02-27"},
-    ])
+    agreements = pd.DataFrame(
+        [
+            {
+                "agency": "X County Sheriff's Office",
+                "agency_type": "sheriff",
+                "model": "jail_enforcement",
+                "signed": "2025-01-02",
+                "status": "participating",
+                "source_date": "2026-05-18",
+            },
+            {
+                "agency": "Y Police Department",
+                "agency_type": "municipal",
+                "model": "task_force",
+                "signed": None,
+                "status": "participating",
+                "source_date": "2026-05-18",
+            },
+            {
+                "agency": "Z Police Department",
+                "agency_type": "municipal",
+                "model": "task_force",
+                "signed": None,
+                "status": "pending",
+                "source_date": "2026-02-27",
+            },
+        ]
+    )
     asks = county_asks(AskContext(classify([]), agreements, [], "the sheriff", "the board", "the city"))
     ending = [ask for ask in asks if ask.id.startswith("end_287g")]
     assert [(ask.title, ask.target) for ask in ending] == [
         ("End the 287(g) agreement of X County Sheriff's Office", "the sheriff"),
-        ("End the 287(g) agreement of Y Police Department", "the city")]
+        ("End the 287(g) agreement of Y Police Department", "the city"),
+    ]
 
 
 def test_jail_contract_triggers_follow_the_money():
@@ -64,8 +88,9 @@ def test_jail_contract_triggers_follow_the_money():
 
 
 def test_state_preemption_replaces_the_local_holds_ask():
-    preempts = fact(None, STATE, "2010-07-29", summary="SB 1070 (2010): bars local limits on it",
-                    effect="preempts_local_limits")
+    preempts = fact(
+        None, STATE, "2010-07-29", summary="SB 1070 (2010): bars local limits on it", effect="preempts_local_limits"
+    )
     ids = ask_ids([preempts])
     assert "holds_under_preemption" in ids and "end_holds" not in ids
 

@@ -13,14 +13,28 @@ STATE_RUNS_THE_JAILS = "The state itself runs the jails."
 
 
 def state(abbr, jail_operator, sheriff_elected, board, executive, preempt=LEGISLATURE_POWERS):
-    return {"state_abbr": abbr, "jail_operator": jail_operator, "sheriff_elected": sheriff_elected,
-            "county_legislative_body": board, "county_executive": executive, "state_can_preempt": preempt,
-            "source": f"{abbr} research", "source_date": "2026-11-24", "note": f"{abbr} note"}
+    return {
+        "state_abbr": abbr,
+        "jail_operator": jail_operator,
+        "sheriff_elected": sheriff_elected,
+        "county_legislative_body": board,
+        "county_executive": executive,
+        "state_can_preempt": preempt,
+        "source": f"{abbr} research",
+        "source_date": "2026-11-24",
+        "note": f"{abbr} note",
+    }
 
 
 def override(fips, field, value):
-    return {"county_fips": fips, "field": field, "value": value, "source": f"{fips} research",
-            "source_date": "2026-11-25", "note": f"{fips} {field} note"}
+    return {
+        "county_fips": fips,
+        "field": field,
+        "value": value,
+        "source": f"{fips} research",
+        "source_date": "2026-11-25",
+        "note": f"{fips} {field} note",
+    }
 
 
 def county(fips, name, state_name, abbr, field_office="HOU"):
@@ -53,12 +67,23 @@ DATA = compiled(
     ],
     state_governance=[
         state("TX", "sheriff", "yes", "Commissioners Court", "none"),
-        state("CT", "state_unified_system", "no_sheriff", "none (no county government)", "none",
-              STATE_RUNS_THE_JAILS),
-        state("AK", "state_unified_system", "no_sheriff", "Borough Assembly (organized boroughs)", "some_counties",
-              STATE_RUNS_THE_JAILS),
-        state("PR", "state_unified_system", "no_sheriff", "Municipal Legislature of each municipio", "common",
-              STATE_RUNS_THE_JAILS),
+        state("CT", "state_unified_system", "no_sheriff", "none (no county government)", "none", STATE_RUNS_THE_JAILS),
+        state(
+            "AK",
+            "state_unified_system",
+            "no_sheriff",
+            "Borough Assembly (organized boroughs)",
+            "some_counties",
+            STATE_RUNS_THE_JAILS,
+        ),
+        state(
+            "PR",
+            "state_unified_system",
+            "no_sheriff",
+            "Municipal Legislature of each municipio",
+            "common",
+            STATE_RUNS_THE_JAILS,
+        ),
         state("CO", "sheriff", "yes", "Board of County Commissioners", "rare"),
         state("KY", "elected_jailer", "no_sheriff_jail_role", "Fiscal Court", "common"),
         state("NY", "sheriff", "yes", "County Legislature", "some_counties"),
@@ -74,12 +99,20 @@ DATA = compiled(
         override("36047", "jail_operator_name", NYC_DEPARTMENT),
         override("36047", "county_legislative_body", "New York City Council"),
     ],
-    agencies=[city("Houston"), city("Pasadena"), city("Baytown"), city("Harris County Sheriff", agency_type="County"),
-              city("Dallas", fips="48113")],
-    agreements=[agreement("Pasadena Police Department"), agreement("Katy Police Department"),
-                agreement("Baytown Police Department", status="pending"),
-                agreement("Harris County Sheriff's Office", agency_type="sheriff"),
-                agreement("Dallas Police Department", fips="48113")],
+    agencies=[
+        city("Houston"),
+        city("Pasadena"),
+        city("Baytown"),
+        city("Harris County Sheriff", agency_type="County"),
+        city("Dallas", fips="48113"),
+    ],
+    agreements=[
+        agreement("Pasadena Police Department"),
+        agreement("Katy Police Department"),
+        agreement("Baytown Police Department", status="pending"),
+        agreement("Harris County Sheriff's Office", agency_type="sheriff"),
+        agreement("Dallas Police Department", fips="48113"),
+    ],
 )
 
 
@@ -93,16 +126,28 @@ def offices(fips) -> list[tuple[str, str, str]]:
 def test_a_county_without_its_own_rows_follows_its_states_usual_pattern():
     governance = county_governance(DATA, "48201")
     assert {name: field["value"] for name, field in governance.items()} == {
-        "jail_operator": "sheriff", "sheriff_elected": "yes", "county_legislative_body": "Commissioners Court",
-        "county_executive": "none", "state_can_preempt": LEGISLATURE_POWERS, "note": "TX note"}
-    assert all((field["source"], field["as_of"], field["county_level"]) == ("TX research", "2026-11-24", False)
-               for field in governance.values())
+        "jail_operator": "sheriff",
+        "sheriff_elected": "yes",
+        "county_legislative_body": "Commissioners Court",
+        "county_executive": "none",
+        "state_can_preempt": LEGISLATURE_POWERS,
+        "note": "TX note",
+    }
+    assert all(
+        (field["source"], field["as_of"], field["county_level"]) == ("TX research", "2026-11-24", False)
+        for field in governance.values()
+    )
 
 
 def test_a_county_row_overrides_only_its_field_and_keeps_its_own_source_and_note():
     governance = county_governance(DATA, "08031")
-    assert governance["sheriff_elected"] == {"value": "no", "source": "08031 research", "as_of": "2026-11-25",
-                                             "county_level": True, "note": "08031 sheriff_elected note"}
+    assert governance["sheriff_elected"] == {
+        "value": "no",
+        "source": "08031 research",
+        "as_of": "2026-11-25",
+        "county_level": True,
+        "note": "08031 sheriff_elected note",
+    }
     assert (governance["jail_operator"]["value"], governance["jail_operator"]["county_level"]) == ("sheriff", False)
     assert not any(field["county_level"] for field in county_governance(DATA, "08001").values())
 
@@ -118,8 +163,11 @@ def test_a_county_row_can_add_the_name_of_the_agency_running_the_jail():
 
 def test_a_sheriff_run_jail_puts_the_elected_sheriff_first_and_the_state_last():
     chart = authority_chart(DATA, "48201")
-    assert offices("48201") == [("primary", "Sheriff", "elected"), ("secondary", "Commissioners Court", "elected"),
-                                ("state", "Texas legislature and governor", "elected")]
+    assert offices("48201") == [
+        ("primary", "Sheriff", "elected"),
+        ("secondary", "Commissioners Court", "elected"),
+        ("state", "Texas legislature and governor", "elected"),
+    ]
     assert chart.primary.jurisdiction == "Harris County" and chart.primary.powers.startswith("Runs the jail")
     assert (chart.primary.source, chart.primary.as_of, chart.primary.draft) == ("TX research", "2026-11-24", True)
     (state_office,) = chart.by_role("state")
@@ -129,8 +177,10 @@ def test_a_sheriff_run_jail_puts_the_elected_sheriff_first_and_the_state_last():
 
 def test_a_state_run_jail_system_without_county_government_has_the_state_agency_and_the_state_only():
     chart = authority_chart(DATA, "09003")
-    assert offices("09003") == [("primary", "State department of corrections", "appointed or set by law"),
-                                ("state", "Connecticut legislature and governor", "elected")]
+    assert offices("09003") == [
+        ("primary", "State department of corrections", "appointed or set by law"),
+        ("state", "Connecticut legislature and governor", "elected"),
+    ]
     assert chart.primary.jurisdiction == "the state"
     assert "not by the county" in chart.primary.powers
 
@@ -140,7 +190,8 @@ def test_alaska_state_run_jails_with_an_executive_in_some_boroughs():
         ("primary", "State department of corrections", "appointed or set by law"),
         ("secondary", "Borough Assembly (organized boroughs)", "elected"),
         ("secondary", "County executive, where the county has one", "an elected county executive in some counties"),
-        ("state", "Alaska legislature and governor", "elected")]
+        ("state", "Alaska legislature and governor", "elected"),
+    ]
 
 
 def test_puerto_rico_state_run_jails_with_municipal_legislatures():
@@ -148,17 +199,23 @@ def test_puerto_rico_state_run_jails_with_municipal_legislatures():
         ("primary", "State department of corrections", "appointed or set by law"),
         ("secondary", "Municipal Legislature of each municipio", "elected"),
         ("secondary", "County executive", "often an elected county executive"),
-        ("state", "Puerto Rico legislature and governor", "elected")]
+        ("state", "Puerto Rico legislature and governor", "elected"),
+    ]
 
 
 def test_a_consolidated_city_county_with_an_appointed_sheriff_and_an_elected_mayor():
-    assert offices("08031") == [("primary", "Sheriff", "appointed"),
-                                ("secondary", "Denver City Council", "elected"),
-                                ("secondary", "County executive", "elected county executive"),
-                                ("state", "Colorado legislature and governor", "elected")]
+    assert offices("08031") == [
+        ("primary", "Sheriff", "appointed"),
+        ("secondary", "Denver City Council", "elected"),
+        ("secondary", "County executive", "elected county executive"),
+        ("state", "Colorado legislature and governor", "elected"),
+    ]
     assert offices("08001")[0] == ("primary", "Sheriff", "elected")
-    assert offices("08001")[2] == ("secondary", "County executive, where the county has one",
-                                   "rarely an elected county executive")
+    assert offices("08001")[2] == (
+        "secondary",
+        "County executive, where the county has one",
+        "rarely an elected county executive",
+    )
 
 
 def test_a_consolidated_metro_government_runs_its_jail_as_a_department():
@@ -174,8 +231,10 @@ def test_an_elected_jailer_runs_the_jail_where_the_state_has_them():
 
 
 def test_a_new_york_city_borough_has_the_city_department_and_council():
-    assert offices("36047")[:2] == [("primary", NYC_DEPARTMENT, "appointed or set by law"),
-                                    ("secondary", "New York City Council", "elected")]
+    assert offices("36047")[:2] == [
+        ("primary", NYC_DEPARTMENT, "appointed or set by law"),
+        ("secondary", "New York City Council", "elected"),
+    ]
 
 
 def test_where_the_state_pattern_is_mixed_the_chart_says_to_find_out_who_runs_the_jail():
@@ -204,7 +263,8 @@ def test_city_agencies_put_those_with_287g_first_and_add_the_ones_only_ice_lists
         {"agency": "Katy Police Department", "fbi_data_year": None, "has_287g": True},
         {"agency": "Pasadena", "fbi_data_year": "2025", "has_287g": True},
         {"agency": "Baytown", "fbi_data_year": "2025", "has_287g": False},  # pending: not in force
-        {"agency": "Houston", "fbi_data_year": "2025", "has_287g": False}]
+        {"agency": "Houston", "fbi_data_year": "2025", "has_287g": False},
+    ]
 
 
 def test_a_county_without_city_police_has_no_city_column():
@@ -231,9 +291,11 @@ def test_the_dot_chart_lists_a_few_cities_and_counts_the_rest():
 
 
 def test_the_dot_chart_quotes_every_name_from_the_data():
-    hostile = compiled(counties=[county("48201", "Harris County", "Texas", "TX")],
-                       state_governance=[state("TX", "sheriff", "yes", 'Court"]; evil [label="x', "none")],
-                       agencies=[city('Town "A"\\ ]; b -> c')])
+    hostile = compiled(
+        counties=[county("48201", "Harris County", "Texas", "TX")],
+        state_governance=[state("TX", "sheriff", "yes", 'Court"]; evil [label="x', "none")],
+        agencies=[city('Town "A"\\ ]; b -> c')],
+    )
     dot = chart_dot(authority_chart(hostile, "48201"), 'Harris "County"')
     assert 'label="Court\\"]; evil [label=\\"x\\n(elected)"' in dot
     assert 'label="Town \\"A\\"\\\\ ]; b -> c"' in dot
@@ -242,8 +304,16 @@ def test_the_dot_chart_quotes_every_name_from_the_data():
 
 def test_offices_table_shows_one_row_per_office_with_words_for_the_role():
     table = offices_table(authority_chart(DATA, "02016"))
-    assert list(table.columns) == ["role", "office", "powers", "jurisdiction", "elected or appointed", "source",
-                                   "as of", "review"]
+    assert list(table.columns) == [
+        "role",
+        "office",
+        "powers",
+        "jurisdiction",
+        "elected or appointed",
+        "source",
+        "as of",
+        "review",
+    ]
     assert list(table["role"]) == ["primary", "secondary", "secondary", "state"]
     assert set(table["review"]) == {"draft"} and set(table["as of"]) == {"2026-11-24"}
 
@@ -261,11 +331,17 @@ def test_offices_table_headers_and_words_follow_the_language(marked):
 
 
 STATE_DEPARTMENT = "State department of corrections"
-PRIMARY_OFFICE = {"06085": "Sheriff", "48201": "Sheriff", "09003": STATE_DEPARTMENT, "02016": STATE_DEPARTMENT,
-                  "36047": NYC_DEPARTMENT, "08031": "Sheriff", "21111": LOUISVILLE_DEPARTMENT,
-                  "51610": "Whoever runs the county jail (sheriff, county department or regional authority; check "
-                           "locally)",
-                  "72127": STATE_DEPARTMENT}
+PRIMARY_OFFICE = {
+    "06085": "Sheriff",
+    "48201": "Sheriff",
+    "09003": STATE_DEPARTMENT,
+    "02016": STATE_DEPARTMENT,
+    "36047": NYC_DEPARTMENT,
+    "08031": "Sheriff",
+    "21111": LOUISVILLE_DEPARTMENT,
+    "51610": "Whoever runs the county jail (sheriff, county department or regional authority; check locally)",
+    "72127": STATE_DEPARTMENT,
+}
 
 
 @pytest.mark.parametrize("fips", EVERY_KIND, ids=EVERY_KIND.get)

@@ -75,8 +75,7 @@ def test_brief_falls_back_to_a_builtin_font(data, level_layer, evidence, monkeyp
     assert "Doña Ana County" in text and "not legal advice" in text
 
 
-@pytest.mark.parametrize(("lang", "more"), [("en", r"… and 3[78] more agreements"),
-                                            ("es", r"… y 3[78] acuerdos más")])
+@pytest.mark.parametrize(("lang", "more"), [("en", r"… and 3[78] more agreements"), ("es", r"… y 3[78] acuerdos más")])
 def test_longest_possible_county_still_fits_one_page(data, level_layer, evidence, lang, more):
     """Every list long and every text at its longest: the lowest detail level must still fit, in either language
     (Spanish runs longer)."""
@@ -85,12 +84,21 @@ def test_longest_possible_county_still_fits_one_page(data, level_layer, evidence
     profile["why"] = long_text
     for record in profile["indicators"].values():
         record.update(basis="statute", source=long_text, as_of="2026-01-01", review_status="draft")
-    profile["agreements_287g"] = [{**profile["agreements_287g"][0], "agency": f"Agency {i} {long_text}"}
-                                  for i in range(40)]
-    profile["authority"]["offices"] = [{**office, "title": long_text, "powers": long_text, "selection": long_text}
-                                       for office in profile["authority"]["offices"] for _copy in range(3)]
-    facility = {"facility": long_text, "contract": "county jail, IGSA with ICE", "FY26": 1234.5,
-                "estimated yearly payment": 123456789.0, "estimate": long_text[:200]}
+    profile["agreements_287g"] = [
+        {**profile["agreements_287g"][0], "agency": f"Agency {i} {long_text}"} for i in range(40)
+    ]
+    profile["authority"]["offices"] = [
+        {**office, "title": long_text, "powers": long_text, "selection": long_text}
+        for office in profile["authority"]["offices"]
+        for _copy in range(3)
+    ]
+    facility = {
+        "facility": long_text,
+        "contract": "county jail, IGSA with ICE",
+        "FY26": 1234.5,
+        "estimated yearly payment": 123456789.0,
+        "estimate": long_text[:200],
+    }
     profile["money"]["detention"] = [facility] * 12
     ask = {"title": long_text, "detail": long_text, "target": long_text, "because": long_text}
     profile["asks"]["items"] = [ask] * 20
@@ -114,9 +122,15 @@ def test_brief_made_in_spanish_is_spanish_and_calls_a_detainer_a_request(data, l
     pages, text = pages_and_text(pdf)
     text = flat(text)
     assert pages == 1
-    for spanish in ("Resumen del condado", "Acuerdos 287(g) con ICE", "Quién decide",
-                    "Dinero: detención de ICE en el condado", "Recomendaciones — no es asesoría legal",
-                    "Fecha de los datos:", "Desconocido: no encontramos evidencia"):
+    for spanish in (
+        "Resumen del condado",
+        "Acuerdos 287(g) con ICE",
+        "Quién decide",
+        "Dinero: detención de ICE en el condado",
+        "Recomendaciones — no es asesoría legal",
+        "Fecha de los datos:",
+        "Desconocido: no encontramos evidencia",
+    ):
         assert spanish in text
     for english in ("Who decides", "County brief", "not legal advice", "Data as of"):
         assert english not in text

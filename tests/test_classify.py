@@ -65,16 +65,21 @@ def test_partnership_is_the_top_level_whatever_the_indicators():
 
 @pytest.mark.parametrize(
     ("holds", "notifications", "jail_access", "level"),
-    [("honors", None, None, "honors_holds"),
-     ("limited", "refuses", "refuses", "limits_holds"),
-     ("refuses", None, "honors", "refuses_holds_only"),
-     ("refuses", "refuses", None, "refuses_holds_and_one"),
-     ("refuses", "refuses", "refuses", "refuses_all"),
-     (None, "refuses", "refuses", "unknown")],
+    [
+        ("honors", None, None, "honors_holds"),
+        ("limited", "refuses", "refuses", "limits_holds"),
+        ("refuses", None, "honors", "refuses_holds_only"),
+        ("refuses", "refuses", None, "refuses_holds_and_one"),
+        ("refuses", "refuses", "refuses", "refuses_all"),
+        (None, "refuses", "refuses", "unknown"),
+    ],
 )
 def test_level_ladder(holds, notifications, jail_access, level):
-    rows = [fact(value, indicator=name) for name, value in
-            (("holds", holds), ("notifications", notifications), ("jail_access", jail_access)) if value]
+    rows = [
+        fact(value, indicator=name)
+        for name, value in (("holds", holds), ("notifications", notifications), ("jail_access", jail_access))
+        if value
+    ]
     assert classify(rows).level == level
 
 

@@ -3,8 +3,14 @@ from lib.i18n import use_language
 
 
 def test_the_text_names_county_field_and_note_and_nothing_about_the_reader():
-    text = correction_text("Harris County, Texas", "48201", "ICE holds", "  The sheriff ended this in 2026.  ",
-                           "http://localhost/county?fips=48201", "2026-05-18")
+    text = correction_text(
+        "Harris County, Texas",
+        "48201",
+        "ICE holds",
+        "  The sheriff ended this in 2026.  ",
+        "http://localhost/county?fips=48201",
+        "2026-05-18",
+    )
     assert "48201" in text and "ICE holds" in text and text.rstrip().endswith("ended this in 2026.")
 
 

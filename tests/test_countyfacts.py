@@ -12,19 +12,23 @@ def test_capitalized_raises_the_first_letter_only():
 
 def test_the_facts_line_gives_code_population_and_field_office():
     assert county_facts_line("06085", PROFILE) == (
-        "FIPS 06085 · population 1,877,592 (2024-07-01) · ICE field office San Francisco")
+        "FIPS 06085 · population 1,877,592 (2024-07-01) · ICE field office San Francisco"
+    )
 
 
 def test_the_facts_line_says_when_the_field_office_is_unknown():
     assert county_facts_line("06085", {**PROFILE, "ice_field_office": None}).endswith("· ICE field office unknown")
 
 
-@pytest.mark.parametrize("record, detail", [
-    ({"basis": "case_law", "as_of": "as of 2015-08", "review_status": "reviewed"}, "case law, as of 2015-08"),
-    ({"basis": "statute", "as_of": "2024-01-01", "review_status": "draft"}, "statute, as of 2024-01-01 · draft"),
-    ({"basis": None, "as_of": None, "review_status": "reviewed"}, "no evidence found"),
-    ({"basis": None, "as_of": None, "review_status": "draft"}, "no evidence found · draft"),
-])
+@pytest.mark.parametrize(
+    "record, detail",
+    [
+        ({"basis": "case_law", "as_of": "as of 2015-08", "review_status": "reviewed"}, "case law, as of 2015-08"),
+        ({"basis": "statute", "as_of": "2024-01-01", "review_status": "draft"}, "statute, as of 2024-01-01 · draft"),
+        ({"basis": None, "as_of": None, "review_status": "reviewed"}, "no evidence found"),
+        ({"basis": None, "as_of": None, "review_status": "draft"}, "no evidence found · draft"),
+    ],
+)
 def test_the_indicator_detail_gives_basis_and_date_or_no_evidence(record, detail):
     assert indicator_detail(record) == detail
 

@@ -19,8 +19,9 @@ def test_census_suffix():
 
 
 def test_index_lookup_prefers_exact_and_falls_back_on_city():
-    index = CountyIndex([("51159", "51", "Richmond County"), ("51760", "51", "Richmond city"),
-                         ("51550", "51", "Chesapeake city")])
+    index = CountyIndex(
+        [("51159", "51", "Richmond County"), ("51760", "51", "Richmond city"), ("51550", "51", "Chesapeake city")]
+    )
     assert index.lookup("51", "Richmond County") == "51159"
     assert index.lookup("51", "Richmond City") == "51760"
     assert index.lookup("51", "Chesapeake") == "51550"

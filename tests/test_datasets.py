@@ -14,8 +14,14 @@ from lib.paths import DATA_DIR
 from tests.datacopy import STAND_IN_TOPOLOGY, assert_names_the_file_and_the_fix, small_build, small_files
 
 SOURCE = {"id": "x", "title": "t", "as_of": "2026", "publisher": "p", "licence": "l"}
-MATCH_REPORT = {"rows": 1, "placeable_rows": 1, "matched_rows": 1, "match_rate": 1.0, "by_agency_type": {},
-                "unmatched": []}
+MATCH_REPORT = {
+    "rows": 1,
+    "placeable_rows": 1,
+    "matched_rows": 1,
+    "match_rate": 1.0,
+    "by_agency_type": {},
+    "unmatched": [],
+}
 COUNTY = STAND_IN_TOPOLOGY["objects"]["counties"]["geometries"][0]
 
 
@@ -44,17 +50,23 @@ BAD_SHAPES = {
     "BuildReport: empty": (datasets.BUILD_REPORT.file, "{}"),
     "MatchReport: match rate as text": (datasets.BUILD_REPORT.file, build_report(match_rate="99%")),
     "MatchReport: unmatched rows not a list": (datasets.BUILD_REPORT.file, build_report(unmatched={})),
-    "AgencyTypeMatch: without its matched count": (datasets.BUILD_REPORT.file,
-                                                   build_report(by_agency_type={"sheriff": {"rows": 1}})),
+    "AgencyTypeMatch: without its matched count": (
+        datasets.BUILD_REPORT.file,
+        build_report(by_agency_type={"sheriff": {"rows": 1}}),
+    ),
     "CountyTopology: without objects": (datasets.COUNTY_SHAPES.file, json.dumps(without(STAND_IN_TOPOLOGY, "objects"))),
     "CountyTopology: not a topology": (datasets.COUNTY_SHAPES.file, topology(type="FeatureCollection")),
     "CountyTopology: arcs not quantized": (datasets.COUNTY_SHAPES.file, topology(arcs=[[[0.5, 0.25], [1, 0]]])),
-    "Transform: a scale of three numbers": (datasets.COUNTY_SHAPES.file,
-                                            topology(transform={"scale": [1, 1, 1], "translate": [0, 0]})),
+    "Transform: a scale of three numbers": (
+        datasets.COUNTY_SHAPES.file,
+        topology(transform={"scale": [1, 1, 1], "translate": [0, 0]}),
+    ),
     "Transform: without a translation": (datasets.COUNTY_SHAPES.file, topology(transform={"scale": [1, 1]})),
     "CountyObjects: without counties": (datasets.COUNTY_SHAPES.file, topology(objects={"states": {}})),
-    "CountyCollection: not a geometry collection": (datasets.COUNTY_SHAPES.file,
-                                                    counties(COUNTY, collection="FeatureCollection")),
+    "CountyCollection: not a geometry collection": (
+        datasets.COUNTY_SHAPES.file,
+        counties(COUNTY, collection="FeatureCollection"),
+    ),
     "CountyGeometry: without its code": (datasets.COUNTY_SHAPES.file, counties(without(COUNTY, "id"))),
     "CountyGeometry: a code of four digits": (datasets.COUNTY_SHAPES.file, counties({**COUNTY, "id": "1001"})),
     "CountyGeometry: a point": (datasets.COUNTY_SHAPES.file, counties({**COUNTY, "type": "Point"})),
@@ -65,8 +77,13 @@ BAD_SHAPES = {
 
 
 def test_every_shape_model_has_a_case_it_rejects():
-    declared = {name for name, value in vars(datasets).items() if isinstance(value, type)
-                and issubclass(value, datasets.JsonShape | datasets.Sources) and value is not datasets.JsonShape}
+    declared = {
+        name
+        for name, value in vars(datasets).items()
+        if isinstance(value, type)
+        and issubclass(value, datasets.JsonShape | datasets.Sources)
+        and value is not datasets.JsonShape
+    }
     assert {case.split(":")[0] for case in BAD_SHAPES} == declared
 
 
@@ -102,9 +119,12 @@ def test_a_table_without_a_declared_column_names_the_file_and_the_fix(tmp_path, 
     assert_names_the_file_and_the_fix(error, dataset.file)
 
 
-@pytest.mark.xfail(strict=True, raises=pandera.errors.SchemaErrors,
-                   reason="pandera 0.35 reports an undeclared column of a strict schema as SchemaErrors (plural), "
-                          "which lib/data.py does not catch: the load fails without naming the file")
+@pytest.mark.xfail(
+    strict=True,
+    raises=pandera.errors.SchemaErrors,
+    reason="pandera 0.35 reports an undeclared column of a strict schema as SchemaErrors (plural), "
+    "which lib/data.py does not catch: the load fails without naming the file",
+)
 def test_a_table_with_a_column_its_schema_does_not_declare_names_the_file_and_the_fix(tmp_path):
     dataset = datasets.COUNTIES
     folder = small_build(tmp_path / "data", {dataset.file: table_text(small_table(dataset).assign(surprise="x"))})
@@ -113,9 +133,15 @@ def test_a_table_with_a_column_its_schema_does_not_declare_names_the_file_and_th
     assert_names_the_file_and_the_fix(error, dataset.file)
 
 
-@pytest.mark.parametrize(("dataset", "column", "value"), [
-    (datasets.COUNTIES, "fips", "1001"), (datasets.AGREEMENTS_287G, "agency_type", "sherif"),
-    (datasets.STATE_LAWS, "effective_date", "2017-9-1"), (datasets.DETENTION_POPULATION, "adp", "-1")])
+@pytest.mark.parametrize(
+    ("dataset", "column", "value"),
+    [
+        (datasets.COUNTIES, "fips", "1001"),
+        (datasets.AGREEMENTS_287G, "agency_type", "sherif"),
+        (datasets.STATE_LAWS, "effective_date", "2017-9-1"),
+        (datasets.DETENTION_POPULATION, "adp", "-1"),
+    ],
+)
 def test_a_value_its_schema_rejects_names_the_file_and_the_fix(tmp_path, dataset, column, value):
     frame = small_table(dataset)
     frame.loc[0, column] = value

@@ -35,9 +35,9 @@ from lib.explain import evidence_value_words
 from lib.i18n import LANGUAGES, language, use_language
 from lib.layers import build_layers
 from lib.links import COUNTY_URL_PATH
-from lib.registry import INDICATORS_BY_ID, LAYER_TITLES
 from lib.paths import PROJECT_ROOT
 from lib.profile import county_profile
+from lib.registry import INDICATORS_BY_ID, LAYER_TITLES
 from lib.ui.county import page as county_page_module
 from tests.test_app_smoke import run_page
 
@@ -84,8 +84,9 @@ def county_sections_script() -> None:
 
     i18n.set_language(st.session_state["lang"])
     # st.page_link only links to registered pages, found beside the script (app_pages/ links to the app's own).
-    st.navigation([st.Page(path) for path in sorted((Path(__file__).parent / "app_pages").glob("*.py"))],
-                  position="hidden")
+    st.navigation(
+        [st.Page(path) for path in sorted((Path(__file__).parent / "app_pages").glob("*.py"))], position="hidden"
+    )
     st.session_state["traceback"] = None
     try:
         county_sections(data(), st.session_state["fips"])
@@ -100,8 +101,9 @@ def county_sections_app_path() -> Path:
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     (folder / "app_pages").symlink_to(PROJECT_ROOT / "app_pages", target_is_directory=True)
     script = folder / "county_sections.py"
-    script.write_text(textwrap.dedent(inspect.getsource(county_sections_script)) + "\ncounty_sections_script()\n",
-                      encoding="utf-8")
+    script.write_text(
+        textwrap.dedent(inspect.getsource(county_sections_script)) + "\ncounty_sections_script()\n", encoding="utf-8"
+    )
     return script
 
 
@@ -222,15 +224,22 @@ def every_language(items: list) -> dict[str, list]:
 
 def one_language_each(items: list) -> dict[str, list]:
     """The items shared out between the languages in turn: each language is drawn, each item once."""
-    return {lang: items[index::len(LANGUAGES)] for index, lang in enumerate(LANGUAGES)}
+    return {lang: items[index :: len(LANGUAGES)] for index, lang in enumerate(LANGUAGES)}
 
 
-def in_workers(pool: ProcessPoolExecutor, work: Callable[[str, list], dict[str, str]],
-               items_by_language: dict[str, list], chunk: int) -> dict[str, str]:
+def in_workers(
+    pool: ProcessPoolExecutor,
+    work: Callable[[str, list], dict[str, str]],
+    items_by_language: dict[str, list],
+    chunk: int,
+) -> dict[str, str]:
     """`work(lang, chunk of items)` for every language's items in chunks, spread over the workers; problems by
     'lang item'."""
-    jobs = {pool.submit(work, lang, items[start:start + chunk]): lang
-            for lang, items in items_by_language.items() for start in range(0, len(items), chunk)}
+    jobs = {
+        pool.submit(work, lang, items[start : start + chunk]): lang
+        for lang, items in items_by_language.items()
+        for start in range(0, len(items), chunk)
+    }
     return {f"{jobs[job]} {item}": problem for job in jobs for item, problem in job.result().items()}
 
 
@@ -240,8 +249,12 @@ def check(problems: dict[str, str], what: str) -> None:
     assert not problems, f"{len(problems)} {what} failed ({keys}); the first:\n{shown}"
 
 
-def timed(report: Callable[[str], None], what: str, items_by_language: dict[str, list],
-          run: Callable[[dict[str, list]], dict[str, str]]) -> dict[str, str]:
+def timed(
+    report: Callable[[str], None],
+    what: str,
+    items_by_language: dict[str, list],
+    run: Callable[[dict[str, list]], dict[str, str]],
+) -> dict[str, str]:
     start = time.perf_counter()
     problems = run(items_by_language)
     counts = ", ".join(f"{len(items)} in {lang}" for lang, items in items_by_language.items())
@@ -263,11 +276,13 @@ def stratified_sample(data: CompiledData, layers: dict) -> list[str]:
     own (the jail operators that differ from the state's), and the counties other tests single out."""
     detention = layers["ice_beds"].county_class
     biggest_first = list(data.counties.sort_values("population", ascending=False)["fips"])
-    return sorted(set(detention[detention != "none_listed"].index)
-                  | most_populous_of_each(data.counties_by_fips["state_abbr"], biggest_first)
-                  | most_populous_of_each(layers["level"].county_class, biggest_first)
-                  | set(data.county_governance["county_fips"])
-                  | set(SPECIAL_COUNTIES))
+    return sorted(
+        set(detention[detention != "none_listed"].index)
+        | most_populous_of_each(data.counties_by_fips["state_abbr"], biggest_first)
+        | most_populous_of_each(layers["level"].county_class, biggest_first)
+        | set(data.county_governance["county_fips"])
+        | set(SPECIAL_COUNTIES)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -280,13 +295,16 @@ def test_the_sample_has_every_kind_of_county(data, sample, report, layers):
     assert set(detention[detention != "none_listed"].index) <= set(sample)
     assert set(data.counties_by_fips.loc[sample, "state_abbr"]) == set(data.counties["state_abbr"])
     assert set(levels[sample]) == set(levels)
-    every_operator = (set(data.state_governance["jail_operator"])
-                      | set(data.county_governance.query("field == 'jail_operator'")["value"]))
+    every_operator = set(data.state_governance["jail_operator"]) | set(
+        data.county_governance.query("field == 'jail_operator'")["value"]
+    )
     assert {county_governance(data, fips)["jail_operator"]["value"] for fips in sample} == every_operator
     assert len(sample) >= 150
-    report(f"sample: {len(sample)} counties: {(detention[sample] == 'county_jail').sum()} whose county jail holds "
-           f"people for ICE, {(detention[sample] == 'other_facility').sum()} with other ICE detention, and every "
-           f"state, level and jail operator ({', '.join(sorted(every_operator))})")
+    report(
+        f"sample: {len(sample)} counties: {(detention[sample] == 'county_jail').sum()} whose county jail holds "
+        f"people for ICE, {(detention[sample] == 'other_facility').sum()} with other ICE detention, and every "
+        f"state, level and jail operator ({', '.join(sorted(every_operator))})"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -301,53 +319,78 @@ def test_every_indicator_in_the_evidence_has_a_name_and_words(data, lang):
 
 def test_every_county_page_renders_in_every_language(data, workers, report):
     counties = list(data.counties["fips"])
-    problems = timed(report, "county pages (the page's sections)", every_language(counties),
-                     lambda items: in_workers(workers, render_county_sections, items, chunk=100))
+    problems = timed(
+        report,
+        "county pages (the page's sections)",
+        every_language(counties),
+        lambda items: in_workers(workers, render_county_sections, items, chunk=100),
+    )
     check(problems, "county pages")
 
 
 def test_every_brief_text_is_built_in_every_language(data, workers, report):
     counties = list(data.counties["fips"])
-    problems = timed(report, "brief texts (every detail level)", every_language(counties),
-                     lambda items: in_workers(workers, build_brief_contents, items, chunk=200))
+    problems = timed(
+        report,
+        "brief texts (every detail level)",
+        every_language(counties),
+        lambda items: in_workers(workers, build_brief_contents, items, chunk=200),
+    )
     check(problems, "briefs")
 
 
 def test_the_sample_renders_through_the_whole_app(sample, workers, report):
-    problems = timed(report, "county pages of the sample (whole app)", every_language(sample),
-                     lambda items: in_workers(workers, render_county_pages, items, chunk=20))
+    problems = timed(
+        report,
+        "county pages of the sample (whole app)",
+        every_language(sample),
+        lambda items: in_workers(workers, render_county_pages, items, chunk=20),
+    )
     check(problems, "county pages")
 
 
 def test_the_sample_gets_one_page_pdf_briefs(sample, workers, report):
     """Each county's PDF in one language (the texts of every brief in both are built above): a PDF costs ten
     county pages."""
-    problems = timed(report, "PDF briefs of the sample", one_language_each(sample),
-                     lambda items: in_workers(workers, draw_briefs, items, chunk=20))
+    problems = timed(
+        report,
+        "PDF briefs of the sample",
+        one_language_each(sample),
+        lambda items: in_workers(workers, draw_briefs, items, chunk=20),
+    )
     check(problems, "briefs")
 
 
 def test_the_map_renders_every_layer_and_state(data, workers, report):
     """Each view in one language: a state view differs from another only by its data, which no language changes."""
     views = [(layer, state) for layer in LAYER_TITLES for state in [None, *data.states["state_abbr"]]]
-    problems = timed(report, "map views (every layer × every state and the whole country)",
-                     one_language_each(views), lambda items: in_workers(workers, render_map_views, items, chunk=20))
+    problems = timed(
+        report,
+        "map views (every layer × every state and the whole country)",
+        one_language_each(views),
+        lambda items: in_workers(workers, render_map_views, items, chunk=20),
+    )
     check(problems, "map views")
 
 
 @pytest.mark.slow
 def test_every_county_renders_through_the_whole_app(data, workers, report):
     counties = list(data.counties["fips"])
-    problems = timed(report, "county pages (whole app)", every_language(counties),
-                     lambda items: in_workers(workers, render_county_pages, items, chunk=50))
+    problems = timed(
+        report,
+        "county pages (whole app)",
+        every_language(counties),
+        lambda items: in_workers(workers, render_county_pages, items, chunk=50),
+    )
     check(problems, "county pages")
 
 
 @pytest.mark.slow
 def test_every_county_gets_a_one_page_pdf_brief(data, workers, report):
     counties = list(data.counties["fips"])
-    problems = timed(report, "PDF briefs", every_language(counties),
-                     lambda items: in_workers(workers, draw_briefs, items, chunk=50))
+    problems = timed(
+        report, "PDF briefs", every_language(counties), lambda items: in_workers(workers, draw_briefs, items, chunk=50)
+    )
     check(problems, "briefs")
 
 

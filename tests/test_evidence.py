@@ -21,33 +21,82 @@ from tests.smalldata import compiled, table
 
 
 def law(state="TX", indicator="holds", effect="requires", status="in_force", effective="2017-09-01", **fields):
-    return {"state_abbr": state, "indicator": indicator, "effect": effect, "law_name": "SB 4 (2017)",
-            "effective_date": effective, "status": status, "source": "state law research", "source_date": "2026-09-22",
-            "basis": "statute", "review_status": "draft", "binds_county_jails": True, **fields}
+    return {
+        "state_abbr": state,
+        "indicator": indicator,
+        "effect": effect,
+        "law_name": "SB 4 (2017)",
+        "effective_date": effective,
+        "status": status,
+        "source": "state law research",
+        "source_date": "2026-09-22",
+        "basis": "statute",
+        "review_status": "draft",
+        "binds_county_jails": True,
+        **fields,
+    }
 
 
 def policy(effect="refuses", indicator="holds", fips="06085", name="ICE hold ordinance", adopted="2011-10-18"):
-    return {"county_fips": fips, "jurisdiction": "Santa Clara County", "policy_name": name, "indicator": indicator,
-            "effect": effect, "adopted_date": adopted, "source": "2015 toolkit", "source_date": "2015-08",
-            "as_of_label": "as of 2015", "basis": "local policy", "review_status": "draft"}
+    return {
+        "county_fips": fips,
+        "jurisdiction": "Santa Clara County",
+        "policy_name": name,
+        "indicator": indicator,
+        "effect": effect,
+        "adopted_date": adopted,
+        "source": "2015 toolkit",
+        "source_date": "2015-08",
+        "as_of_label": "as of 2015",
+        "basis": "local policy",
+        "review_status": "draft",
+    }
 
 
-def agreement(agency="Harris County Sheriff's Office", agency_type="sheriff", model="jail_enforcement",
-              fips="48201", status="participating", signed="2025-01-02", moa_url=None):
-    return {"agency": agency, "state_abbr": "TX", "agency_type": agency_type, "county_fips": fips, "model": model,
-            "signed": signed, "status": status, "moa_url": moa_url, "source_file": "ice_287g_sheet.xlsx",
-            "source_date": "2026-05-18"}
+def agreement(
+    agency="Harris County Sheriff's Office",
+    agency_type="sheriff",
+    model="jail_enforcement",
+    fips="48201",
+    status="participating",
+    signed="2025-01-02",
+    moa_url=None,
+):
+    return {
+        "agency": agency,
+        "state_abbr": "TX",
+        "agency_type": agency_type,
+        "county_fips": fips,
+        "model": model,
+        "signed": signed,
+        "status": status,
+        "moa_url": moa_url,
+        "source_file": "ice_287g_sheet.xlsx",
+        "source_date": "2026-05-18",
+    }
 
 
 def facility(facility_id, contract_type="county_jail_igsa", run_by="county", fips="48201"):
-    return {"facility_id": facility_id, "name": f"{facility_id} COUNTY JAIL", "county_fips": fips,
-            "contract_type": contract_type, "run_by": run_by, "run_by_basis": "facility name",
-            "source_date": "2026-04-02", "review_status": "draft"}
+    return {
+        "facility_id": facility_id,
+        "name": f"{facility_id} COUNTY JAIL",
+        "county_fips": fips,
+        "contract_type": contract_type,
+        "run_by": run_by,
+        "run_by_basis": "facility name",
+        "source_date": "2026-04-02",
+        "review_status": "draft",
+    }
 
 
 def population(facility_id, fiscal_year, adp):
-    return {"facility_id": facility_id, "fiscal_year": fiscal_year, "adp": adp, "source": "ice_detention_stats",
-            "source_date": f"{fiscal_year} pull"}
+    return {
+        "facility_id": facility_id,
+        "fiscal_year": fiscal_year,
+        "adp": adp,
+        "source": "ice_detention_stats",
+        "source_date": f"{fiscal_year} pull",
+    }
 
 
 def values(rows) -> list[tuple]:
@@ -65,19 +114,25 @@ def test_an_as_of_label_is_shown_in_the_current_language(label):
         assert as_of_text(label) == f"al {date}"
 
 
-@pytest.mark.parametrize(("value", "shown"), [(None, ""), (float("nan"), ""), ("2015", "2015"),
-                                              ("as of sometime", "as of sometime"), (2015, "2015")])
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(None, ""), (float("nan"), ""), ("2015", "2015"), ("as of sometime", "as of sometime"), (2015, "2015")],
+)
 def test_anything_but_an_as_of_label_is_shown_as_it_is(value, shown):
     with use_language("es"):
         assert as_of_text(value) == shown
 
 
 def test_law_summary_names_the_law_its_effect_and_since_when():
-    assert law_summary("SB 4 (2017)", "requires", "in_force", "2017-09-01") == \
-        "SB 4 (2017): requires it (in force since 2017-09-01)"
+    assert (
+        law_summary("SB 4 (2017)", "requires", "in_force", "2017-09-01")
+        == "SB 4 (2017): requires it (in force since 2017-09-01)"
+    )
     assert law_summary("HB 1 (2019)", "forbids", "in_force", "") == "HB 1 (2019): forbids it"
-    assert law_summary("SB 1070 (2010)", "preempts_local_limits", "enjoined", "2010-07-29") == \
-        "SB 1070 (2010): bars local limits on it (orders nothing by itself) — enjoined"
+    assert (
+        law_summary("SB 1070 (2010)", "preempts_local_limits", "enjoined", "2010-07-29")
+        == "SB 1070 (2010): bars local limits on it (orders nothing by itself) — enjoined"
+    )
     assert law_summary("Act 9", "limits", "struck_down_in_part", "2020") == "Act 9: limits it — struck down in part"
 
 
@@ -92,14 +147,28 @@ def test_law_summary_in_spanish_keeps_the_law_name_first_before_a_colon():
 
 
 def test_a_state_law_sets_its_indicator_for_the_state():
-    laws = table("state_laws", [law("TX", "holds", "requires"), law("CA", "holds", "forbids", effective="2018-01-01"),
-                         law("CT", "notifications", "limits", effective="2019-10-01")])
+    laws = table(
+        "state_laws",
+        [
+            law("TX", "holds", "requires"),
+            law("CA", "holds", "forbids", effective="2018-01-01"),
+            law("CT", "notifications", "limits", effective="2019-10-01"),
+        ],
+    )
     by_state = state_law_evidence(laws)
     assert {state: values(rows) for state, rows in by_state.items()} == {
-        "TX": [("holds", "honors")], "CA": [("holds", "refuses")], "CT": [("notifications", "limited")]}
+        "TX": [("holds", "honors")],
+        "CA": [("holds", "refuses")],
+        "CT": [("notifications", "limited")],
+    }
     texas = by_state["TX"][0]
     assert (texas.scope, texas.basis, texas.effective, texas.as_of, texas.effect) == (
-        STATE_SCOPE, "statute", "2017-09-01", "2026-09-22", "requires")
+        STATE_SCOPE,
+        "statute",
+        "2017-09-01",
+        "2026-09-22",
+        "requires",
+    )
     assert texas.summary == "SB 4 (2017): requires it (in force since 2017-09-01)"
     assert texas.in_force and texas.is_draft
 
@@ -133,9 +202,16 @@ def test_a_law_row_keeps_its_link_and_an_empty_date_or_link_becomes_nothing():
 # --- local_policy_evidence ---
 
 
-@pytest.mark.parametrize(("indicator", "effect", "value"), [
-    ("holds", "honors", "honors"), ("notifications", "notifies", "honors"), ("jail_access", "allows", "honors"),
-    ("holds", "limits", "limited"), ("jail_access", "refuses", "refuses")])
+@pytest.mark.parametrize(
+    ("indicator", "effect", "value"),
+    [
+        ("holds", "honors", "honors"),
+        ("notifications", "notifies", "honors"),
+        ("jail_access", "allows", "honors"),
+        ("holds", "limits", "limited"),
+        ("jail_access", "refuses", "refuses"),
+    ],
+)
 def test_a_local_policy_in_its_own_words_becomes_a_value(indicator, effect, value):
     (row,) = local_policy_evidence(table("local_policies", [policy(effect, indicator)]))["06085"]
     assert (row.indicator, row.value, row.scope, row.basis) == (indicator, value, LOCAL_SCOPE, "local policy")
@@ -181,16 +257,22 @@ def test_a_task_force_agreement_is_a_partnership_but_says_nothing_of_the_jail():
 
 
 def test_a_county_jail_department_is_the_jail_agency_too():
-    evidence, _partnership = agreement_evidence(table("agreements", [agreement("Essex County Department of Corrections",
-                                                                        "county_jail", fips="34013")]))
+    evidence, _partnership = agreement_evidence(
+        table("agreements", [agreement("Essex County Department of Corrections", "county_jail", fips="34013")])
+    )
     assert set(evidence) == {"34013"}
 
 
-@pytest.mark.parametrize("row", [agreement("Houston Police Department", "municipal"),
-                                 agreement("Texas Department of Public Safety", "state", fips=None),
-                                 agreement("Harris County Constable", "other"),
-                                 agreement(status="pending")],
-                         ids=["city police", "statewide agency", "other agency", "pending"])
+@pytest.mark.parametrize(
+    "row",
+    [
+        agreement("Houston Police Department", "municipal"),
+        agreement("Texas Department of Public Safety", "state", fips=None),
+        agreement("Harris County Constable", "other"),
+        agreement(status="pending"),
+    ],
+    ids=["city police", "statewide agency", "other agency", "pending"],
+)
 def test_agreements_of_other_agencies_or_not_in_force_set_nothing(row):
     assert agreement_evidence(table("agreements", [row])) == ({}, {})
 
@@ -206,17 +288,25 @@ def test_an_agreement_without_a_signed_date_dates_from_ices_list_and_keeps_its_l
 
 
 def test_current_detention_keeps_the_latest_recent_year_of_at_least_one_person_a_day():
-    facilities = table("detention_facilities", [facility("BOTH"), facility("OLD"), facility("FEW"),
-                                                facility("NOWHERE", fips=None)])
-    counts = table("detention_population", [
-        population("BOTH", "FY25", 12.0), population("BOTH", "FY26", 9.5),
-        population("OLD", "FY24", 80.0),  # not a recent year
-        population("FEW", "FY26", 0.4), population("FEW", "FY25", 1.0),  # FY26 under one a day: FY25 counts
-        population("NOWHERE", "FY26", 30.0),  # not placed on a county
-    ])
+    facilities = table(
+        "detention_facilities", [facility("BOTH"), facility("OLD"), facility("FEW"), facility("NOWHERE", fips=None)]
+    )
+    counts = table(
+        "detention_population",
+        [
+            population("BOTH", "FY25", 12.0),
+            population("BOTH", "FY26", 9.5),
+            population("OLD", "FY24", 80.0),  # not a recent year
+            population("FEW", "FY26", 0.4),
+            population("FEW", "FY25", 1.0),  # FY26 under one a day: FY25 counts
+            population("NOWHERE", "FY26", 30.0),  # not placed on a county
+        ],
+    )
     current = current_detention(facilities, counts)
     assert list(zip(current["facility_id"], current["fiscal_year"], current["adp"])) == [
-        ("BOTH", "FY26", 9.5), ("FEW", "FY25", 1.0)]
+        ("BOTH", "FY26", 9.5),
+        ("FEW", "FY25", 1.0),
+    ]
     assert set(current["source_date_population"]) == {"FY26 pull", "FY25 pull"}
 
 
@@ -227,8 +317,10 @@ def test_a_facility_with_no_recent_population_is_not_current():
 
 @pytest.mark.parametrize("contract_type", ["county_jail_igsa", "usms_iga"])
 def test_a_county_run_jail_holding_people_for_ice_gives_ice_access_and_is_a_partnership(contract_type):
-    current = current_detention(table("detention_facilities", [facility("HCJ", contract_type)]),
-                                table("detention_population", [population("HCJ", "FY26", 42.0)]))
+    current = current_detention(
+        table("detention_facilities", [facility("HCJ", contract_type)]),
+        table("detention_population", [population("HCJ", "FY26", 42.0)]),
+    )
     evidence, partnership = detention_evidence(current)
     assert values(evidence["48201"]) == [("jail_access", "honors")]
     assert values(partnership["48201"]) == [("ice_beds", "honors")]
@@ -238,12 +330,21 @@ def test_a_county_run_jail_holding_people_for_ice_gives_ice_access_and_is_a_part
     assert "42 ICE detainees a day on average in FY26 (county-run: facility name)" in row.summary
 
 
-@pytest.mark.parametrize(("contract_type", "run_by"), [("private_contract", "private"), ("federal", "federal"),
-                                                       ("county_jail_igsa", "private"), ("usms_iga", "unknown"),
-                                                       ("hold_room", "county")])
+@pytest.mark.parametrize(
+    ("contract_type", "run_by"),
+    [
+        ("private_contract", "private"),
+        ("federal", "federal"),
+        ("county_jail_igsa", "private"),
+        ("usms_iga", "unknown"),
+        ("hold_room", "county"),
+    ],
+)
 def test_private_federal_or_not_county_run_detention_sets_nothing(contract_type, run_by):
-    current = current_detention(table("detention_facilities", [facility("CDF", contract_type, run_by)]),
-                                table("detention_population", [population("CDF", "FY26", 900.0)]))
+    current = current_detention(
+        table("detention_facilities", [facility("CDF", contract_type, run_by)]),
+        table("detention_population", [population("CDF", "FY26", 900.0)]),
+    )
     assert len(current) == 1
     assert detention_evidence(current) == ({}, {})
 
@@ -262,12 +363,17 @@ COUNTIES = [
 
 SMALL_DATA = compiled(
     counties=COUNTIES,
-    state_laws=[law("TX", "holds", "requires"), law("CA", "holds", "limits", effective="2018-01-01"),
-                law("CT", "holds", "limits", effective="2019-10-01")],
-    local_policies=[policy("refuses", "holds"), policy("refuses", "notifications"),
-                    policy("refuses", "jail_access")],
-    agreements=[agreement(), agreement("Texas Department of Public Safety", "state", "task_force", fips=None),
-                agreement("Puerto Rico Police", "state", "task_force", fips=None)],
+    state_laws=[
+        law("TX", "holds", "requires"),
+        law("CA", "holds", "limits", effective="2018-01-01"),
+        law("CT", "holds", "limits", effective="2019-10-01"),
+    ],
+    local_policies=[policy("refuses", "holds"), policy("refuses", "notifications"), policy("refuses", "jail_access")],
+    agreements=[
+        agreement(),
+        agreement("Texas Department of Public Safety", "state", "task_force", fips=None),
+        agreement("Puerto Rico Police", "state", "task_force", fips=None),
+    ],
     detention_facilities=[facility("HCJ")],
     detention_population=[population("HCJ", "FY26", 42.0)],
 )
@@ -320,8 +426,9 @@ def test_county_evidence_holds_the_rows_of_the_language_it_was_assembled_in(coun
         english = county_evidence.classify("06085")  # assembled in English: English whatever the language now
     assert (county_evidence.language, spanish.language) == ("en", "es")
     assert spanish.classify("06085").level == english.level
-    english_reason, spanish_reason = (result.indicators["holds"].decided_by.summary
-                                      for result in (english, spanish.classify("06085")))
+    english_reason, spanish_reason = (
+        result.indicators["holds"].decided_by.summary for result in (english, spanish.classify("06085"))
+    )
     assert english_reason.endswith("(as of 2015)") and spanish_reason.endswith("(al 2015)")
 
 
@@ -336,7 +443,11 @@ def test_every_kind_of_county_in_the_committed_data_gets_a_level_from_dated_evid
 
 def test_287g_evidence_in_the_committed_data_is_dated_by_ices_newest_sheet(data, evidence):
     sheet_date = data.source("ice_287g_participating")["as_of"]
-    partners = [row for fips in data.agreements["county_fips"].dropna().unique()
-                for row in evidence.classify(fips).partnership if row.indicator == "287g"]
+    partners = [
+        row
+        for fips in data.agreements["county_fips"].dropna().unique()
+        for row in evidence.classify(fips).partnership
+        if row.indicator == "287g"
+    ]
     assert partners and {row.as_of for row in partners} == {sheet_date}
     assert all(sheet_date in row.summary for row in partners)

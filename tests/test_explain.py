@@ -12,10 +12,19 @@ from tests.facts import fact
 from tests.kinds import EVERY_KIND
 
 
-@pytest.mark.parametrize(("indicator", "value", "words"), [
-    ("holds", "honors", "yes"), ("notifications", "limited", "limited"), ("jail_access", "refuses", "refuses"),
-    ("holds", "unknown", "unknown"), ("287g", "honors", "yes"), ("ice_beds", "honors", "holds people for ICE"),
-    ("holds", None, "context only"), ("ice_beds", None, "context only")])
+@pytest.mark.parametrize(
+    ("indicator", "value", "words"),
+    [
+        ("holds", "honors", "yes"),
+        ("notifications", "limited", "limited"),
+        ("jail_access", "refuses", "refuses"),
+        ("holds", "unknown", "unknown"),
+        ("287g", "honors", "yes"),
+        ("ice_beds", "honors", "holds people for ICE"),
+        ("holds", None, "context only"),
+        ("ice_beds", None, "context only"),
+    ],
+)
 def test_an_evidence_value_in_words(indicator, value, words):
     assert evidence_value_words(indicator, value) == words
 
@@ -36,22 +45,42 @@ def test_ice_beds_words_in_spanish_say_the_jail_holds_people_for_ice():
 def test_evidence_record_keeps_every_field_and_an_empty_date_becomes_none():
     law = fact("honors", STATE, "2017-09-01", review="draft", summary="SB 4 (2017): requires it")
     record = evidence_record(law, decided=True)
-    assert record == {"indicator": "holds", "value": "honors", "summary": "SB 4 (2017): requires it",
-                      "basis": "statute", "source": "test", "as_of": "2017-09-01", "effective": "2017-09-01",
-                      "review_status": "draft", "in_force": True, "url": None, "decides": True}
+    assert record == {
+        "indicator": "holds",
+        "value": "honors",
+        "summary": "SB 4 (2017): requires it",
+        "basis": "statute",
+        "source": "test",
+        "as_of": "2017-09-01",
+        "effective": "2017-09-01",
+        "review_status": "draft",
+        "in_force": True,
+        "url": None,
+        "decides": True,
+    }
     assert evidence_record(fact("honors", effective=""), decided=False)["effective"] is None
 
 
 def test_indicator_record_names_the_deciding_evidence():
     law = fact("honors", STATE, "2017-09-01", review="draft")
-    assert indicator_record(classify([law]), "holds") == {"value": "honors", "basis": "statute", "source": "test",
-                                                          "as_of": "2017-09-01", "review_status": "draft"}
+    assert indicator_record(classify([law]), "holds") == {
+        "value": "honors",
+        "basis": "statute",
+        "source": "test",
+        "as_of": "2017-09-01",
+        "review_status": "draft",
+    }
 
 
 def test_an_unknown_indicator_record_has_no_source():
     context = fact(None, STATE)  # a law that orders nothing decides nothing
-    assert indicator_record(classify([context]), "holds") == {"value": "unknown", "basis": None, "source": None,
-                                                              "as_of": None, "review_status": None}
+    assert indicator_record(classify([context]), "holds") == {
+        "value": "unknown",
+        "basis": None,
+        "source": None,
+        "as_of": None,
+        "review_status": None,
+    }
 
 
 def test_evidence_records_put_the_deciding_row_first_in_each_indicator_and_partnership_last():
@@ -63,7 +92,12 @@ def test_evidence_records_put_the_deciding_row_first_in_each_indicator_and_partn
     classification = classify([old_law, policy, older_context, access], [agreement])
     records = evidence_records(classification)
     assert [(record["summary"], record["decides"]) for record in records] == [
-        ("policy", True), ("context", False), ("old law", False), ("access", True), ("agreement", True)]
+        ("policy", True),
+        ("context", False),
+        ("old law", False),
+        ("access", True),
+        ("agreement", True),
+    ]
 
 
 def test_a_county_with_no_evidence_has_no_evidence_records():
@@ -72,8 +106,10 @@ def test_a_county_with_no_evidence_has_no_evidence_records():
 
 def test_why_a_county_with_no_evidence_is_unknown_never_says_it_refuses():
     sentence = why_this_color("Kings County", classify([]), "Unknown (blank): no evidence found")
-    assert sentence == ("Kings County is shown as unknown: we found no statute, agreement, contract or local policy "
-                        "that says whether its jail honors ICE holds. That does not mean it refuses them.")
+    assert sentence == (
+        "Kings County is shown as unknown: we found no statute, agreement, contract or local policy "
+        "that says whether its jail honors ICE holds. That does not mean it refuses them."
+    )
 
 
 def test_why_a_partnership_names_its_first_reason_and_counts_the_others():
@@ -90,8 +126,10 @@ def test_why_a_level_names_the_holds_evidence_and_the_other_indicators():
     law = fact("limited", STATE, "2019-10-01", summary="Public Act 19-20 (2019): limits it")
     access = fact("refuses", indicator="jail_access")
     sentence = why_this_color("Hartford County", classify([law, access]), "Limits ICE holds")
-    assert sentence == ("Hartford County is shown as “Limits ICE holds” because of this: Public Act 19-20 (2019): "
-                        "limits it. Other indicators — release notifications: unknown; ICE access: refuses.")
+    assert sentence == (
+        "Hartford County is shown as “Limits ICE holds” because of this: Public Act 19-20 (2019): "
+        "limits it. Other indicators — release notifications: unknown; ICE access: refuses."
+    )
 
 
 def test_why_says_when_the_color_rests_on_draft_evidence():
@@ -101,10 +139,15 @@ def test_why_says_when_the_color_rests_on_draft_evidence():
     assert "draft" not in why_this_color("Harris County", classify([fact("honors", STATE)]), "Honors ICE holds")
 
 
-@pytest.mark.parametrize("classification", [classify([]), classify([fact("refuses", indicator=name)
-                                                                     for name in LEVEL_INDICATORS]),
-                                            classify([], [fact("honors", indicator="ice_beds")])],
-                         ids=["unknown", "refuses all", "partnership"])
+@pytest.mark.parametrize(
+    "classification",
+    [
+        classify([]),
+        classify([fact("refuses", indicator=name) for name in LEVEL_INDICATORS]),
+        classify([], [fact("honors", indicator="ice_beds")]),
+    ],
+    ids=["unknown", "refuses all", "partnership"],
+)
 def test_why_is_in_the_current_language_and_keeps_the_data_as_it_is(marked, classification):
     english = why_this_color("Doña Ana County", classification, "Some level")
     with marked:

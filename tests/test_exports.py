@@ -63,8 +63,9 @@ def test_formula_in_the_data_reaches_the_csv_neutralised(data, layers):
     names = {"01001": "=cmd|' /C calc'!A0", "01003": "+1", "01005": "-1", "01007": "@SUM(1)"}
     counties = data.counties.assign(name=data.counties["fips"].map(names).fillna(data.counties["name"]))
     hostile = dataclasses.replace(data, counties=counties)
-    written = read_csv(exports.county_table_csv(CountyEvidence.assemble(hostile), layers), dtype=str
-                       ).set_index("fips")["name"]
+    written = read_csv(exports.county_table_csv(CountyEvidence.assemble(hostile), layers), dtype=str).set_index("fips")[
+        "name"
+    ]
     for fips, name in names.items():
         assert written[fips] == "'" + name
 
@@ -99,8 +100,9 @@ def test_dictionary_is_read_from_the_folder_the_app_serves(tmp_path, monkeypatch
     folder's, not the committed data/'s."""
     served = shutil.copytree(DATA_DIR, tmp_path / "data")
     readme = served / "README.md"
-    readme.write_text(readme.read_text(encoding="utf-8").replace("## Sources", "## Sources\n\nEdited copy.", 1),
-                      encoding="utf-8")
+    readme.write_text(
+        readme.read_text(encoding="utf-8").replace("## Sources", "## Sources\n\nEdited copy.", 1), encoding="utf-8"
+    )
     sign(served)
     monkeypatch.setenv("ICE_MAP_DATA_DIR", str(served))
     assert "Edited copy." in exports.data_dictionary_and_licence()
@@ -112,5 +114,7 @@ def test_downloads_stay_english_whatever_the_language(data, evidence, layers):
     english = exports.county_table_csv(evidence, layers), exports.layer_geojson(data, layers["level"])
     with use_language("es"):
         spanish_evidence = CountyEvidence.assemble(data)
-        assert (exports.county_table_csv(spanish_evidence, layers),
-                exports.layer_geojson(data, layers["level"])) == english
+        assert (
+            exports.county_table_csv(spanish_evidence, layers),
+            exports.layer_geojson(data, layers["level"]),
+        ) == english

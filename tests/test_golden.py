@@ -64,8 +64,9 @@ def json_difference(expected: object, actual: object, path: str = "$") -> str | 
         length_difference = None
     elif isinstance(expected, list):
         pairs = [(key_path(path, index), one, other) for index, (one, other) in enumerate(zip(expected, actual))]
-        length_difference = (None if len(expected) == len(actual)
-                             else f"at {path}: expected {len(expected)} items, got {len(actual)}")
+        length_difference = (
+            None if len(expected) == len(actual) else f"at {path}: expected {len(expected)} items, got {len(actual)}"
+        )
     elif isinstance(expected, str):
         return None if expected == actual else f"at {path}, " + text_difference(expected, actual)
     else:
@@ -76,8 +77,9 @@ def json_difference(expected: object, actual: object, path: str = "$") -> str | 
 
 def text_difference(expected: str, actual: str) -> str:
     """The first differing character (and its line, in a text of several lines), with the text around it."""
-    index = next((i for i, (one, other) in enumerate(zip(expected, actual)) if one != other),
-                 min(len(expected), len(actual)))
+    index = next(
+        (i for i, (one, other) in enumerate(zip(expected, actual)) if one != other), min(len(expected), len(actual))
+    )
     details = []
     if "\n" in expected:
         line = expected.count("\n", 0, index) + 1
@@ -85,8 +87,11 @@ def text_difference(expected: str, actual: str) -> str:
     if len(expected) != len(actual):
         details.append(f"{len(expected):,} characters before, {len(actual):,} now")
     start = max(index - CONTEXT, 0)
-    return (f"character {index:,}" + (f" ({'; '.join(details)})" if details else "")
-            + f": expected {expected[start:index + CONTEXT]!r}, got {actual[start:index + CONTEXT]!r}")
+    return (
+        f"character {index:,}"
+        + (f" ({'; '.join(details)})" if details else "")
+        + f": expected {expected[start : index + CONTEXT]!r}, got {actual[start : index + CONTEXT]!r}"
+    )
 
 
 def difference(expected: dict, actual: dict) -> str | None:
@@ -116,13 +121,20 @@ def test_outputs_are_the_golden_ones(group, inputs, expected):
     now = {output.name: stored_record(group, output) for output in OUTPUT_GROUPS[group](inputs)}
     missing, added = [item for item in before if item not in now], [item for item in now if item not in before]
     if missing or added:
-        pytest.fail(f"{group}: outputs missing {missing[:NAMED]}, outputs added {added[:NAMED]}; capture again only "
-                    "for a deliberate change (see this module's docstring)", pytrace=False)
+        pytest.fail(
+            f"{group}: outputs missing {missing[:NAMED]}, outputs added {added[:NAMED]}; capture again only "
+            "for a deliberate change (see this module's docstring)",
+            pytrace=False,
+        )
     differing = {item: found for item in before if (found := difference(before[item], now[item]))}
     if differing:
         first, found = next(iter(differing.items()))
-        others = ", ".join(list(differing)[1:NAMED + 1]) + (", …" if len(differing) > NAMED + 1 else "")
-        pytest.fail(f"{len(differing)} of {len(before)} {group} outputs differ from the golden capture. The first, "
-                    f"{first}, differs {found}" + (f"\nAlso differing: {others}" if others else "")
-                    + "\nThe refactor must not change behaviour; capture again only for a deliberate change "
-                    "(`python -m tests.golden.capture`, named in the commit message).", pytrace=False)
+        others = ", ".join(list(differing)[1 : NAMED + 1]) + (", …" if len(differing) > NAMED + 1 else "")
+        pytest.fail(
+            f"{len(differing)} of {len(before)} {group} outputs differ from the golden capture. The first, "
+            f"{first}, differs {found}"
+            + (f"\nAlso differing: {others}" if others else "")
+            + "\nThe refactor must not change behaviour; capture again only for a deliberate change "
+            "(`python -m tests.golden.capture`, named in the commit message).",
+            pytrace=False,
+        )

@@ -12,34 +12,80 @@ from tests.apptext import shown
 from tests.test_app_smoke import run_page
 
 DATES = ["2021-01-13", "2022-01-04", "2025-07-30", "2026-05-18"]
-COLUMNS = ["agreement_id", "agency", "earlier_names", "state_abbr", "agency_type", "county_fips", "placed_by",
-           "model", "signed", "signed_source", "first_seen", "listed_on", "evidence", "monitor_seen_after",
-           "monitor_seen_before"]
+COLUMNS = [
+    "agreement_id",
+    "agency",
+    "earlier_names",
+    "state_abbr",
+    "agency_type",
+    "county_fips",
+    "placed_by",
+    "model",
+    "signed",
+    "signed_source",
+    "first_seen",
+    "listed_on",
+    "evidence",
+    "monitor_seen_after",
+    "monitor_seen_before",
+]
 
 
 def agreement(agency, state, model, listed_on, county="06001", evidence="ice_sheets", seen_between=(None, None)):
     dates = listed_on.split(";") if listed_on else []
-    return (f"{state}:{model}:{agency}", agency, None, state, "sheriff", county, "county_name", model, "2020-01-01",
-            "sheet.xlsx", dates[0] if dates else None, listed_on or None, evidence, *seen_between)
+    return (
+        f"{state}:{model}:{agency}",
+        agency,
+        None,
+        state,
+        "sheriff",
+        county,
+        "county_name",
+        model,
+        "2020-01-01",
+        "sheet.xlsx",
+        dates[0] if dates else None,
+        listed_on or None,
+        evidence,
+        *seen_between,
+    )
 
 
-HISTORY = pd.DataFrame.from_records([
-    agreement("Always", "CA", "jail_enforcement", ";".join(DATES)),
-    agreement("Dropped early", "CA", "warrant_service", "2021-01-13"),
-    agreement("Dropped late", "TX", "warrant_service", "2021-01-13;2022-01-04;2025-07-30"),
-    agreement("New in 2025", "TX", "task_force", "2025-07-30;2026-05-18"),
-    agreement("New in 2026", "CA", "task_force", "2026-05-18"),
-    agreement("Back again", "CA", "jail_enforcement", "2021-01-13;2025-07-30;2026-05-18"),
-    agreement("Monitor only", "CA", "task_force", None, evidence="third_party_monitor_only",
-              seen_between=("2025-07-30", "2026-05-18")),
-], columns=COLUMNS)
-COUNTS = pd.DataFrame({
-    "snapshot_date": DATES, "source_file": [f"{date}.xlsx" for date in DATES],
-    "source_id": ["ice_287g_wayback", "ice_287g_wayback", "ice_287g_participating_2025_07_30",
-                  "ice_287g_participating"],
-    "agreements": [3, 3, 4, 4], "agreements_on_a_county": [3, 3, 4, 4],
-    "counties_any_agency": [141, 134, 458, 1], "counties_jail_agency": [138, 131, 429, 1],
-})
+HISTORY = pd.DataFrame.from_records(
+    [
+        agreement("Always", "CA", "jail_enforcement", ";".join(DATES)),
+        agreement("Dropped early", "CA", "warrant_service", "2021-01-13"),
+        agreement("Dropped late", "TX", "warrant_service", "2021-01-13;2022-01-04;2025-07-30"),
+        agreement("New in 2025", "TX", "task_force", "2025-07-30;2026-05-18"),
+        agreement("New in 2026", "CA", "task_force", "2026-05-18"),
+        agreement("Back again", "CA", "jail_enforcement", "2021-01-13;2025-07-30;2026-05-18"),
+        agreement(
+            "Monitor only",
+            "CA",
+            "task_force",
+            None,
+            evidence="third_party_monitor_only",
+            seen_between=("2025-07-30", "2026-05-18"),
+        ),
+    ],
+    columns=COLUMNS,
+)
+COUNTS = pd.DataFrame(
+    {
+        "snapshot_date": DATES,
+        "source_file": [f"{date}.xlsx" for date in DATES],
+        "source_id": [
+            "ice_287g_wayback",
+            "ice_287g_wayback",
+            "ice_287g_participating_2025_07_30",
+            "ice_287g_participating",
+        ],
+        "agreements": [3, 3, 4, 4],
+        "agreements_on_a_county": [3, 3, 4, 4],
+        "counties_any_agency": [141, 134, 458, 1],
+        "counties_jail_agency": [138, 131, 429, 1],
+    }
+)
 COUNTIES = pd.DataFrame({"fips": ["06001"], "name": ["Alameda County"]})
 
 
@@ -90,10 +136,12 @@ def test_dates_must_be_two_lists_in_order(date_a, date_b):
 
 @pytest.mark.parametrize(
     ("date", "previous", "expected"),
-    [("2025-07-30", "2022-01-04", "458 counties with an agreement on 2025-07-30, 324 more than on 2022-01-04"),
-     ("2022-01-04", "2021-01-13", "134 counties with an agreement on 2022-01-04, 7 fewer than on 2021-01-13"),
-     ("2026-05-18", None, "1 county with an agreement on 2026-05-18"),
-     ("2021-01-13", "2021-01-13", "141 counties with an agreement on 2021-01-13, the same number as on 2021-01-13")],
+    [
+        ("2025-07-30", "2022-01-04", "458 counties with an agreement on 2025-07-30, 324 more than on 2022-01-04"),
+        ("2022-01-04", "2021-01-13", "134 counties with an agreement on 2022-01-04, 7 fewer than on 2021-01-13"),
+        ("2026-05-18", None, "1 county with an agreement on 2026-05-18"),
+        ("2021-01-13", "2021-01-13", "141 counties with an agreement on 2021-01-13, the same number as on 2021-01-13"),
+    ],
 )
 def test_summary_line(date, previous, expected):
     assert history.summary_line(COUNTS, date, previous) == expected
@@ -151,8 +199,9 @@ def test_tables_and_sentences_follow_the_language_but_the_download_stays_english
 
 
 def page_text(app: AppTest) -> str:
-    parts = [shown(element.value) for kind in ("title", "subheader", "markdown", "caption")
-             for element in app.get(kind)]
+    parts = [
+        shown(element.value) for kind in ("title", "subheader", "markdown", "caption") for element in app.get(kind)
+    ]
     return " ".join(str(part) for part in parts)
 
 

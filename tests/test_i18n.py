@@ -26,8 +26,11 @@ def test_every_text_of_the_app_has_a_reviewed_spanish_translation(spanish):
 
 def test_the_catalog_holds_no_translation_the_code_no_longer_uses(spanish):
     in_code = {m.msgid[0] if isinstance(m.msgid, tuple) else m.msgid for m in source_messages()}
-    unused = [entry.id for entry in spanish if entry.id and (entry.id[0] if isinstance(entry.id, tuple)
-                                                             else entry.id) not in in_code]
+    unused = [
+        entry.id
+        for entry in spanish
+        if entry.id and (entry.id[0] if isinstance(entry.id, tuple) else entry.id) not in in_code
+    ]
     assert not unused, f"{len(unused)} unused, e.g. {unused[:5]}; `make messages` drops them"
 
 
@@ -43,15 +46,18 @@ def _catalog(*entries) -> Catalog:
     return catalog
 
 
-@pytest.mark.parametrize("msgid, msgstr, flags, complaint", [
-    ("Unknown", None, [], "is not in the catalog"),
-    ("Unknown", "", [], "has no Spanish"),
-    ("Unknown", "Desconocido", ["fuzzy"], "fuzzy"),
-    ("Unknown county", "Unknown county", [], "reads the same"),
-    ("{county} is unknown", "{condado} es desconocido", [], "other placeholders"),
-    ("Honors ICE detainers", "Cumple las órdenes de retención de ICE", [], "calls a detainer an order"),
-    ("Honors ICE detainers", "Cumple los detainers de ICE", [], "solicitud de retención"),
-])
+@pytest.mark.parametrize(
+    "msgid, msgstr, flags, complaint",
+    [
+        ("Unknown", None, [], "is not in the catalog"),
+        ("Unknown", "", [], "has no Spanish"),
+        ("Unknown", "Desconocido", ["fuzzy"], "fuzzy"),
+        ("Unknown county", "Unknown county", [], "reads the same"),
+        ("{county} is unknown", "{condado} es desconocido", [], "other placeholders"),
+        ("Honors ICE detainers", "Cumple las órdenes de retención de ICE", [], "calls a detainer an order"),
+        ("Honors ICE detainers", "Cumple los detainers de ICE", [], "solicitud de retención"),
+    ],
+)
 def test_the_check_names_each_kind_of_bad_translation(msgid, msgstr, flags, complaint):
     catalog = _catalog(*([(msgid, msgstr, *flags)] if msgstr is not None else []))
     found = problems([Message(msgid, "lib/x.py:1")], catalog, allowed_same=set())
@@ -59,8 +65,9 @@ def test_the_check_names_each_kind_of_bad_translation(msgid, msgstr, flags, comp
 
 
 def test_the_check_accepts_a_good_translation_and_allow_listed_names():
-    catalog = _catalog(("Refuses ICE detainers in {county}", "Rechaza las solicitudes de retención en {county}"),
-                       ("287(g)", "287(g)"))
+    catalog = _catalog(
+        ("Refuses ICE detainers in {county}", "Rechaza las solicitudes de retención en {county}"), ("287(g)", "287(g)")
+    )
     messages = [Message("Refuses ICE detainers in {county}", "a:1"), Message("287(g)", "a:2")]
     assert problems(messages, catalog, allowed_same={"287(g)"}) == []
 
@@ -114,11 +121,40 @@ def test_each_thread_has_its_own_language():
 
 
 # Streamlit calls whose first argument, or whose label/help/placeholder keyword, a person reads.
-SHOWN_ARGUMENTS = {"title", "header", "subheader", "caption", "markdown", "write", "info", "warning", "error",
-                   "success", "button", "download_button", "link_button", "page_link", "selectbox", "multiselect",
-                   "toggle", "checkbox", "radio", "text_input", "text_area", "number_input", "select_slider",
-                   "segmented_control", "metric", "expander", "tabs", "bar_chart", "TextColumn", "LinkColumn",
-                   "CheckboxColumn", "NumberColumn"}
+SHOWN_ARGUMENTS = {
+    "title",
+    "header",
+    "subheader",
+    "caption",
+    "markdown",
+    "write",
+    "info",
+    "warning",
+    "error",
+    "success",
+    "button",
+    "download_button",
+    "link_button",
+    "page_link",
+    "selectbox",
+    "multiselect",
+    "toggle",
+    "checkbox",
+    "radio",
+    "text_input",
+    "text_area",
+    "number_input",
+    "select_slider",
+    "segmented_control",
+    "metric",
+    "expander",
+    "tabs",
+    "bar_chart",
+    "TextColumn",
+    "LinkColumn",
+    "CheckboxColumn",
+    "NumberColumn",
+}
 SHOWN_KEYWORDS = {"label", "help", "placeholder", "x_label", "y_label", "display_text"}
 NAMES_SHOWN_AS_THEY_ARE = {"SCAAP", "MOA"}  # a program's and a document's name, the same in every language
 UI_FILES = [str(path.relative_to(i18n.PROJECT_ROOT)) for path in streamlit_modules()]
@@ -144,10 +180,10 @@ def test_no_text_is_shown_without_passing_through_the_catalog(path):
     allowed = same_in_spanish() | NAMES_SHOWN_AS_THEY_ARE
     bare = []
     for call in ast.walk(tree):
-        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
-                and call.func.attr in SHOWN_ARGUMENTS):
+        if not (
+            isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in SHOWN_ARGUMENTS
+        ):
             continue
         shown = call.args[:1] + [keyword.value for keyword in call.keywords if keyword.arg in SHOWN_KEYWORDS]
-        bare += [f"{path}:{call.lineno}: {text!r}" for node in shown for text in _words_in(node)
-                 if text not in allowed]
+        bare += [f"{path}:{call.lineno}: {text!r}" for node in shown for text in _words_in(node) if text not in allowed]
     assert not bare, "wrap these in _(): " + "; ".join(bare)

@@ -42,38 +42,62 @@ def modules(folder: Path) -> list[Path]:
 
 
 def test_no_module_outside_lib_ui_imports_streamlit():
-    found = {str(path.relative_to(PROJECT_ROOT)): streamlit_imports(path.read_text(encoding="utf-8"))
-             for path in modules(LIB) if UI not in path.parents}
+    found = {
+        str(path.relative_to(PROJECT_ROOT)): streamlit_imports(path.read_text(encoding="utf-8"))
+        for path in modules(LIB)
+        if UI not in path.parents
+    }
     assert len(found) > 20, "too few modules found: has lib/ moved?"
     offending = {path: packages for path, packages in found.items() if packages}
     assert not offending, f"Streamlit belongs in lib/ui/, app.py or app_pages/: {offending}"
 
 
 def test_only_the_cache_module_caches():
-    found = {str(path.relative_to(PROJECT_ROOT)): caches_used(path.read_text(encoding="utf-8"))
-             for path in modules(UI) if path != UI / "cache.py"}
+    found = {
+        str(path.relative_to(PROJECT_ROOT)): caches_used(path.read_text(encoding="utf-8"))
+        for path in modules(UI)
+        if path != UI / "cache.py"
+    }
     assert not {path: caches for path, caches in found.items() if caches}, found
     assert caches_used((UI / "cache.py").read_text(encoding="utf-8")) == {"cache_resource"}
 
 
-@pytest.mark.parametrize("source", [
-    "import streamlit as st", "import streamlit.components.v1", "from streamlit import session_state",
-    "from streamlit_folium import st_folium", "def later():\n    import streamlit",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import streamlit as st",
+        "import streamlit.components.v1",
+        "from streamlit import session_state",
+        "from streamlit_folium import st_folium",
+        "def later():\n    import streamlit",
+    ],
+)
 def test_the_check_sees_every_way_of_importing_streamlit(source):
     assert streamlit_imports(source)
 
 
-@pytest.mark.parametrize("source", ["import pandas", "from lib.ui import cache", "from . import streamlit",
-                                    "# import streamlit", "text = 'import streamlit'"])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import pandas",
+        "from lib.ui import cache",
+        "from . import streamlit",
+        "# import streamlit",
+        "text = 'import streamlit'",
+    ],
+)
 def test_the_check_ignores_what_is_not_an_import_of_streamlit(source):
     assert not streamlit_imports(source)
 
 
-@pytest.mark.parametrize("source, caches", [
-    ("@st.cache_resource(show_spinner=False)\ndef f(): pass", {"cache_resource"}),
-    ("from streamlit import cache_data", {"cache_data"}), ("st.cache_data.clear()", {"cache_data"}),
-    ("st.session_state['cache_data'] = 1", set()),
-])
+@pytest.mark.parametrize(
+    "source, caches",
+    [
+        ("@st.cache_resource(show_spinner=False)\ndef f(): pass", {"cache_resource"}),
+        ("from streamlit import cache_data", {"cache_data"}),
+        ("st.cache_data.clear()", {"cache_data"}),
+        ("st.session_state['cache_data'] = 1", set()),
+    ],
+)
 def test_the_check_sees_a_cache(source, caches):
     assert caches_used(source) == caches

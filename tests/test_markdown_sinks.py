@@ -15,13 +15,48 @@ import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Calls whose first argument (or `body`) Streamlit renders as Markdown.
-TEXT_SINKS = {"markdown", "title", "header", "subheader", "caption", "write", "warning", "info", "error", "success",
-              "toast", "exception"}
+TEXT_SINKS = {
+    "markdown",
+    "title",
+    "header",
+    "subheader",
+    "caption",
+    "write",
+    "warning",
+    "info",
+    "error",
+    "success",
+    "toast",
+    "exception",
+}
 # Calls whose first argument (or `label`) is a Markdown label.
-LABEL_SINKS = {"button", "download_button", "link_button", "form_submit_button", "text_input", "text_area",
-               "number_input", "selectbox", "multiselect", "select_slider", "slider", "toggle", "checkbox", "radio",
-               "segmented_control", "pills", "expander", "popover", "metric", "date_input", "time_input",
-               "file_uploader", "color_picker", "feedback", "chat_input"}
+LABEL_SINKS = {
+    "button",
+    "download_button",
+    "link_button",
+    "form_submit_button",
+    "text_input",
+    "text_area",
+    "number_input",
+    "selectbox",
+    "multiselect",
+    "select_slider",
+    "slider",
+    "toggle",
+    "checkbox",
+    "radio",
+    "segmented_control",
+    "pills",
+    "expander",
+    "popover",
+    "metric",
+    "date_input",
+    "time_input",
+    "file_uploader",
+    "color_picker",
+    "feedback",
+    "chat_input",
+}
 TRANSLATORS = {"_", "ngettext"}
 ESCAPERS = {"plain"}
 TEMPLATE_FILLERS = {"fill"}
@@ -30,8 +65,11 @@ TEMPLATE_FILLERS = {"fill"}
 def streamlit_modules() -> list[Path]:
     """The app, its pages and every module of lib/ui/, the only part of lib/ that may call Streamlit
     (tests/test_layering.py)."""
-    return [PROJECT_ROOT / "app.py", *sorted((PROJECT_ROOT / "app_pages").glob("*.py")),
-            *sorted((PROJECT_ROOT / "lib" / "ui").rglob("*.py"))]
+    return [
+        PROJECT_ROOT / "app.py",
+        *sorted((PROJECT_ROOT / "app_pages").glob("*.py")),
+        *sorted((PROJECT_ROOT / "lib" / "ui").rglob("*.py")),
+    ]
 
 
 def _name(node: ast.AST) -> str | None:
@@ -116,22 +154,43 @@ def test_markdown_functions_take_no_parameters():
                 assert not function.args.args and not function.args.kwonlyargs, f"{path}: {function.name}"
 
 
-@pytest.mark.parametrize("code", [
-    'st.markdown(name)', 'st.caption(f"{name}")', 'st.title(_("A {x}").format(x=name))', 'st.info(_(label))',
-    'column.metric(plain(a), "1", name)', 'st.tabs([_("A"), name])', 'st.page_link(PAGE, label=hit.label)',
-    'st.text_input(_("A"), help=note)', 'st.expander(name)', 'st.write(profile["why"])', 'st.warning("x" + name)',
-    'st.markdown(fill(template, x=name))', 'st.caption(rules_markdown(name))',
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "st.markdown(name)",
+        'st.caption(f"{name}")',
+        'st.title(_("A {x}").format(x=name))',
+        "st.info(_(label))",
+        'column.metric(plain(a), "1", name)',
+        'st.tabs([_("A"), name])',
+        "st.page_link(PAGE, label=hit.label)",
+        'st.text_input(_("A"), help=note)',
+        "st.expander(name)",
+        'st.write(profile["why"])',
+        'st.warning("x" + name)',
+        "st.markdown(fill(template, x=name))",
+        "st.caption(rules_markdown(name))",
+    ],
+)
 def test_the_check_catches(code):
     call = ast.parse(code).body[0].value
     assert not all(is_safe(argument) for argument in rendered_arguments(call))
 
 
-@pytest.mark.parametrize("code", [
-    'st.markdown(plain(name))', 'st.title(fill(_("**{x}**"), x=name))', 'st.caption("SCAAP")',
-    'st.tabs([_("A"), plain(name)])', 'st.page_link(PAGE, label=plain(hit.label))', 'st.markdown("- " + plain(x))',
-    'st.markdown(rules_markdown())', 'st.info(_("A") if x else plain(y))', 'st.metric(_("A"), v, plain(d))',
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "st.markdown(plain(name))",
+        'st.title(fill(_("**{x}**"), x=name))',
+        'st.caption("SCAAP")',
+        'st.tabs([_("A"), plain(name)])',
+        "st.page_link(PAGE, label=plain(hit.label))",
+        'st.markdown("- " + plain(x))',
+        "st.markdown(rules_markdown())",
+        'st.info(_("A") if x else plain(y))',
+        'st.metric(_("A"), v, plain(d))',
+    ],
+)
 def test_the_check_accepts(code):
     call = ast.parse(code).body[0].value
     assert all(is_safe(argument) for argument in rendered_arguments(call))

@@ -15,10 +15,12 @@ FIPS = {"06085", "48201", "36047", "09003", "72127"}
 LAYERS = {"level", "287g"}
 anything = st.one_of(st.none(), st.text(max_size=200), st.lists(st.text(max_size=50), max_size=3))
 # ?compare= lists as links carry them: known and unknown codes, repeated, in any order, in one value or several.
-compare_codes = st.lists(st.one_of(st.sampled_from(sorted(FIPS)), st.text(alphabet="0123456789x<*_[]():", max_size=7)),
-                         max_size=8)
-compare_lists = st.one_of(st.none(), compare_codes.map(",".join),
-                          st.lists(compare_codes.map(",".join), min_size=1, max_size=3))
+compare_codes = st.lists(
+    st.one_of(st.sampled_from(sorted(FIPS)), st.text(alphabet="0123456789x<*_[]():", max_size=7)), max_size=8
+)
+compare_lists = st.one_of(
+    st.none(), compare_codes.map(",".join), st.lists(compare_codes.map(",".join), min_size=1, max_size=3)
+)
 HOSTILE = "**bold** <script>alert(1)</script> [link](http://evil.example) :red[x]"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,8 +30,11 @@ def message_shapes() -> set[str]:
     every_bad = {name: "bad" for name in PARAMETERS}
     every_bad["compare"] = ",".join([*sorted(FIPS), "bad"])
     several_unknown = {"compare": "bad,worse"}
-    return {re.sub(r"\d+", "N", problem)
-            for query in (every_bad, several_unknown) for problem in parse_view(query, FIPS, LAYERS).problems}
+    return {
+        re.sub(r"\d+", "N", problem)
+        for query in (every_bad, several_unknown)
+        for problem in parse_view(query, FIPS, LAYERS).problems
+    }
 
 
 def test_good_values_pass_through():
@@ -51,8 +56,18 @@ def test_bad_values_are_dropped_with_a_message():
 
 @given(fips=anything, layer=anything, state=anything, lang=anything, mode=anything, compare=compare_lists)
 def test_any_query_gives_a_valid_view(fips, layer, state, lang, mode, compare):
-    query = {name: value for name, value in {"fips": fips, "layer": layer, "state": state, "lang": lang,
-                                             "mode": mode, "compare": compare}.items() if value is not None}
+    query = {
+        name: value
+        for name, value in {
+            "fips": fips,
+            "layer": layer,
+            "state": state,
+            "lang": lang,
+            "mode": mode,
+            "compare": compare,
+        }.items()
+        if value is not None
+    }
     view = parse_view(query, FIPS, LAYERS)
     assert view.fips in FIPS | {None}
     assert view.layer in LAYERS | {None}
@@ -86,8 +101,7 @@ def test_a_mixed_list_keeps_the_good_codes_and_says_so_without_quoting_the_bad()
 def test_more_counties_than_compared_keeps_the_first():
     view = parse_view({"compare": ",".join(sorted(FIPS))}, FIPS, LAYERS)
     assert view.compare == tuple(sorted(FIPS))[:MAX_COUNTIES]
-    assert view.problems == (f"the link compares more than {MAX_COUNTIES} counties; showing the first "
-                             f"{MAX_COUNTIES}.",)
+    assert view.problems == (f"the link compares more than {MAX_COUNTIES} counties; showing the first {MAX_COUNTIES}.",)
 
 
 def test_no_message_repeats_what_the_link_said():
@@ -106,10 +120,12 @@ def test_a_repeated_parameter_counts_by_its_last_value_as_streamlit_reads_it():
 def test_problems_are_written_in_the_language_of_the_run(marked):
     query = {"layer": "x"}
     assert parse_view(query, FIPS, LAYERS).problems == (
-        "the map layer in the link is not one we have; showing the default layer.",)
+        "the map layer in the link is not one we have; showing the default layer.",
+    )
     with marked:
         assert parse_view(query, FIPS, LAYERS).problems == (
-            "«the map layer in the link is not one we have; showing the default layer.»",)
+            "«the map layer in the link is not one we have; showing the default layer.»",
+        )
 
 
 def query_parameters_read(path: Path) -> set[str]:
@@ -118,9 +134,13 @@ def query_parameters_read(path: Path) -> set[str]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Subscript) and ast.unparse(node.value).endswith("query_params"):
             key = node.slice
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-              and node.func.attr in ("get", "get_all") and ast.unparse(node.func.value).endswith("query_params")
-              and node.args):
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("get", "get_all")
+            and ast.unparse(node.func.value).endswith("query_params")
+            and node.args
+        ):
             key = node.args[0]
         else:
             continue

@@ -33,7 +33,8 @@ def test_a_mixed_list_compares_the_known_counties_and_names_the_problem():
     assert not app.exception, app.exception
     assert list(app.dataframe[0].value.columns) == ["Santa Clara County, CA", "Harris County, TX"]
     assert link_problems(app) == [
-        "Link problem: 1 county code in the link's comparison is not a county we know; it was left out."]
+        "Link problem: 1 county code in the link's comparison is not a county we know; it was left out."
+    ]
     assert url_value(app, "compare") == "06085,48201"
 
 

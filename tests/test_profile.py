@@ -13,8 +13,9 @@ from lib.profile import UnknownCounty, county_profile, parse_fips
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lib.profile", *args], cwd=PROJECT_ROOT, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "lib.profile", *args], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_cli_prints_the_profile_as_json():

@@ -5,8 +5,14 @@ import dataclasses
 import json
 import shutil
 
-from lib.mapview import (GENERATED_FOLDER, PUBLISHED_SETS, county_topology, publish_topology, refresh_at_server_start,
-                         refresh_generated)
+from lib.mapview import (
+    GENERATED_FOLDER,
+    PUBLISHED_SETS,
+    county_topology,
+    publish_topology,
+    refresh_at_server_start,
+    refresh_generated,
+)
 from lib.paths import DATA_DIR
 
 

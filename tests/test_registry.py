@@ -52,8 +52,10 @@ FAKE_ENTRY = f'''
             N_("Refuses courthouse arrests"), N_("Evidence says ICE may not arrest there.")),
         local_policy_effects={{"allows": HONORS, "limits": LIMITED, "refuses": REFUSES}}, ask_rules=("find_out",)),
 '''
-FAKE_POLICY_ROW = ('06085,Santa Clara County,Test courthouse rule,courthouse_arrests,refuses,2020-01-01,,Test source,'
-                   '2020-01,as of 2020,local policy,draft,A row made up for this test.\n')
+FAKE_POLICY_ROW = (
+    "06085,Santa Clara County,Test courthouse rule,courthouse_arrests,refuses,2020-01-01,,Test source,"
+    "2020-01,as of 2020,local policy,draft,A row made up for this test.\n"
+)
 FAKE_SPANISH = {
     "ICE arrests at the courthouse": "Arrestos de ICE en el tribunal",
     "Courthouse arrests by ICE": "Arrestos de ICE en los tribunales",
@@ -122,8 +124,9 @@ def _add_fake_indicator(project: Path) -> None:
     source = registry_file.read_text(encoding="utf-8")
     end_of_indicators = "\n)\nINDICATORS_BY_ID"
     assert source.count(end_of_indicators) == 1, "the registry's INDICATORS tuple has changed shape"
-    registry_file.write_text(source.replace(end_of_indicators, FAKE_ENTRY.rstrip() + end_of_indicators),
-                             encoding="utf-8")
+    registry_file.write_text(
+        source.replace(end_of_indicators, FAKE_ENTRY.rstrip() + end_of_indicators), encoding="utf-8"
+    )
     with (project / "curation" / "local_policies.csv").open("a", encoding="utf-8") as policies:
         policies.write(FAKE_POLICY_ROW)
     with (project / "locale" / "es" / "LC_MESSAGES" / "messages.po").open("a", encoding="utf-8") as catalog:
@@ -138,10 +141,12 @@ def fake_indicator_report(tmp_path_factory, raw_dir) -> dict:
     _add_fake_indicator(project)
     environment = {**os.environ, "PYTHONPATH": str(project), "ICE_MAP_RAW_DIR": str(raw_dir)}
     environment.pop("ICE_MAP_DATA_DIR", None)
-    subprocess.run([sys.executable, "-m", "lib.build"], cwd=project, env=environment, check=True,
-                   capture_output=True, timeout=300)
-    probe = subprocess.run([sys.executable, "-c", PROBE], cwd=project, env=environment, capture_output=True,
-                           text=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "lib.build"], cwd=project, env=environment, check=True, capture_output=True, timeout=300
+    )
+    probe = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=project, env=environment, capture_output=True, text=True, timeout=300
+    )
     assert probe.returncode == 0, probe.stderr[-3000:]
     return json.loads(probe.stdout.strip().splitlines()[-1])
 

@@ -14,9 +14,23 @@ from lib.safetext import WORD_JOINER, fill, plain, web_link
 from tests.hostile import PAYLOADS
 
 RENDERER = MarkdownIt("gfm-like")
-REAL_NAMES = ["Prince George's County", "Doña Ana County", "St. Mary Parish", "A&M", "$24,000 to $30,000",
-              "Sheriff *Office*", "snake_case_name", "Unit [North]", "Miami-Dade County", "O'Brien County",
-              "Texas A&M University Police (TX)", "100% (about 1/3)", "C:\\path", "a < b > c", "#1 Precinct"]
+REAL_NAMES = [
+    "Prince George's County",
+    "Doña Ana County",
+    "St. Mary Parish",
+    "A&M",
+    "$24,000 to $30,000",
+    "Sheriff *Office*",
+    "snake_case_name",
+    "Unit [North]",
+    "Miami-Dade County",
+    "O'Brien County",
+    "Texas A&M University Police (TX)",
+    "100% (about 1/3)",
+    "C:\\path",
+    "a < b > c",
+    "#1 Precinct",
+]
 
 
 def rendered_text(markdown: str) -> str:
@@ -63,11 +77,24 @@ def test_fill_escapes_the_values_and_keeps_our_markdown():
     assert shown == "<p><strong>[x](http://e.vil)</strong> — 24000</p>"
 
 
-@pytest.mark.parametrize("url, kept", [
-    ("https://www.ice.gov/287g", True), ("http://example.org/a?b=c", True), ("HTTPS://EXAMPLE.ORG", True),
-    ("javascript:alert(1)", False), ("JavaScript:alert(1)", False), ("data:text/html,<b>", False),
-    ("file:///etc/passwd", False), ("//e.vil/a", False), ("ftp://e.vil", False), ("", False), (None, False),
-    (float("nan"), False), ("http://", False), (" javascript:alert(1)", False),
-])
+@pytest.mark.parametrize(
+    "url, kept",
+    [
+        ("https://www.ice.gov/287g", True),
+        ("http://example.org/a?b=c", True),
+        ("HTTPS://EXAMPLE.ORG", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        ("data:text/html,<b>", False),
+        ("file:///etc/passwd", False),
+        ("//e.vil/a", False),
+        ("ftp://e.vil", False),
+        ("", False),
+        (None, False),
+        (float("nan"), False),
+        ("http://", False),
+        (" javascript:alert(1)", False),
+    ],
+)
 def test_only_web_links_are_kept(url, kept):
     assert (web_link(url) is not None) == kept

@@ -69,9 +69,13 @@ def test_exactness_comes_before_population(index):
 
 
 def test_an_agency_named_after_its_county_comes_after_the_hits_that_lead_elsewhere(index):
-    """"St. Louis" (the city's police, in St. Louis city) leads where the county's own hit does."""
-    assert labels(index, "Saint Louis")[:4] == ["St. Louis County, MO", "St. Louis city, MO", "St. Louis County, MN",
-                                                "St. Louis, MI (city agency) → Gratiot County"]
+    """ "St. Louis" (the city's police, in St. Louis city) leads where the county's own hit does."""
+    assert labels(index, "Saint Louis")[:4] == [
+        "St. Louis County, MO",
+        "St. Louis city, MO",
+        "St. Louis County, MN",
+        "St. Louis, MI (city agency) → Gratiot County",
+    ]
 
 
 def test_agencies_of_one_name_in_one_county_are_one_hit_with_their_count(index):
@@ -125,15 +129,25 @@ def test_hits_are_worded_in_the_language_of_the_search_and_names_stay(index, mar
     assert labels(index, "Mesa, AZ")[0] == "Mesa, AZ (city agency) → Maricopa County"
     with marked:
         assert search(index, "Mesa, AZ")[0].label == "«{agency}, {state} ({agency_type}) → {county}»".format(
-            agency="Mesa", state="AZ", agency_type="«city agency»", county="Maricopa County")
-        assert search(index, "Harris County Constable")[0].label == "«{agency}, {state} ({count} agencies) → " \
-            "{county}»".format(agency="Harris County Constable", state="TX", count=8, county="Harris County")
+            agency="Mesa", state="AZ", agency_type="«city agency»", county="Maricopa County"
+        )
+        assert search(index, "Harris County Constable")[
+            0
+        ].label == "«{agency}, {state} ({count} agencies) → {county}»".format(
+            agency="Harris County Constable", state="TX", count=8, county="Harris County"
+        )
         assert search(index, "santa clara")[0].label == "Santa Clara County, CA"
 
 
 def test_the_command_line_prints_the_hits_as_json_lines():
-    run = subprocess.run([sys.executable, "-m", "lib.search", "Mesa AZ"], cwd=PROJECT_ROOT, capture_output=True,
-                         text=True, timeout=120, check=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "lib.search", "Mesa AZ"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     hits = [json.loads(line) for line in run.stdout.splitlines()]
     assert hits == [{"fips": "04013", "label": "Mesa, AZ (city agency) → Maricopa County", "kind": AGENCY_HIT}]
 

@@ -21,8 +21,11 @@ from lib.authority import Office
 from lib.classify import Evidence
 from lib.paths import PROJECT_ROOT
 
-DEFINING_MODULES = {PROJECT_ROOT / "lib" / "registry.py", PROJECT_ROOT / "lib" / "vocab.py",
-                    PROJECT_ROOT / "lib" / "i18n.py"}
+DEFINING_MODULES = {
+    PROJECT_ROOT / "lib" / "registry.py",
+    PROJECT_ROOT / "lib" / "vocab.py",
+    PROJECT_ROOT / "lib" / "i18n.py",
+}
 TRANSLATING_CALLS = {"_", "N_", "ngettext"}
 
 CODES = {
@@ -39,19 +42,26 @@ CODES = {
     "language code": set(i18n.LANGUAGES),
     "FIPS pattern": {vocab.FIPS_REGEX},
 }
-FIELD_NAMES = ({column for dataset in vars(datasets).values() if isinstance(dataset, datasets.Dataset)
-                and dataset.schema is not None for column in dataset.schema.columns}
-               | {field.name for record in (Evidence, Office) for field in fields(record)}
-               | set(money.DETENTION_COLUMNS) | set(params.PARAMETERS))
+FIELD_NAMES = (
+    {
+        column
+        for dataset in vars(datasets).values()
+        if isinstance(dataset, datasets.Dataset) and dataset.schema is not None
+        for column in dataset.schema.columns
+    }
+    | {field.name for record in (Evidence, Office) for field in fields(record)}
+    | set(money.DETENTION_COLUMNS)
+    | set(params.PARAMETERS)
+)
 # Where a code's word is a field's name, these are the places it is used as a code; a keyword argument only when
 # it does not name a column or a widget (`drop(columns="state")`, `key="state"`).
 VALUE_USES = (ast.Compare, ast.Return, ast.Assign, ast.AnnAssign, ast.IfExp, ast.keyword)
 FIELD_ARGUMENTS = {"columns", "key", "on", "by", "subset", "index", "values", "x", "y", "color"}
 # Literals that are the code's word in another sense, each with its reason.
 NOT_CODES = {
-    ("lib/build/history.py", "sheriff"): "spelling of agency names: \"Sheriff's Office\" = \"Sheriff Office\"",
+    ("lib/build/history.py", "sheriff"): 'spelling of agency names: "Sheriff\'s Office" = "Sheriff Office"',
     ("lib/build/history.py", "287g"): "the raw folder of ICE's sheets (../shared/data/raw/287g/)",
-    ("lib/search.py", "sheriff"): "a word people type when they search: \"Harris County Sheriff\"",
+    ("lib/search.py", "sheriff"): 'a word people type when they search: "Harris County Sheriff"',
 }
 
 
@@ -75,11 +85,20 @@ def _is_field_use(node: ast.Constant, parents: dict[ast.AST, ast.AST]) -> bool:
 def code_literals(path: Path, root: Path = PROJECT_ROOT) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
-    translated = {id(argument) for node in ast.walk(tree) if isinstance(node, ast.Call)
-                  and isinstance(node.func, ast.Name) and node.func.id in TRANSLATING_CALLS for argument in node.args}
-    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    translated = {
+        id(argument)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in TRANSLATING_CALLS
+        for argument in node.args
+    }
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
     found = []
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
@@ -95,25 +114,30 @@ def code_literals(path: Path, root: Path = PROJECT_ROOT) -> list[str]:
 
 def test_no_domain_code_is_typed_outside_the_registry_and_the_vocabulary():
     found = [literal for path in scanned_modules() for literal in code_literals(path)]
-    assert not found, ("use the constant from lib/registry.py, lib/vocab.py or lib/i18n.py instead of typing the "
-                       "code:\n" + "\n".join(found))
+    assert not found, (
+        "use the constant from lib/registry.py, lib/vocab.py or lib/i18n.py instead of typing the "
+        "code:\n" + "\n".join(found)
+    )
 
 
-@pytest.mark.parametrize("source, expected", [
-    ('if row.model == "task_force": pass', ["'task_force' (287(g) model)"]),
-    ('LEVEL = "partnership"', ["'partnership' (level id)"]),
-    ('names = {"holds": 1}', ["'holds' (indicator id)"]),
-    ('lang = "es"', ["'es' (language code)"]),
-    ('frame = table["state"]', []),
-    ('kind = "state"', ["'state' (agency type)"]),
-    ('if kind == "state": pass', ["'state' (agency type)"]),
-    ('record = {"draft": True}', []),
-    ('columns = ["fips", "state"]', []),
-    ('table.drop(columns="state")', []),
-    ('Evidence(scope="state")', ["'state' (agency type)"]),
-    ('if kind in ("state", "other"): pass', ["'state' (agency type)", "'other' (agency type)"]),
-    ('label = N_("holds")', []),
-])
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ('if row.model == "task_force": pass', ["'task_force' (287(g) model)"]),
+        ('LEVEL = "partnership"', ["'partnership' (level id)"]),
+        ('names = {"holds": 1}', ["'holds' (indicator id)"]),
+        ('lang = "es"', ["'es' (language code)"]),
+        ('frame = table["state"]', []),
+        ('kind = "state"', ["'state' (agency type)"]),
+        ('if kind == "state": pass', ["'state' (agency type)"]),
+        ('record = {"draft": True}', []),
+        ('columns = ["fips", "state"]', []),
+        ('table.drop(columns="state")', []),
+        ('Evidence(scope="state")', ["'state' (agency type)"]),
+        ('if kind in ("state", "other"): pass', ["'state' (agency type)", "'other' (agency type)"]),
+        ('label = N_("holds")', []),
+    ],
+)
 def test_the_check_sees_a_typed_code_and_only_that(tmp_path, source, expected):
     module = tmp_path / "module.py"
     module.write_text(source, encoding="utf-8")

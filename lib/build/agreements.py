@@ -32,7 +32,9 @@ ICE_TYPES = ("County", "Municipality", "State Agency")
 
 sheet_schema = pa.DataFrameSchema(
     {
-        "STATE": pa.Column(str, pa.Check(lambda s: s.map(states.abbr_for_any_jurisdiction).notna(), error="a US state or territory")),
+        "STATE": pa.Column(
+            str, pa.Check(lambda s: s.map(states.abbr_for_any_jurisdiction).notna(), error="a US state or territory")
+        ),
         "LAW ENFORCEMENT AGENCY": pa.Column(str, pa.Check.str_length(min_value=3)),
         "TYPE": pa.Column(str, pa.Check.isin(ICE_TYPES)),
         "COUNTY": pa.Column(str, nullable=True),
@@ -71,7 +73,9 @@ def _parse_dates(frame: pd.DataFrame, path: Path) -> pd.Series:
     bad = parsed.isna() & frame["SIGNED"].notna()
     if bad.any():
         first = bad.idxmax()
-        raise RawDataError(path, f"date {frame.loc[first, 'SIGNED']!r} is not a date", frame.loc[first, "_row"], "SIGNED")
+        raise RawDataError(
+            path, f"date {frame.loc[first, 'SIGNED']!r} is not a date", frame.loc[first, "_row"], "SIGNED"
+        )
     return parsed
 
 
@@ -123,8 +127,9 @@ def county_name_fixes(raw_dir: Path) -> dict[tuple[str, str], str]:
     return fixed_names
 
 
-def build_agreements(raw_dir: Path, county_index: CountyIndex, agencies: pd.DataFrame,
-                     registry: Registry) -> pd.DataFrame:
+def build_agreements(
+    raw_dir: Path, county_index: CountyIndex, agencies: pd.DataFrame, registry: Registry
+) -> pd.DataFrame:
     fixed_names = county_name_fixes(raw_dir)
     placer = AgencyPlacer(agencies)
 

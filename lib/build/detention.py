@@ -166,11 +166,33 @@ IGSA_TYPES = {"IGSA", "DIGSA"}
 USMS_IGA = "USMS IGA"
 # Types of real detention (a jail, prison or detention centre), and of places that are not, as ICE's lists
 # and CarwilB's roster write them ("USMS CDF / USMS IGA" is read as both of its parts).
-DETENTION_TYPES = (IGSA_TYPES | FEDERAL_TYPES | CONTRACT_DETENTION_TYPES
-                   | {USMS_IGA, "STATE", "FAMILY", "JUVENILE", "COUNTY_JAIL", "STATE_PRISON"})
+DETENTION_TYPES = (
+    IGSA_TYPES
+    | FEDERAL_TYPES
+    | CONTRACT_DETENTION_TYPES
+    | {USMS_IGA, "STATE", "FAMILY", "JUVENILE", "COUNTY_JAIL", "STATE_PRISON"}
+)
 NOT_DETENTION_TYPES = HOLD_TYPES | {
-    "HOLD_ROOM", "ERO_HOLD", "ERO_OFFICE", "SUB_OFFICE", "CUSTODY_CASE", "COMMAND_CENTER", "HOSPITAL", "MEDICAL",
-    "HEALTH", "HOTEL", "TRANSPORT", "AIRPORT", "POE", "BPS", "CBP", "USBP", "ORR", "MIRP", "POLICE_DEPT", "TAP-ICE",
+    "HOLD_ROOM",
+    "ERO_HOLD",
+    "ERO_OFFICE",
+    "SUB_OFFICE",
+    "CUSTODY_CASE",
+    "COMMAND_CENTER",
+    "HOSPITAL",
+    "MEDICAL",
+    "HEALTH",
+    "HOTEL",
+    "TRANSPORT",
+    "AIRPORT",
+    "POE",
+    "BPS",
+    "CBP",
+    "USBP",
+    "ORR",
+    "MIRP",
+    "POLICE_DEPT",
+    "TAP-ICE",
 }
 _HOLD_NAME = re.compile(r"\b(HOLD|HOLDROOM|HOLDING|STAGING)\b")
 _JAIL_NAME = re.compile(r"\b(JAIL|PRISON|DETENTION|CORRECTIONAL|JUSTICE CENTER|LAW ENFORCEMENT CENTER|SHERIFFS?)\b")
@@ -189,17 +211,54 @@ STATE_RUN_JAILS = {"AK", "CT", "DE", "HI", "RI", "VT"}
 # Name and address keys for matching.
 
 _NAME_WORDS = {
-    "CO": "COUNTY", "CNTY": "COUNTY", "PAR": "PARISH", "DET": "DETENTION", "CTR": "CENTER", "CNTR": "CENTER",
-    "CENTRE": "CENTER", "CORR": "CORRECTIONAL", "CORRECTION": "CORRECTIONAL", "CORRECTIONS": "CORRECTIONAL",
-    "FAC": "FACILITY", "FACIL": "FACILITY", "PUB": "PUBLIC", "SFTY": "SAFETY", "CPLX": "COMPLEX",
-    "REG": "REGIONAL", "DEPT": "DEPARTMENT", "INST": "INSTITUTION", "PROC": "PROCESSING", "FED": "FEDERAL",
-    "ST": "SAINT", "FT": "FORT", "MT": "MOUNT", "AND": "&",
+    "CO": "COUNTY",
+    "CNTY": "COUNTY",
+    "PAR": "PARISH",
+    "DET": "DETENTION",
+    "CTR": "CENTER",
+    "CNTR": "CENTER",
+    "CENTRE": "CENTER",
+    "CORR": "CORRECTIONAL",
+    "CORRECTION": "CORRECTIONAL",
+    "CORRECTIONS": "CORRECTIONAL",
+    "FAC": "FACILITY",
+    "FACIL": "FACILITY",
+    "PUB": "PUBLIC",
+    "SFTY": "SAFETY",
+    "CPLX": "COMPLEX",
+    "REG": "REGIONAL",
+    "DEPT": "DEPARTMENT",
+    "INST": "INSTITUTION",
+    "PROC": "PROCESSING",
+    "FED": "FEDERAL",
+    "ST": "SAINT",
+    "FT": "FORT",
+    "MT": "MOUNT",
+    "AND": "&",
 }
 _ADDRESS_WORDS = {
-    "ROAD": "RD", "STREET": "ST", "AVENUE": "AVE", "AV": "AVE", "DRIVE": "DR", "BOULEVARD": "BLVD",
-    "HIGHWAY": "HWY", "PARKWAY": "PKWY", "LANE": "LN", "COURT": "CT", "PLACE": "PL", "EAST": "E", "WEST": "W",
-    "NORTH": "N", "SOUTH": "S", "SOUTHWEST": "SW", "SOUTHEAST": "SE", "NORTHWEST": "NW", "NORTHEAST": "NE",
-    "SUITE": "STE", "CIRCLE": "CIR", "TRAIL": "TRL",
+    "ROAD": "RD",
+    "STREET": "ST",
+    "AVENUE": "AVE",
+    "AV": "AVE",
+    "DRIVE": "DR",
+    "BOULEVARD": "BLVD",
+    "HIGHWAY": "HWY",
+    "PARKWAY": "PKWY",
+    "LANE": "LN",
+    "COURT": "CT",
+    "PLACE": "PL",
+    "EAST": "E",
+    "WEST": "W",
+    "NORTH": "N",
+    "SOUTH": "S",
+    "SOUTHWEST": "SW",
+    "SOUTHEAST": "SE",
+    "NORTHWEST": "NW",
+    "NORTHEAST": "NE",
+    "SUITE": "STE",
+    "CIRCLE": "CIR",
+    "TRAIL": "TRL",
 }
 # ICE cuts long names, in some years at 25 characters ("ALEXANDRIA STAGING FACILI"): a cut name of at least
 # this length is matched as the start of a full one.
@@ -275,11 +334,12 @@ def _table_below_header(path: Path, rows: list[tuple], first_header: str, column
     header = [_cell_text(cell) or "" for cell in rows[header_at]]
     for column in columns:
         if column not in header:
-            raise RawDataError(path, f"required column '{column}' is missing or renamed", row=header_at + 1,
-                               column=column)
+            raise RawDataError(
+                path, f"required column '{column}' is missing or renamed", row=header_at + 1, column=column
+            )
     positions = {column: header.index(column) for column in columns}
     records = []
-    for offset, row in enumerate(rows[header_at + 1:], start=header_at + 2):
+    for offset, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
         if all(_cell_text(cell) is None for cell in row):
             break
         record = {column: _cell_text(row[at]) if at < len(row) else None for column, at in positions.items()}
@@ -374,8 +434,9 @@ class FacilityDirectory:
             if address:
                 self._by_address.setdefault(address, set()).add(place)
 
-    def match(self, name: str, address: str | None, zip_code: str | None, city: str | None, state: str | None
-              ) -> tuple[str | None, str]:
+    def match(
+        self, name: str, address: str | None, zip_code: str | None, city: str | None, state: str | None
+    ) -> tuple[str | None, str]:
         """(facility code, how it was found): name, address, cut_name, or (None, 'unmatched'/'ambiguous')."""
         state = state if isinstance(state, str) else None
         ambiguous = False
@@ -447,8 +508,9 @@ def run_by_2015(operator: str | None) -> str | None:
     return None  # the contract guards of ICE's own processing centres ("AKAL (GUARD)") do not run them
 
 
-def run_by(type_detailed: str | None, name: str, state: str | None, contractor: str | None,
-           operator_2015: str | None) -> tuple[str, str]:
+def run_by(
+    type_detailed: str | None, name: str, state: str | None, contractor: str | None, operator_2015: str | None
+) -> tuple[str, str]:
     """(who runs the facility, on what evidence), strongest evidence first."""
     runner, basis = _run_by_evidence(_kind(type_detailed), name, contractor, operator_2015)
     if runner == vocab.RUN_BY_COUNTY and state in STATE_RUN_JAILS:
@@ -571,13 +633,15 @@ def build_detention(raw_dir: Path, county_index: CountyIndex) -> tuple[pd.DataFr
     stats = _match_stats(raw.stats, directory)
     ddp_adp = _ddp_adp(raw.ddp)
     ddp_names = raw.ddp.drop_duplicates("detention_facility_code").set_index("detention_facility_code")[
-        "detention_facility"]
+        "detention_facility"
+    ]
     ddp_years = _ddp_years_missing_from_ice(ddp_adp, stats, _detention_codes(raw, stats, ddp_names))
 
     population = pd.concat(
         [
             stats.dropna(subset=["adp"]).assign(source="ice_detention_stats")[
-                ["facility_id", "fiscal_year", "adp", "source", "source_date"]],
+                ["facility_id", "fiscal_year", "adp", "source", "source_date"]
+            ],
             ddp_years[["facility_id", "fiscal_year", "adp", "source", "source_date"]],
         ],
         ignore_index=True,
@@ -595,16 +659,25 @@ def _directory(raw: RawInputs) -> FacilityDirectory:
     uwchr = raw.uwchr[columns]
     listing = raw.listing_2015.rename(columns=str.lower)[columns]
     roster = raw.roster.dropna(subset=["detloc"]).rename(
-        columns={"canonical_name": "name", "facility_address": "address", "facility_zip": "zip",
-                 "facility_city": "city", "facility_state": "state"})[columns]
+        columns={
+            "canonical_name": "name",
+            "facility_address": "address",
+            "facility_zip": "zip",
+            "facility_city": "city",
+            "facility_state": "state",
+        }
+    )[columns]
     known_state = pd.concat([uwchr, roster]).drop_duplicates("detloc").set_index("detloc")["state"]
     ddp = raw.ddp.drop_duplicates("detention_facility_code")[["detention_facility_code", "detention_facility"]]
     ddp = ddp.dropna().rename(columns={"detention_facility_code": "detloc", "detention_facility": "name"})
     ddp = ddp.assign(address=None, zip=None, city=None, state=ddp["detloc"].map(known_state))
-    entries = pd.concat([
-        pd.concat([uwchr, listing, ddp]).assign(tier=FacilityDirectory.ICE),
-        roster.assign(tier=FacilityDirectory.ROSTER),
-    ], ignore_index=True)
+    entries = pd.concat(
+        [
+            pd.concat([uwchr, listing, ddp]).assign(tier=FacilityDirectory.ICE),
+            roster.assign(tier=FacilityDirectory.ROSTER),
+        ],
+        ignore_index=True,
+    )
     return FacilityDirectory(entries, set(ddp["detloc"]), set(roster["detloc"]))
 
 
@@ -619,12 +692,14 @@ def _match_stats(stats: pd.DataFrame, directory: FacilityDirectory) -> pd.DataFr
     # row matched by its name keeps the code; where no single row was, none does.
     matched_rows = stats.dropna(subset=["detloc"])
     for _, group in matched_rows[matched_rows.duplicated(["fiscal_year", "detloc"], keep=False)].groupby(
-            ["fiscal_year", "detloc"]):
+        ["fiscal_year", "detloc"]
+    ):
         by_name = group.index[group["matched_by"] == "name"]
         losers = group.index.difference(by_name) if len(by_name) == 1 else group.index
         stats.loc[losers, ["detloc", "matched_by"]] = [None, "ambiguous"]
     stats["facility_id"] = stats["detloc"].fillna(
-        pd.Series([_slug_id(name, state) for name, state in zip(stats["Name"], stats["State"])], index=stats.index))
+        pd.Series([_slug_id(name, state) for name, state in zip(stats["Name"], stats["State"])], index=stats.index)
+    )
     return stats
 
 
@@ -660,12 +735,14 @@ def _detention_codes(raw: RawInputs, stats: pd.DataFrame, ddp_names: pd.Series) 
     ):
         if isinstance(code, str) and isinstance(kind, str):
             types.setdefault(code, set()).add(kind)
-    return {code for code, name in ddp_names.items()
-            if isinstance(name, str) and is_detention_facility(code, name, types.get(code, set()))}
+    return {
+        code
+        for code, name in ddp_names.items()
+        if isinstance(name, str) and is_detention_facility(code, name, types.get(code, set()))
+    }
 
 
-def _ddp_years_missing_from_ice(ddp_adp: pd.DataFrame, stats: pd.DataFrame, detention_codes: set[str]
-                                ) -> pd.DataFrame:
+def _ddp_years_missing_from_ice(ddp_adp: pd.DataFrame, stats: pd.DataFrame, detention_codes: set[str]) -> pd.DataFrame:
     """Deportation Data Project ADP for the years a detention facility is missing from ICE's list (ICE lists
     only facilities holding someone on the day of its data pull), where someone was held overnight."""
     listed = set(zip(stats["detloc"].dropna(), stats.loc[stats["detloc"].notna(), "fiscal_year"]))
@@ -677,33 +754,59 @@ def _ddp_years_missing_from_ice(ddp_adp: pd.DataFrame, stats: pd.DataFrame, dete
     return ddp_adp[keep].assign(source="ddp_daily_population")
 
 
-def _facilities(raw: RawInputs, stats: pd.DataFrame, ddp_years: pd.DataFrame, ddp_names: pd.Series,
-                county_index: CountyIndex, raw_dir: Path) -> pd.DataFrame:
+def _facilities(
+    raw: RawInputs,
+    stats: pd.DataFrame,
+    ddp_years: pd.DataFrame,
+    ddp_names: pd.Series,
+    county_index: CountyIndex,
+    raw_dir: Path,
+) -> pd.DataFrame:
     """One row per facility with ICE statistics or Deportation Data Project ADP."""
     uwchr = raw.uwchr.set_index("detloc")
     roster = raw.roster.dropna(subset=["detloc"]).drop_duplicates("detloc").set_index("detloc")
 
     # Latest ICE statistics row of each facility: its current name, type and place.
     latest = stats.sort_values(["fiscal_year", "_row"]).drop_duplicates("facility_id", keep="last")
-    from_ice = pd.DataFrame({
-        "facility_id": latest["facility_id"], "detloc": latest["detloc"], "name": latest["Name"],
-        "city": latest["City"], "state_abbr": latest["State"], "type_detailed": latest["Type Detailed"],
-        "type_detailed_source": "ice_detention_stats " + latest["fiscal_year"],
-        "source_files": latest["source_file"], "source_date": latest["source_date"],
-    })
+    from_ice = pd.DataFrame(
+        {
+            "facility_id": latest["facility_id"],
+            "detloc": latest["detloc"],
+            "name": latest["Name"],
+            "city": latest["City"],
+            "state_abbr": latest["State"],
+            "type_detailed": latest["Type Detailed"],
+            "type_detailed_source": "ice_detention_stats " + latest["fiscal_year"],
+            "source_files": latest["source_file"],
+            "source_date": latest["source_date"],
+        }
+    )
     # Facilities known only from the Deportation Data Project: name from its file, the rest from the lists.
     ddp_only = pd.Index(sorted(set(ddp_years["facility_id"]) - set(from_ice["facility_id"])))
-    from_ddp = pd.DataFrame({
-        "facility_id": ddp_only, "detloc": ddp_only, "name": ddp_names.reindex(ddp_only).to_numpy(),
-        "city": [_first(uwchr, code, "city") or _first(roster, code, "facility_city") for code in ddp_only],
-        "type_detailed": [_first(uwchr, code, "type_detailed") or _first(roster, code, "facility_type_detailed")
-                          or _first(roster, code, "type_detailed_corrected") for code in ddp_only],
-        "type_detailed_source": [
-            "uwchr_ice_facilities" if _first(uwchr, code, "type_detailed") else "carwilb_facility_roster"
-            if _first(roster, code, "facility_type_detailed") or _first(roster, code, "type_detailed_corrected")
-            else None for code in ddp_only],
-        "source_files": DDP_FILE.name, "source_date": ddp_years["source_date"].max() if len(ddp_years) else None,
-    })
+    from_ddp = pd.DataFrame(
+        {
+            "facility_id": ddp_only,
+            "detloc": ddp_only,
+            "name": ddp_names.reindex(ddp_only).to_numpy(),
+            "city": [_first(uwchr, code, "city") or _first(roster, code, "facility_city") for code in ddp_only],
+            "type_detailed": [
+                _first(uwchr, code, "type_detailed")
+                or _first(roster, code, "facility_type_detailed")
+                or _first(roster, code, "type_detailed_corrected")
+                for code in ddp_only
+            ],
+            "type_detailed_source": [
+                "uwchr_ice_facilities"
+                if _first(uwchr, code, "type_detailed")
+                else "carwilb_facility_roster"
+                if _first(roster, code, "facility_type_detailed") or _first(roster, code, "type_detailed_corrected")
+                else None
+                for code in ddp_only
+            ],
+            "source_files": DDP_FILE.name,
+            "source_date": ddp_years["source_date"].max() if len(ddp_years) else None,
+        }
+    )
     facilities = pd.concat([from_ice, from_ddp], ignore_index=True)
     # A missing state (FY26's Imperial Regional, the Deportation Data Project's codes) comes from the lists.
     facilities["state_abbr"] = [
@@ -711,8 +814,12 @@ def _facilities(raw: RawInputs, stats: pd.DataFrame, ddp_years: pd.DataFrame, dd
         for state, code in zip(facilities["state_abbr"], facilities["detloc"])
     ]
 
-    gm = stats.dropna(subset=["Guaranteed Minimum"]).sort_values(["fiscal_year", "_row"]).drop_duplicates(
-        "facility_id", keep="last").set_index("facility_id")
+    gm = (
+        stats.dropna(subset=["Guaranteed Minimum"])
+        .sort_values(["fiscal_year", "_row"])
+        .drop_duplicates("facility_id", keep="last")
+        .set_index("facility_id")
+    )
     facilities["guaranteed_minimum"] = facilities["facility_id"].map(gm["Guaranteed Minimum"]).round().astype("Int64")
     facilities["guaranteed_minimum_fy"] = facilities["facility_id"].map(gm["fiscal_year"])
 
@@ -728,25 +835,33 @@ def _facilities(raw: RawInputs, stats: pd.DataFrame, ddp_years: pd.DataFrame, dd
     facilities["per_diem_as_of_label"] = listing["DETLOC"].map(lambda code: PER_DIEM_LABEL if code else None)
 
     contractors = _contractor_by_facility(raw, stats, facilities, ddp_names)
-    runners = [run_by(kind, name, state, contractors.get(facility_id), operator)
-               for kind, name, state, facility_id, operator in zip(
-                   facilities["type_detailed"], facilities["name"], facilities["state_abbr"], facilities["facility_id"],
-                   listing["Facility Operator"])]
+    runners = [
+        run_by(kind, name, state, contractors.get(facility_id), operator)
+        for kind, name, state, facility_id, operator in zip(
+            facilities["type_detailed"],
+            facilities["name"],
+            facilities["state_abbr"],
+            facilities["facility_id"],
+            listing["Facility Operator"],
+        )
+    ]
     facilities["run_by"] = [runner for runner, _ in runners]
     facilities["run_by_basis"] = [basis for _, basis in runners]
     facilities["operator"] = [
         contractors.get(facility_id) or (operator if basis == "2015 ICE listing operator" else None)
         for facility_id, operator, (_, basis) in zip(facilities["facility_id"], listing["Facility Operator"], runners)
     ]
-    facilities["contract_type"] = [contract_type(kind, name, runner) for kind, name, runner in
-                                   zip(facilities["type_detailed"], facilities["name"], facilities["run_by"])]
+    facilities["contract_type"] = [
+        contract_type(kind, name, runner)
+        for kind, name, runner in zip(facilities["type_detailed"], facilities["name"], facilities["run_by"])
+    ]
 
     geocoded = facilities["geocode_county_fips"].notna()
     uses = {
         UWCHR_FILE.name: facilities["detloc"].isin(uwchr.index),
         LISTING_2015_FILE.name: listing["DETLOC"].notna(),
-        ROSTER_FILE.name: geocoded | (facilities["source_files"].eq(DDP_FILE.name)
-                                      & facilities["detloc"].isin(roster.index)),
+        ROSTER_FILE.name: geocoded
+        | (facilities["source_files"].eq(DDP_FILE.name) & facilities["detloc"].isin(roster.index)),
         GEOCODED_FILE.name: geocoded,
         CONTRACTORS_FILE.name: facilities["facility_id"].isin(contractors),
     }
@@ -766,15 +881,23 @@ def _listing_2015_rows(listing_2015: pd.DataFrame, facilities: pd.DataFrame, sta
     (MONTGTX was the GEO-run Joe Corley Detention Facility in 2015, and is Montgomery County Jail now)."""
     by_code = listing_2015.set_index("DETLOC", drop=False)
     names = {facility_id: set(group) for facility_id, group in stats.groupby("facility_id")["Name"]}
-    addresses = {facility_id: {address_key(a, z) for a, z in zip(group["Address"], group["Zip"])} - {None}
-                 for facility_id, group in stats.groupby("facility_id")}
+    addresses = {
+        facility_id: {address_key(a, z) for a, z in zip(group["Address"], group["Zip"])} - {None}
+        for facility_id, group in stats.groupby("facility_id")
+    }
     rows = []
     for facility in facilities.itertuples(index=False):
-        entry = by_code.loc[facility.detloc] if isinstance(facility.detloc, str) and facility.detloc in by_code.index \
+        entry = (
+            by_code.loc[facility.detloc]
+            if isinstance(facility.detloc, str) and facility.detloc in by_code.index
             else None
+        )
         if entry is not None:
-            known = {key for name in names.get(facility.facility_id, {facility.name}) | {facility.name}
-                     for key in name_keys(name)}
+            known = {
+                key
+                for name in names.get(facility.facility_id, {facility.name}) | {facility.name}
+                for key in name_keys(name)
+            }
             same_name = bool(known & set(name_keys(entry["Name"])))
             same_address = address_key(entry["Address"], entry["Zip"]) in addresses.get(facility.facility_id, set())
             if not (same_name or same_address):
@@ -784,10 +907,30 @@ def _listing_2015_rows(listing_2015: pd.DataFrame, facilities: pd.DataFrame, sta
 
 
 FACILITY_COLUMNS = [
-    "facility_id", "detloc", "name", "city", "state_abbr", "county_fips", "placed_by", "geocode_county_fips",
-    "type_detailed", "type_detailed_source", "contract_type", "run_by", "run_by_basis", "operator",
-    "guaranteed_minimum", "guaranteed_minimum_fy", "per_diem_2015_text", "per_diem_2015_rate", "per_diem_status",
-    "per_diem_as_of_label", "source_files", "source_date", "basis", "review_status",
+    "facility_id",
+    "detloc",
+    "name",
+    "city",
+    "state_abbr",
+    "county_fips",
+    "placed_by",
+    "geocode_county_fips",
+    "type_detailed",
+    "type_detailed_source",
+    "contract_type",
+    "run_by",
+    "run_by_basis",
+    "operator",
+    "guaranteed_minimum",
+    "guaranteed_minimum_fy",
+    "per_diem_2015_text",
+    "per_diem_2015_rate",
+    "per_diem_status",
+    "per_diem_as_of_label",
+    "source_files",
+    "source_date",
+    "basis",
+    "review_status",
 ]
 
 
@@ -803,8 +946,9 @@ def _first(frame: pd.DataFrame, key, column: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _contractor_by_facility(raw: RawInputs, stats: pd.DataFrame, facilities: pd.DataFrame, ddp_names: pd.Series
-                            ) -> dict[str, str]:
+def _contractor_by_facility(
+    raw: RawInputs, stats: pd.DataFrame, facilities: pd.DataFrame, ddp_names: pd.Series
+) -> dict[str, str]:
     """facility_id -> company named in CarwilB's list of private operators, matched by name within the state
     on any name ICE has given the facility (its yearly statistics, its facility lists, its records)."""
     listed: dict[tuple[str, str], str] = {}
@@ -814,13 +958,20 @@ def _contractor_by_facility(raw: RawInputs, stats: pd.DataFrame, facilities: pd.
             listed[(state, key)] = company
     # CarwilB's roster names are left out: they sometimes carry a private centre's name onto the code of a
     # county jail nearby (MONTGTX, Montgomery County Jail, is "Montgomery ICE Processing Center" there).
-    names = pd.concat([
-        stats[["facility_id", "Name"]].rename(columns={"Name": "name"}),
-        facilities[["facility_id", "name"]],
-        facilities[["facility_id"]].assign(name=_text_by_code(raw.uwchr.set_index("detloc"), facilities["detloc"],
-                                                              "name")),
-        facilities[["facility_id"]].assign(name=facilities["detloc"].map(ddp_names)),
-    ]).dropna().drop_duplicates()
+    names = (
+        pd.concat(
+            [
+                stats[["facility_id", "Name"]].rename(columns={"Name": "name"}),
+                facilities[["facility_id", "name"]],
+                facilities[["facility_id"]].assign(
+                    name=_text_by_code(raw.uwchr.set_index("detloc"), facilities["detloc"], "name")
+                ),
+                facilities[["facility_id"]].assign(name=facilities["detloc"].map(ddp_names)),
+            ]
+        )
+        .dropna()
+        .drop_duplicates()
+    )
     state_of = facilities.set_index("facility_id")["state_abbr"]
     found: dict[str, str] = {}
     for facility_id, name in names.itertuples(index=False):
@@ -831,8 +982,9 @@ def _contractor_by_facility(raw: RawInputs, stats: pd.DataFrame, facilities: pd.
     return found
 
 
-def _place(facilities: pd.DataFrame, raw: RawInputs, county_2015: pd.Series, county_index: CountyIndex,
-           raw_dir: Path) -> pd.DataFrame:
+def _place(
+    facilities: pd.DataFrame, raw: RawInputs, county_2015: pd.Series, county_index: CountyIndex, raw_dir: Path
+) -> pd.DataFrame:
     """state_abbr (filled where missing), county_fips, placed_by and geocode_county_fips of each facility;
     county_2015 is the 2015 listing's county of each facility.
 
@@ -857,8 +1009,9 @@ def _place(facilities: pd.DataFrame, raw: RawInputs, county_2015: pd.Series, cou
         if state is None:
             code_state = states.FIPS_BY_ABBR.get(code[-2:]) if len(code) == 7 else None
             fips = county_in_name(facility.name, code_state, county_index) if code_state else None
-            rows.append((code[-2:], fips, "facility_name_and_code", geocoded) if fips
-                        else (None, None, "unplaced", geocoded))
+            rows.append(
+                (code[-2:], fips, "facility_name_and_code", geocoded) if fips else (None, None, "unplaced", geocoded)
+            )
             continue
         state_fips = states.fips_for_state(state)
         if state_fips is None:
@@ -876,18 +1029,23 @@ def _place(facilities: pd.DataFrame, raw: RawInputs, county_2015: pd.Series, cou
         else:
             fips, method = listed, "ice_facility_list" if listed else "unplaced"
         rows.append((state, fips, method, geocoded))
-    return pd.DataFrame(rows, columns=["state_abbr", "county_fips", "placed_by", "geocode_county_fips"],
-                        index=facilities.index)
+    return pd.DataFrame(
+        rows, columns=["state_abbr", "county_fips", "placed_by", "geocode_county_fips"], index=facilities.index
+    )
 
 
 def _report(stats: pd.DataFrame, facilities: pd.DataFrame, population: pd.DataFrame) -> dict:
     """detention_report.json: how the matching and placing went, and what is left for a person to check."""
+
     def counts(series: pd.Series) -> dict:
         return {str(k): int(v) for k, v in series.value_counts().sort_index().items()}
 
     unmatched = stats[stats["detloc"].isna()].drop_duplicates("facility_id").sort_values("facility_id")
-    differs = facilities["county_fips"].notna() & facilities["geocode_county_fips"].notna() & (
-        facilities["county_fips"] != facilities["geocode_county_fips"])
+    differs = (
+        facilities["county_fips"].notna()
+        & facilities["geocode_county_fips"].notna()
+        & (facilities["county_fips"] != facilities["geocode_county_fips"])
+    )
     return {
         "facilities": int(len(facilities)),
         "population_rows": int(len(population)),
@@ -895,10 +1053,12 @@ def _report(stats: pd.DataFrame, facilities: pd.DataFrame, population: pd.DataFr
         "ice_stats_rows_by_match": counts(stats["matched_by"]),
         "ice_stats_rows_without_adp": _records(stats.loc[stats["adp"].isna(), ["facility_id", "fiscal_year"]]),
         "ice_stats_facilities_without_code": _records(
-            unmatched[["facility_id", "Name", "City", "State", "fiscal_year"]].rename(columns=str.lower)),
+            unmatched[["facility_id", "Name", "City", "State", "fiscal_year"]].rename(columns=str.lower)
+        ),
         "facilities_by_placement": counts(facilities["placed_by"]),
         "named_county_differs_from_geocode": _records(
-            facilities.loc[differs, ["facility_id", "name", "county_fips", "geocode_county_fips"]]),
+            facilities.loc[differs, ["facility_id", "name", "county_fips", "geocode_county_fips"]]
+        ),
         "facilities_by_contract_type": counts(facilities["contract_type"]),
         "facilities_by_run_by": counts(facilities["run_by"]),
         "facilities_by_run_by_basis": counts(facilities["run_by_basis"]),

@@ -4,7 +4,7 @@ from lib import datasets
 from lib.sources import Registry
 
 MANIFEST_DESCRIPTION = (
-    "The SHA-256 of every other file in this folder, by file name (`{\"sha256\": {\"agencies.csv\": \"…\", …}}`), "
+    'The SHA-256 of every other file in this folder, by file name (`{"sha256": {"agencies.csv": "…", …}}`), '
     "sorted and without a date, so the same files give the same manifest. The build writes it last, into the new "
     "folder it then swaps in. The app reads it first and checks every file it reads against it, so one load never "
     "mixes files of two builds: a file replaced by a rebuild while it was read is read again, and a file edited "

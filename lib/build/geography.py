@@ -18,8 +18,8 @@ import topojson
 from lib import states
 from lib.build.errors import RawDataError
 from lib.build.readers import read_csv, require_file, validate
-from lib.vocab import FIPS_REGEX
 from lib.countynames import census_suffix
+from lib.vocab import FIPS_REGEX
 
 ATLAS_FILE = Path("geo/us-atlas-3.0.1_counties-10m.topojson.json")
 POPULATION_FILE = Path("geo/uwchr_county_aor_population.csv")
@@ -113,8 +113,14 @@ def county_topology(shapes: gpd.GeoDataFrame) -> dict:
     """The shapes as TopoJSON: every shared border stored once and coordinates as small integers, so the
     browser receives about half the bytes of the same shapes as GeoJSON. Feature ids are the FIPS codes."""
     drawable = shapes.dropna(subset=["geometry"]).reset_index(drop=True)
-    topology = topojson.Topology(drawable[["fips", "geometry"]], object_name="counties", prequantize=1e5,
-                                 topology=True, toposimplify=False, shared_coords=False).to_dict()
+    topology = topojson.Topology(
+        drawable[["fips", "geometry"]],
+        object_name="counties",
+        prequantize=1e5,
+        topology=True,
+        toposimplify=False,
+        shared_coords=False,
+    ).to_dict()
     for geometry in topology["objects"]["counties"]["geometries"]:
         geometry["id"] = geometry["properties"]["fips"]
     return topology

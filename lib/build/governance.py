@@ -28,8 +28,9 @@ CITED_BASES = (vocab.STATUTE, vocab.CONSTITUTION)
 
 state_governance_schema = pa.DataFrameSchema(
     {
-        "state_abbr": pa.Column(str, pa.Check.isin(sorted(states.FIPS_BY_ABBR)), unique=True,
-                                report_duplicates="exclude_first"),
+        "state_abbr": pa.Column(
+            str, pa.Check.isin(sorted(states.FIPS_BY_ABBR)), unique=True, report_duplicates="exclude_first"
+        ),
         "jail_operator": pa.Column(str, pa.Check.isin(datasets.JAIL_OPERATORS)),
         "sheriff_elected": pa.Column(str, pa.Check.isin(datasets.SHERIFF_ELECTED)),
         "county_legislative_body": pa.Column(str),
@@ -56,8 +57,12 @@ county_governance_schema = pa.DataFrameSchema(
 def _check_every_state_present(governance: pd.DataFrame, counties: pd.DataFrame, path: Path) -> None:
     missing = sorted(set(counties["state_abbr"]) - set(governance["state_abbr"]))
     if missing:
-        raise RawDataError(path, f"no row for {', '.join(missing)}; every state in counties.csv needs one "
-                                 "(write 'unknown' values where the pattern is not known)", column="state_abbr")
+        raise RawDataError(
+            path,
+            f"no row for {', '.join(missing)}; every state in counties.csv needs one "
+            "(write 'unknown' values where the pattern is not known)",
+            column="state_abbr",
+        )
 
 
 def _check_citation_matches_basis(governance: pd.DataFrame, path: Path) -> None:
@@ -66,34 +71,53 @@ def _check_citation_matches_basis(governance: pd.DataFrame, path: Path) -> None:
         cited = pd.notna(row["citation"])
         if cited != (row["basis"] in CITED_BASES):
             expected = f"one of {', '.join(CITED_BASES)}" if cited else vocab.REPORT
-            raise RawDataError(path, f"basis {row['basis']!r} does not fit a row "
-                                     f"{'with' if cited else 'without'} a citation (use {expected})",
-                               row=spreadsheet_row(index), column="basis")
+            raise RawDataError(
+                path,
+                f"basis {row['basis']!r} does not fit a row "
+                f"{'with' if cited else 'without'} a citation (use {expected})",
+                row=spreadsheet_row(index),
+                column="basis",
+            )
 
 
 def _check_sheriffs_without_jails(governance: pd.DataFrame, path: Path) -> None:
-    wrong = governance[governance["sheriff_elected"].isin(NO_JAIL_ROLE) & (governance["jail_operator"] == vocab.SHERIFF)]
+    wrong = governance[
+        governance["sheriff_elected"].isin(NO_JAIL_ROLE) & (governance["jail_operator"] == vocab.SHERIFF)
+    ]
     if not wrong.empty:
         index = wrong.index[0]
-        raise RawDataError(path, f"sheriff_elected {wrong.at[index, 'sheriff_elected']!r} says sheriffs run no jail, "
-                                 "but jail_operator is 'sheriff'", row=spreadsheet_row(index), column="sheriff_elected")
+        raise RawDataError(
+            path,
+            f"sheriff_elected {wrong.at[index, 'sheriff_elected']!r} says sheriffs run no jail, "
+            "but jail_operator is 'sheriff'",
+            row=spreadsheet_row(index),
+            column="sheriff_elected",
+        )
 
 
 def _check_override_values(overrides: pd.DataFrame, path: Path) -> None:
     for index, row in overrides.iterrows():
         allowed = datasets.COUNTY_GOVERNANCE_FIELDS[row["field"]]
         if allowed is not None and row["value"] not in allowed:
-            raise RawDataError(path, f"value {row['value']!r} does not apply to {row['field']} "
-                                     f"(use one of {', '.join(allowed)})", row=spreadsheet_row(index), column="value")
+            raise RawDataError(
+                path,
+                f"value {row['value']!r} does not apply to {row['field']} (use one of {', '.join(allowed)})",
+                row=spreadsheet_row(index),
+                column="value",
+            )
 
 
 def _reject_second_override(overrides: pd.DataFrame, path: Path) -> None:
     repeated = overrides[overrides.duplicated(subset=["county_fips", "field"], keep="first")]
     if not repeated.empty:
         index = repeated.index[0]
-        raise RawDataError(path, f"a second row for county {repeated.at[index, 'county_fips']} and field "
-                                 f"{repeated.at[index, 'field']}; keep one row per county and field",
-                           row=spreadsheet_row(index), column="field")
+        raise RawDataError(
+            path,
+            f"a second row for county {repeated.at[index, 'county_fips']} and field "
+            f"{repeated.at[index, 'field']}; keep one row per county and field",
+            row=spreadsheet_row(index),
+            column="field",
+        )
 
 
 def build_state_governance(counties: pd.DataFrame, path: Path = STATE_GOVERNANCE_FILE) -> pd.DataFrame:
@@ -112,6 +136,9 @@ def build_county_governance(counties: pd.DataFrame, path: Path = COUNTY_GOVERNAN
     _reject_second_override(overrides, path)
     # Fields in their declared order (the operator before its name), not alphabetical.
     field_rank = {name: rank for rank, name in enumerate(datasets.COUNTY_GOVERNANCE_FIELDS)}
-    ordered = overrides.sort_values(["county_fips", "field"], kind="stable",
-                                    key=lambda column: column.map(field_rank) if column.name == "field" else column)
+    ordered = overrides.sort_values(
+        ["county_fips", "field"],
+        kind="stable",
+        key=lambda column: column.map(field_rank) if column.name == "field" else column,
+    )
     return ordered[list(county_governance_schema.columns)].reset_index(drop=True)

@@ -54,24 +54,36 @@ WAYBACK_SERIES = "ice_287g_wayback"
 SHEET_SERIES = "ice_287g_participating"
 # How each series writes SIGNED: the Wayback tables as text, ICE's sheets as dates.
 SIGNED_FORMATS = {WAYBACK_SERIES: "%Y-%m-%d", SHEET_SERIES: None}
-MONITOR = Snapshot(Path("287g/relevantresearch_287g_cumulative_status_2026-05-18.xlsx"), "2026-05-18",
-                   "relevantresearch_287g_status", "%m/%d/%y")
+MONITOR = Snapshot(
+    Path("287g/relevantresearch_287g_cumulative_status_2026-05-18.xlsx"),
+    "2026-05-18",
+    "relevantresearch_287g_status",
+    "%m/%d/%y",
+)
 
 # Older tables and the monitor spell the models in several ways ("Warrant Services Officer", "Warrant Service
 # Office", trailing spaces); the words they start with are stable.
-MODEL_PREFIXES = (("jail enforcement", vocab.JAIL_ENFORCEMENT), ("warrant service", vocab.WARRANT_SERVICE),
-                  ("task force", vocab.TASK_FORCE))
+MODEL_PREFIXES = (
+    ("jail enforcement", vocab.JAIL_ENFORCEMENT),
+    ("warrant service", vocab.WARRANT_SERVICE),
+    ("task force", vocab.TASK_FORCE),
+)
 # ICE's 2025-07-30 sheet writes "State" where later sheets write "State Agency".
-ICE_TYPE_SPELLINGS = {"County": "County", "Municipality": "Municipality", "State Agency": "State Agency",
-                      "State": "State Agency"}
+ICE_TYPE_SPELLINGS = {
+    "County": "County",
+    "Municipality": "Municipality",
+    "State Agency": "State Agency",
+    "State": "State Agency",
+}
 MONITOR_STATUSES = ("Present", "Absent", "New")
 # A fixed misspelling: names this alike (difflib ratio of the name keys) are taken for one agency.
 TYPO_SIMILARITY = 0.93
 
 _PARENTHESES = re.compile(r"\(.*?\)")
 _NAMED_COUNTY = re.compile(r"^(.+?\b(?:county|parish|borough))\b", re.IGNORECASE)
-_STATE_AGENCY_WORDS = re.compile(r"\b(state|highway patrol|department of corrections|bureau|attorney general)\b",
-                                 re.IGNORECASE)
+_STATE_AGENCY_WORDS = re.compile(
+    r"\b(state|highway patrol|department of corrections|bureau|attorney general)\b", re.IGNORECASE
+)
 
 
 def model_id(text: object) -> str | None:
@@ -91,13 +103,16 @@ _COMMON_COLUMNS = {
 }
 wayback_schema = pa.DataFrameSchema(_COMMON_COLUMNS, strict=False)
 sheet_schema = pa.DataFrameSchema(
-    {**_COMMON_COLUMNS,
-     "TYPE": pa.Column(str, pa.Check.isin(list(ICE_TYPE_SPELLINGS)), nullable=True),
-     "COUNTY": pa.Column(str, nullable=True)},
+    {
+        **_COMMON_COLUMNS,
+        "TYPE": pa.Column(str, pa.Check.isin(list(ICE_TYPE_SPELLINGS)), nullable=True),
+        "COUNTY": pa.Column(str, nullable=True),
+    },
     strict=False,
 )
 monitor_schema = pa.DataFrameSchema(
-    {**sheet_schema.columns, "Status": pa.Column(str, pa.Check.isin(MONITOR_STATUSES))}, strict=False,
+    {**sheet_schema.columns, "Status": pa.Column(str, pa.Check.isin(MONITOR_STATUSES))},
+    strict=False,
 )
 
 
@@ -122,8 +137,9 @@ def _signed_dates(frame: pd.DataFrame, path: Path, date_format: str | None) -> p
     bad = parsed.isna() & frame["SIGNED"].notna()
     if bad.any():
         first = bad.idxmax()
-        raise RawDataError(path, f"date {frame.loc[first, 'SIGNED']!r} is not a date", frame.loc[first, "_row"],
-                           "SIGNED")
+        raise RawDataError(
+            path, f"date {frame.loc[first, 'SIGNED']!r} is not a date", frame.loc[first, "_row"], "SIGNED"
+        )
     return parsed
 
 
@@ -188,8 +204,9 @@ def _snapshot(sheet: Sheet) -> Snapshot:
     return Snapshot(sheet.path, sheet.as_of, sheet.source_id, SIGNED_FORMATS[sheet.series])
 
 
-def _sightings(raw_dir: Path, agreements: pd.DataFrame, wayback: list[Snapshot],
-               older_sheets: list[Snapshot]) -> tuple[pd.DataFrame, list[Snapshot]]:
+def _sightings(
+    raw_dir: Path, agreements: pd.DataFrame, wayback: list[Snapshot], older_sheets: list[Snapshot]
+) -> tuple[pd.DataFrame, list[Snapshot]]:
     """Every row of every dated sheet, one shape: where it was seen, and what the sheet says."""
     frames = []
     for snapshot in wayback:
@@ -203,26 +220,43 @@ def _sightings(raw_dir: Path, agreements: pd.DataFrame, wayback: list[Snapshot],
     newest_date = newest["source_date"].max()
     # The newest sheet is published under its series' id.
     newest_snapshot = Snapshot(Path("287g") / newest["source_file"].iloc[0], newest_date, SHEET_SERIES, None)
-    frames.append(pd.DataFrame({
-        "sheet_date": newest_date, "source_file": newest["source_file"], "agency": newest["agency"],
-        "state_abbr": newest["state_abbr"], "ice_type": newest["ice_agency_type"],
-        "county_as_listed": newest["county_as_listed"], "model": newest["model"], "signed": newest["signed"],
-        "county_fips": newest["county_fips"], "placed_by": newest["placed_by"],
-    }))
+    frames.append(
+        pd.DataFrame(
+            {
+                "sheet_date": newest_date,
+                "source_file": newest["source_file"],
+                "agency": newest["agency"],
+                "state_abbr": newest["state_abbr"],
+                "ice_type": newest["ice_agency_type"],
+                "county_as_listed": newest["county_as_listed"],
+                "model": newest["model"],
+                "signed": newest["signed"],
+                "county_fips": newest["county_fips"],
+                "placed_by": newest["placed_by"],
+            }
+        )
+    )
     snapshots = [*wayback, *older_sheets, newest_snapshot]
     if sorted(snapshot.date for snapshot in snapshots) != [snapshot.date for snapshot in snapshots]:
         raise RawDataError(newest_snapshot.path, f"the newest ICE sheet ({newest_date}) is older than the history's")
     return pd.concat(frames, ignore_index=True), snapshots
 
 
-def _sighting_frame(rows: pd.DataFrame, snapshot: Snapshot, ice_type: pd.Series | None,
-                    county: pd.Series | None) -> pd.DataFrame:
-    return pd.DataFrame({
-        "sheet_date": snapshot.date, "source_file": snapshot.path.name, "agency": rows["LAW ENFORCEMENT AGENCY"],
-        "state_abbr": rows["STATE"].map(states.abbr_for_any_jurisdiction), "ice_type": ice_type,
-        "county_as_listed": county, "model": rows["SUPPORT TYPE"].map(model_id),
-        "signed": rows["SIGNED"].dt.strftime("%Y-%m-%d"),
-    })
+def _sighting_frame(
+    rows: pd.DataFrame, snapshot: Snapshot, ice_type: pd.Series | None, county: pd.Series | None
+) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "sheet_date": snapshot.date,
+            "source_file": snapshot.path.name,
+            "agency": rows["LAW ENFORCEMENT AGENCY"],
+            "state_abbr": rows["STATE"].map(states.abbr_for_any_jurisdiction),
+            "ice_type": ice_type,
+            "county_as_listed": county,
+            "model": rows["SUPPORT TYPE"].map(model_id),
+            "signed": rows["SIGNED"].dt.strftime("%Y-%m-%d"),
+        }
+    )
 
 
 def _monitor_rows(raw_dir: Path) -> pd.DataFrame:
@@ -285,13 +319,14 @@ def _merge_renames(rows: list[dict], finder: CountyFinder) -> tuple[dict, list[d
     merges = []
     for (state_abbr, model), keys in sorted(_keys_by_state_and_model(dates).items()):
         for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
+            for b in keys[i + 1 :]:
                 if dates[a] & dates[b]:
                     continue
                 rule = _rename_rule(a, b, names, signed, finder)
                 if rule and groups.merge(a, b):
-                    merges.append({"state_abbr": state_abbr, "model": model, "rule": rule,
-                                   "names": sorted(names[a] | names[b])})
+                    merges.append(
+                        {"state_abbr": state_abbr, "model": model, "rule": rule, "names": sorted(names[a] | names[b])}
+                    )
     return {key: groups.find(key) for key in dates}, merges
 
 
@@ -332,8 +367,9 @@ def _guess_ice_type(agency: str) -> str:
 
 def _agreement(rows: list[dict], newest_date: str, snapshot_dates: list[str], finder: CountyFinder) -> dict:
     """One agreement from every row that names it (rows are plain dicts, for speed)."""
-    on_sheets = sorted((row for row in rows if row["sheet_date"]),
-                       key=lambda row: (row["sheet_date"], row["source_file"]))
+    on_sheets = sorted(
+        (row for row in rows if row["sheet_date"]), key=lambda row: (row["sheet_date"], row["source_file"])
+    )
     evidence_rows = on_sheets or rows
     latest = evidence_rows[-1]
     state_abbr, model = latest["state_abbr"], latest["model"]
@@ -342,8 +378,9 @@ def _agreement(rows: list[dict], newest_date: str, snapshot_dates: list[str], fi
     kind = agency_type(latest["agency"], ice_type or _guess_ice_type(latest["agency"]))
     county_fips, placed_by = _place(evidence_rows, kind, finder)
 
-    signed_rows = sorted((row for row in evidence_rows if row["signed"]),
-                         key=lambda row: (row["signed"], row["sheet_date"] or ""))
+    signed_rows = sorted(
+        (row for row in evidence_rows if row["signed"]), key=lambda row: (row["signed"], row["sheet_date"] or "")
+    )
     signed = signed_rows[-1] if signed_rows else None
     earlier_signed = sorted({row["signed"] for row in signed_rows} - {signed["signed"]}) if signed else []
     shown = _display_form(latest["agency"])
@@ -400,8 +437,9 @@ def _place(rows: list[dict], kind: str, finder: CountyFinder) -> tuple[str | Non
     return None, "unmatched"
 
 
-def build_history(raw_dir: Path, county_index: CountyIndex, agencies: pd.DataFrame, agreements: pd.DataFrame,
-                  registry: Registry) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+def build_history(
+    raw_dir: Path, county_index: CountyIndex, agencies: pd.DataFrame, agreements: pd.DataFrame, registry: Registry
+) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     """(agreement_history, snapshot_counts, report)."""
     finder = CountyFinder(raw_dir, county_index, agencies)
     wayback = [_snapshot(sheet) for sheet in registry.sheets(WAYBACK_SERIES)]
@@ -432,8 +470,9 @@ def build_history(raw_dir: Path, county_index: CountyIndex, agencies: pd.DataFra
             "by_evidence": {k: int(v) for k, v in history["evidence"].value_counts().sort_index().items()},
             "re_signed": int(history["re_signed"].sum()),
             "renamed": int(history["earlier_names"].notna().sum()),
-            "rows_per_sheet": {snapshot.date: int((sightings["sheet_date"] == snapshot.date).sum())
-                               for snapshot in snapshots},
+            "rows_per_sheet": {
+                snapshot.date: int((sightings["sheet_date"] == snapshot.date).sum()) for snapshot in snapshots
+            },
             "wayback_tables_placed_on_a_county": _wayback_match(history, wayback),
             "changes_between_consecutive_sheets": _consecutive_changes(history, snapshot_dates),
             "merged_names": merges,
@@ -446,18 +485,22 @@ def build_history(raw_dir: Path, county_index: CountyIndex, agencies: pd.DataFra
 def _snapshot_counts(history: pd.DataFrame, snapshots: list[Snapshot]) -> pd.DataFrame:
     rows = []
     for snapshot in snapshots:
-        listed = history[history["listed_on"].fillna("").str.split(";").map(lambda dates, date=snapshot.date: date in dates)]
+        listed = history[
+            history["listed_on"].fillna("").str.split(";").map(lambda dates, date=snapshot.date: date in dates)
+        ]
         placed = listed.dropna(subset=["county_fips"])
         jail = placed[placed["agency_type"].isin(JAIL_AGENCY_TYPES)]
-        rows.append({
-            "snapshot_date": snapshot.date,
-            "source_file": snapshot.path.name,
-            "source_id": snapshot.source_id,
-            "agreements": len(listed),
-            "agreements_on_a_county": len(placed),
-            "counties_any_agency": placed["county_fips"].nunique(),
-            "counties_jail_agency": jail["county_fips"].nunique(),
-        })
+        rows.append(
+            {
+                "snapshot_date": snapshot.date,
+                "source_file": snapshot.path.name,
+                "source_id": snapshot.source_id,
+                "agreements": len(listed),
+                "agreements_on_a_county": len(placed),
+                "counties_any_agency": placed["county_fips"].nunique(),
+                "counties_jail_agency": jail["county_fips"].nunique(),
+            }
+        )
     return pd.DataFrame.from_records(rows)
 
 
@@ -483,6 +526,12 @@ def _consecutive_changes(history: pd.DataFrame, dates: list[str]) -> list[dict]:
     for before, after in zip(dates, dates[1:]):
         on_before = listed.map(lambda seen, date=before: date in seen)
         on_after = listed.map(lambda seen, date=after: date in seen)
-        changes.append({"from": before, "to": after, "added": int((on_after & ~on_before).sum()),
-                        "no_longer_listed": int((on_before & ~on_after).sum())})
+        changes.append(
+            {
+                "from": before,
+                "to": after,
+                "added": int((on_after & ~on_before).sum()),
+                "no_longer_listed": int((on_before & ~on_after).sum()),
+            }
+        )
     return changes

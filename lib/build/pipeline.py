@@ -54,8 +54,9 @@ def match_report(agreements: pd.DataFrame) -> dict:
             "match_rate": round(float(matched.mean()), 4),
             "by_agency_type": by_type,
             "by_method": {k: int(v) for k, v in agreements["placed_by"].value_counts().sort_index().items()},
-            "unmatched": unmatched[["agency", "state_abbr", "agency_type", "model", "source_file", "source_row"]]
-            .to_dict("records"),
+            "unmatched": unmatched[
+                ["agency", "state_abbr", "agency_type", "model", "source_file", "source_row"]
+            ].to_dict("records"),
         }
     }
 
@@ -77,24 +78,29 @@ def build_all(raw_dir: Path, registry: Registry) -> dict[str, str]:
     county_index = CountyIndex(counties[["fips", "state_fips", "name"]].itertuples(index=False))
     agencies = build_agencies(raw_dir, county_index)
     agreements = build_agreements(raw_dir, county_index, agencies, registry)
-    agreement_history, snapshot_counts, history_report = build_history(raw_dir, county_index, agencies, agreements,
-                                                                       registry)
+    agreement_history, snapshot_counts, history_report = build_history(
+        raw_dir, county_index, agencies, agreements, registry
+    )
     state_laws = build_state_laws()
     local_policies = build_local_policies(counties)
     state_governance = build_state_governance(counties)
     county_governance = build_county_governance(counties)
     detention_facilities, detention_population, detention_report = build_detention(raw_dir, county_index)
 
-    for dataset, frame in ((datasets.COUNTIES, counties), (datasets.STATES, state_labels),
-                           (datasets.AGENCIES, agencies),
-                           (datasets.AGREEMENTS_287G, agreements),
-                           (datasets.STATE_LAWS, state_laws), (datasets.LOCAL_POLICIES, local_policies),
-                           (datasets.DETENTION_FACILITIES, detention_facilities),
-                           (datasets.DETENTION_POPULATION, detention_population),
-                           (datasets.STATE_GOVERNANCE, state_governance),
-                           (datasets.COUNTY_GOVERNANCE, county_governance),
-                           (datasets.AGREEMENT_HISTORY, agreement_history),
-                           (datasets.SNAPSHOT_COUNTS, snapshot_counts)):
+    for dataset, frame in (
+        (datasets.COUNTIES, counties),
+        (datasets.STATES, state_labels),
+        (datasets.AGENCIES, agencies),
+        (datasets.AGREEMENTS_287G, agreements),
+        (datasets.STATE_LAWS, state_laws),
+        (datasets.LOCAL_POLICIES, local_policies),
+        (datasets.DETENTION_FACILITIES, detention_facilities),
+        (datasets.DETENTION_POPULATION, detention_population),
+        (datasets.STATE_GOVERNANCE, state_governance),
+        (datasets.COUNTY_GOVERNANCE, county_governance),
+        (datasets.AGREEMENT_HISTORY, agreement_history),
+        (datasets.SNAPSHOT_COUNTS, snapshot_counts),
+    ):
         dataset.schema.validate(frame)
 
     licence = require_file(raw_dir / US_ATLAS_LICENCE).read_text(encoding="utf-8")

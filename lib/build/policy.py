@@ -60,6 +60,7 @@ def provenance_columns(bases) -> dict[str, pa.Column]:
         "note": pa.Column(str),
     }
 
+
 state_laws_schema = pa.DataFrameSchema(
     {
         "state_abbr": pa.Column(str, pa.Check.isin(sorted(states.FIPS_BY_ABBR))),
@@ -103,30 +104,43 @@ local_policies_schema = pa.DataFrameSchema(
     strict=True,
 )
 
+
 def _reject_duplicates(frame: pd.DataFrame, key: list[str], path: Path, what: str) -> None:
     repeated = frame[frame.duplicated(subset=key, keep="first")]
     if not repeated.empty:
         index = repeated.index[0]
         values = ", ".join(str(frame.at[index, column]) for column in key)
-        raise RawDataError(path, f"a second row for the same {what} ({values}); keep one row per {what}",
-                           row=spreadsheet_row(index), column=key[-1])
+        raise RawDataError(
+            path,
+            f"a second row for the same {what} ({values}); keep one row per {what}",
+            row=spreadsheet_row(index),
+            column=key[-1],
+        )
 
 
 def _check_silence_is_searched(laws: pd.DataFrame, path: Path) -> None:
-    """"Silent" is a finding: the row must say what was searched."""
+    """ "Silent" is a finding: the row must say what was searched."""
     unsearched = laws[(laws["effect"] == vocab.SILENT) & laws["searched"].isna()]
     if not unsearched.empty:
-        raise RawDataError(path, "a silent row must say in searched what was searched (the state's code and session "
-                                 "laws); otherwise leave the state and indicator out: not checked",
-                           row=spreadsheet_row(unsearched.index[0]), column="searched")
+        raise RawDataError(
+            path,
+            "a silent row must say in searched what was searched (the state's code and session "
+            "laws); otherwise leave the state and indicator out: not checked",
+            row=spreadsheet_row(unsearched.index[0]),
+            column="searched",
+        )
 
 
 def _check_local_effects(policies: pd.DataFrame, path: Path) -> None:
     for index, row in policies.iterrows():
         allowed = datasets.LOCAL_POLICY_EFFECTS[row["indicator"]]
         if row["effect"] not in allowed:
-            raise RawDataError(path, f"effect {row['effect']!r} does not apply to {row['indicator']} "
-                                     f"(use one of {', '.join(allowed)})", row=spreadsheet_row(index), column="effect")
+            raise RawDataError(
+                path,
+                f"effect {row['effect']!r} does not apply to {row['indicator']} (use one of {', '.join(allowed)})",
+                row=spreadsheet_row(index),
+                column="effect",
+            )
 
 
 def check_counties_exist(rows: pd.DataFrame, counties: pd.DataFrame, path: Path) -> None:
@@ -134,8 +148,12 @@ def check_counties_exist(rows: pd.DataFrame, counties: pd.DataFrame, path: Path)
     unknown = rows[~rows["county_fips"].isin(counties["fips"])]
     if not unknown.empty:
         index = unknown.index[0]
-        raise RawDataError(path, f"no county has the FIPS code {unknown.at[index, 'county_fips']!r}",
-                           row=spreadsheet_row(index), column="county_fips")
+        raise RawDataError(
+            path,
+            f"no county has the FIPS code {unknown.at[index, 'county_fips']!r}",
+            row=spreadsheet_row(index),
+            column="county_fips",
+        )
 
 
 def _sorted(frame: pd.DataFrame, schema: pa.DataFrameSchema, key: list[str]) -> pd.DataFrame:
@@ -161,6 +179,10 @@ def build_local_policies(counties: pd.DataFrame, path: Path = LOCAL_POLICIES_FIL
     policies = validate(read_csv(path), local_policies_schema, path)
     _check_local_effects(policies, path)
     check_counties_exist(policies, counties, path)
-    _reject_duplicates(policies, ["county_fips", "jurisdiction", "policy_name", "adopted_date", "indicator"], path,
-                       "policy and indicator")
+    _reject_duplicates(
+        policies,
+        ["county_fips", "jurisdiction", "policy_name", "adopted_date", "indicator"],
+        path,
+        "policy and indicator",
+    )
     return _sorted(policies, local_policies_schema, ["county_fips", "jurisdiction", "adopted_date", "indicator"])

@@ -85,8 +85,10 @@ class Limits:
     def from_settings(cls, settings: dict) -> "Limits":
         expected = {item.name for item in fields(cls)}
         if set(settings) != expected:
-            raise ValueError(f"the update: block of sources.yaml must set exactly {', '.join(sorted(expected))}; "
-                             f"it sets {', '.join(sorted(settings))}")
+            raise ValueError(
+                f"the update: block of sources.yaml must set exactly {', '.join(sorted(expected))}; "
+                f"it sets {', '.join(sorted(settings))}"
+            )
         numbers = {name: float(settings[name]) for name in expected - {"allowed_hosts"}}
         return cls(allowed_hosts=frozenset(host.lower() for host in settings["allowed_hosts"]), **numbers)
 
@@ -220,9 +222,15 @@ def _opener(policy: LinkPolicy) -> urllib.request.OpenerDirector:
     """urllib's default opener without its file:, ftp: and data: handlers, and with checked redirects: even a link
     the policy missed cannot read a local file."""
     opener = urllib.request.OpenerDirector()
-    for handler in (urllib.request.ProxyHandler(), urllib.request.UnknownHandler(), urllib.request.HTTPHandler(),
-                    urllib.request.HTTPSHandler(), urllib.request.HTTPDefaultErrorHandler(),
-                    _CheckedRedirects(policy), urllib.request.HTTPErrorProcessor()):
+    for handler in (
+        urllib.request.ProxyHandler(),
+        urllib.request.UnknownHandler(),
+        urllib.request.HTTPHandler(),
+        urllib.request.HTTPSHandler(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        _CheckedRedirects(policy),
+        urllib.request.HTTPErrorProcessor(),
+    ):
         opener.add_handler(handler)
     return opener
 
@@ -238,20 +246,26 @@ def _get(url: str, policy: LinkPolicy, limits: Limits) -> tuple[bytes, str, str]
         with _opener(policy).open(request, timeout=read_timeout) as response:
             announced = response.headers.get("Content-Length")
             if announced and announced.isdigit() and int(announced) > limits.max_bytes:
-                raise UpdateFailed(f"refused {url}: it announces {int(announced):,} bytes, more than the "
-                                   f"{limits.max_megabytes:g} MB limit (`max_megabytes` in sources.yaml)")
+                raise UpdateFailed(
+                    f"refused {url}: it announces {int(announced):,} bytes, more than the "
+                    f"{limits.max_megabytes:g} MB limit (`max_megabytes` in sources.yaml)"
+                )
             while True:
                 # read1 returns whatever has arrived, so the clock is checked however slowly the bytes come
                 chunk = response.read1(CHUNK_BYTES)
                 if time.monotonic() > deadline:
-                    raise UpdateFailed(f"gave up on {url} after the {limits.deadline_seconds:g} s time limit "
-                                       f"(`deadline_seconds` in sources.yaml), {received:,} bytes in")
+                    raise UpdateFailed(
+                        f"gave up on {url} after the {limits.deadline_seconds:g} s time limit "
+                        f"(`deadline_seconds` in sources.yaml), {received:,} bytes in"
+                    )
                 if not chunk:
                     break
                 received += len(chunk)
                 if received > limits.max_bytes:
-                    raise UpdateFailed(f"stopped {url} at {received:,} bytes: it is larger than the "
-                                       f"{limits.max_megabytes:g} MB limit (`max_megabytes` in sources.yaml)")
+                    raise UpdateFailed(
+                        f"stopped {url} at {received:,} bytes: it is larger than the "
+                        f"{limits.max_megabytes:g} MB limit (`max_megabytes` in sources.yaml)"
+                    )
                 chunks.append(chunk)
             content_type = response.headers.get("Content-Type", "")
             final_url = response.geturl()
@@ -271,8 +285,12 @@ def _get(url: str, policy: LinkPolicy, limits: Limits) -> tuple[bytes, str, str]
 def _link_sort_key(match: re.Match) -> tuple:
     groups = match.groupdict()
     try:
-        return (int(groups.get("year") or 0), int(groups.get("month") or 0), int(groups.get("day") or 0),
-                (groups.get("ampm") or "").lower() == "pm")
+        return (
+            int(groups.get("year") or 0),
+            int(groups.get("month") or 0),
+            int(groups.get("day") or 0),
+            (groups.get("ampm") or "").lower() == "pm",
+        )
     except ValueError:
         return (0, 0, 0, False)
 
@@ -313,10 +331,12 @@ def _check_workbook(content: bytes, content_type: str) -> None:
     if content.startswith(XLSX_MAGIC):
         return
     head = content[:80].decode("utf-8", errors="replace").strip().replace("\n", " ")
-    kind = "an HTML page" if "html" in content_type.lower() or head.lower().startswith(("<!doctype", "<html")) \
+    kind = (
+        "an HTML page"
+        if "html" in content_type.lower() or head.lower().startswith(("<!doctype", "<html"))
         else f"{content_type or 'an unknown type'}"
-    raise UpdateFailed(f"not an .xlsx workbook: the server sent {kind} ({len(content)} bytes, "
-                       f"starting {head[:40]!r})")
+    )
+    raise UpdateFailed(f"not an .xlsx workbook: the server sent {kind} ({len(content)} bytes, starting {head[:40]!r})")
 
 
 def _count_rows(path: Path, stop_after: int) -> int | None:
@@ -348,13 +368,17 @@ def _check_row_count(path: Path, old_rows: int | None, limits: Limits) -> None:
     if rows is None:
         return
     if rows > most:
-        raise UpdateFailed(f"the new sheet has more than {most:,} rows against {old_rows:,} in ours, over "
-                           f"{limits.max_row_ratio:g} times as many (`max_row_ratio` in sources.yaml): more likely a "
-                           "broken sheet than a real change")
+        raise UpdateFailed(
+            f"the new sheet has more than {most:,} rows against {old_rows:,} in ours, over "
+            f"{limits.max_row_ratio:g} times as many (`max_row_ratio` in sources.yaml): more likely a "
+            "broken sheet than a real change"
+        )
     if rows < old_rows * limits.min_row_ratio:
-        raise UpdateFailed(f"the new sheet has {rows:,} rows against {old_rows:,} in ours, fewer than "
-                           f"{limits.min_row_ratio:g} times as many (`min_row_ratio` in sources.yaml): more likely a "
-                           "broken sheet than a real change")
+        raise UpdateFailed(
+            f"the new sheet has {rows:,} rows against {old_rows:,} in ours, fewer than "
+            f"{limits.min_row_ratio:g} times as many (`min_row_ratio` in sources.yaml): more likely a "
+            "broken sheet than a real change"
+        )
 
 
 def _check_duplicates(rows: pd.DataFrame, limits: Limits) -> None:
@@ -362,13 +386,16 @@ def _check_duplicates(rows: pd.DataFrame, limits: Limits) -> None:
     reader's cleaning (the key the report compares agreements by), whatever its other cells say."""
     repeated = int(rows.duplicated(SHEET_AGREEMENT_KEY).sum())
     if repeated > limits.max_duplicate_share * len(rows):
-        raise UpdateFailed(f"{repeated:,} of the new sheet's {len(rows):,} rows ({repeated / len(rows):.0%}) repeat "
-                           "an earlier row's agreement (same agency, state and support type), more than the "
-                           f"{limits.max_duplicate_share:.0%} limit (`max_duplicate_share` in sources.yaml)")
+        raise UpdateFailed(
+            f"{repeated:,} of the new sheet's {len(rows):,} rows ({repeated / len(rows):.0%}) repeat "
+            "an earlier row's agreement (same agency, state and support type), more than the "
+            f"{limits.max_duplicate_share:.0%} limit (`max_duplicate_share` in sources.yaml)"
+        )
 
 
-def update_source(source: dict, raw_dir: Path, download_dir: Path, limits: Limits, today: str,
-                  base_url: str | None = None) -> SourceResult:
+def update_source(
+    source: dict, raw_dir: Path, download_dir: Path, limits: Limits, today: str, base_url: str | None = None
+) -> SourceResult:
     """`source`: the newest sheet of a series as data/sources.json has it (under the series' id, with `update:`)."""
     config = source["update"]
     policy = LinkPolicy(limits.allowed_hosts, base_url)
@@ -398,8 +425,10 @@ def update_source(source: dict, raw_dir: Path, download_dir: Path, limits: Limit
                 result.status, result.new_rows = "unchanged", result.old_rows
                 return result
         if as_of == current_as_of:
-            raise UpdateFailed(f"the sheet on the page is of {as_of}, as ours is, but its contents differ: "
-                               "sources.yaml holds one sheet per date, so check it and replace ours by hand")
+            raise UpdateFailed(
+                f"the sheet on the page is of {as_of}, as ours is, but its contents differ: "
+                "sources.yaml holds one sheet per date, so check it and replace ours by hand"
+            )
         result.as_of, result.new_file = as_of, _dated_name(current_file, as_of)
         _check_row_count(saved, result.old_rows, limits)
         try:
@@ -432,8 +461,9 @@ def _load_or_none(out_dir: Path) -> CompiledData | None:
         return None
 
 
-def agreement_changes(old: pd.DataFrame, new: pd.DataFrame, counties: pd.DataFrame | None = None
-                      ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def agreement_changes(
+    old: pd.DataFrame, new: pd.DataFrame, counties: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(added, removed) agreements, keyed by agency, state and model within each list (participating, pending);
     with `counties` (indexed by FIPS), each row gets its county's name."""
     columns = ["status", *AGREEMENT_KEY]
@@ -473,9 +503,15 @@ def level_changes(old: CompiledData, new: CompiledData) -> list[dict]:
     for fips, classification in CountyEvidence.assemble(new).classify_all().items():
         before = old_levels.get(fips, "not in the old data")
         if before != classification.level:
-            changes.append({"fips": fips, "name": f"{counties.loc[fips, 'name']}, {counties.loc[fips, 'state_abbr']}",
-                            "old": before, "new": classification.level,
-                            "evidence": deciding_summary(classification)})
+            changes.append(
+                {
+                    "fips": fips,
+                    "name": f"{counties.loc[fips, 'name']}, {counties.loc[fips, 'state_abbr']}",
+                    "old": before,
+                    "new": classification.level,
+                    "evidence": deciding_summary(classification),
+                }
+            )
     return changes
 
 
@@ -500,17 +536,23 @@ def _agreement_line(row) -> str:
     else:
         place = str(row.get("placed_by", "")).replace("_", " ")
     signed = f", signed {row['signed']}" if isinstance(row.get("signed"), str) else ""
-    return (f"- {row['agency']} ({row['state_abbr']}): {MODEL_LABELS.get(row['model'], row['model'])}, "
-            f"{row['status']}{signed}; {place}")
+    return (
+        f"- {row['agency']} ({row['state_abbr']}): {MODEL_LABELS.get(row['model'], row['model'])}, "
+        f"{row['status']}{signed}; {place}"
+    )
 
 
-def render_report(result: UpdateResult, raw_dir: Path, out_dir: Path, added=None, removed=None,
-                  changes=None) -> str:
-    lines = [f"# Data update {result.today}", "",
-             f"Raw folder: `{raw_dir}`. Compiled data: `{out_dir}`.", "",
-             "## Sources", "",
-             "| Source | Status | Sheet on the page | Rows (old → new) |",
-             "|---|---|---|---|"]
+def render_report(result: UpdateResult, raw_dir: Path, out_dir: Path, added=None, removed=None, changes=None) -> str:
+    lines = [
+        f"# Data update {result.today}",
+        "",
+        f"Raw folder: `{raw_dir}`. Compiled data: `{out_dir}`.",
+        "",
+        "## Sources",
+        "",
+        "| Source | Status | Sheet on the page | Rows (old → new) |",
+        "|---|---|---|---|",
+    ]
     for source in result.sources:
         sheet = f"[{Path(urlsplit(source.url).path).name}]({source.url})" if source.url else ""
         if source.link_date:
@@ -519,11 +561,14 @@ def render_report(result: UpdateResult, raw_dir: Path, out_dir: Path, added=None
 
     lines += ["", "## Build", ""]
     if result.build_error:
-        lines.append(f"**The build failed; the compiled data and sources.yaml were left as they were.** "
-                     f"{result.build_error}")
+        lines.append(
+            f"**The build failed; the compiled data and sources.yaml were left as they were.** {result.build_error}"
+        )
     elif result.built:
-        lines.append(f"Rebuilt `{out_dir}` from `{result.new_raw}` (a copy of the raw folder with the new sheets), "
-                     "with an entry for each new sheet added to sources.yaml.")
+        lines.append(
+            f"Rebuilt `{out_dir}` from `{result.new_raw}` (a copy of the raw folder with the new sheets), "
+            "with an entry for each new sheet added to sources.yaml."
+        )
     else:
         lines.append("Not rebuilt: no source has a new, valid file.")
 
@@ -532,44 +577,61 @@ def render_report(result: UpdateResult, raw_dir: Path, out_dir: Path, added=None
     return "\n".join(lines) + "\n"
 
 
-def _changes_section(added: pd.DataFrame | None, removed: pd.DataFrame | None, changes: list[dict] | None
-                     ) -> list[str]:
+def _changes_section(added: pd.DataFrame | None, removed: pd.DataFrame | None, changes: list[dict] | None) -> list[str]:
     if added is None:
         return ["", "There was no readable compiled data before this build, so there is nothing to compare."]
     lines = ["", f"## 287(g) agreements added ({len(added)})", ""]
     lines += [_agreement_line(row) for row in added.to_dict("records")] or ["None."]
     lines += ["", f"## 287(g) agreements removed ({len(removed)})", ""]
     lines += [_agreement_line(row) for row in removed.to_dict("records")] or ["None."]
-    lines += ["", "Agreements are compared by agency, state and model within each list (participating, pending); "
-              "an agency whose name ICE retyped shows as removed and added."]
+    lines += [
+        "",
+        "Agreements are compared by agency, state and model within each list (participating, pending); "
+        "an agency whose name ICE retyped shows as removed and added.",
+    ]
     labels = level_labels()
     lines += ["", f"## Counties whose level changed ({len(changes)})", ""]
     if not changes:
         return lines + ["None."]
     lines += ["| FIPS | County | Old → new level | Deciding evidence now |", "|---|---|---|---|"]
-    lines += [f"| {c['fips']} | {_cell(c['name'])} | {labels.get(c['old'], c['old'])} → "
-              f"{labels.get(c['new'], c['new'])} | {_cell(c['evidence'])} |" for c in changes]
+    lines += [
+        f"| {c['fips']} | {_cell(c['name'])} | {labels.get(c['old'], c['old'])} → "
+        f"{labels.get(c['new'], c['new'])} | {_cell(c['evidence'])} |"
+        for c in changes
+    ]
     return lines
 
 
 def _before_merging(result: UpdateResult) -> list[str]:
     lines = ["", "## Before merging", ""]
     for source in result.sources:
-        if source.status == "updated" and source.old_rows and source.new_rows is not None \
-                and source.new_rows < DROP_WARNING * source.old_rows:
-            lines.append(f"- **Check `{source.source_id}`**: its rows fell from {source.old_rows:,} to "
-                         f"{source.new_rows:,}; a large drop is more often a broken sheet than a real change.")
-    lines += ["- Compare a few added and removed agreements with ICE's page.",
-              "- `sources.yaml` has a new entry for each new sheet, the newest of its series, which the build read; "
-              "commit it with this data:"]
+        if (
+            source.status == "updated"
+            and source.old_rows
+            and source.new_rows is not None
+            and source.new_rows < DROP_WARNING * source.old_rows
+        ):
+            lines.append(
+                f"- **Check `{source.source_id}`**: its rows fell from {source.old_rows:,} to "
+                f"{source.new_rows:,}; a large drop is more often a broken sheet than a real change."
+            )
+    lines += [
+        "- Compare a few added and removed agreements with ICE's page.",
+        "- `sources.yaml` has a new entry for each new sheet, the newest of its series, which the build read; "
+        "commit it with this data:",
+    ]
     for source in result.sources:
         if source.status == "updated":
             undated = "" if source.link_date else " (the day of this update: the link carries no date)"
             lines.append(f"  - `{source.source_id}`: `{source.new_file}`, as of {source.as_of}{undated}")
-    lines.append(f"- Put the new raw files into the raw folder and its archive (they are in `{result.new_raw}`), so "
-                 "that the next build and the reproducibility test read them.")
-    lines.append("- Capture the golden outputs again on the new data (`python -m tests.golden.capture`, README "
-                 "\"Same outputs\") and commit them with it; the monthly workflow does so itself.")
+    lines.append(
+        f"- Put the new raw files into the raw folder and its archive (they are in `{result.new_raw}`), so "
+        "that the next build and the reproducibility test read them."
+    )
+    lines.append(
+        "- Capture the golden outputs again on the new data (`python -m tests.golden.capture`, README "
+        '"Same outputs") and commit them with it; the monthly workflow does so itself.'
+    )
     return lines
 
 
@@ -599,19 +661,33 @@ def make_raw_folder(raw_dir: Path, store: Path, today: str, updated: list[Source
 def with_new_sheets(sources_text: str, updated: list[SourceResult], today: str) -> str:
     """sources.yaml's text with an entry for every new sheet."""
     for source in updated:
-        sources_text = with_sheet(sources_text, source.source_id, source.as_of, source.new_file,
-                                  f"make update on {today}, from {source.url}")
+        sources_text = with_sheet(
+            sources_text, source.source_id, source.as_of, source.new_file, f"make update on {today}, from {source.url}"
+        )
     return sources_text
 
 
-def update(raw_dir: Path, store: Path, out_dir: Path, today: str, base_url: str | None = None,
-           sources_file: Path = SOURCES_FILE, limits: Limits | None = None) -> UpdateResult:
+def update(
+    raw_dir: Path,
+    store: Path,
+    out_dir: Path,
+    today: str,
+    base_url: str | None = None,
+    sources_file: Path = SOURCES_FILE,
+    limits: Limits | None = None,
+) -> UpdateResult:
     registry = load_registry(sources_file)
     limits = load_limits(sources_file) if limits is None else limits
     store.mkdir(parents=True, exist_ok=True)
     download_dir = store / "downloads" / today
-    result = UpdateResult(today, [update_source(source, raw_dir, download_dir, limits, today, base_url)
-                                  for source in registry.published if source.get("update")])
+    result = UpdateResult(
+        today,
+        [
+            update_source(source, raw_dir, download_dir, limits, today, base_url)
+            for source in registry.published
+            if source.get("update")
+        ],
+    )
     updated = [source for source in result.sources if source.status == "updated"]
     added = removed = changes = None
     if updated:
@@ -619,8 +695,9 @@ def update(raw_dir: Path, store: Path, out_dir: Path, today: str, base_url: str 
         result.new_raw = make_raw_folder(raw_dir, store, today, updated)
         result.new_sources = store / f"sources-{today}.yaml"
         try:
-            result.new_sources.write_text(with_new_sheets(sources_file.read_text(encoding="utf-8"), updated, today),
-                                          encoding="utf-8")
+            result.new_sources.write_text(
+                with_new_sheets(sources_file.read_text(encoding="utf-8"), updated, today), encoding="utf-8"
+            )
             run_build(result.new_raw, out_dir, result.new_sources)
             result.built = True
         except Exception as error:  # the build is atomic: whatever went wrong, out_dir is as it was
@@ -647,16 +724,26 @@ def replace_file(target: Path, source: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m lib.build.update", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m lib.build.update", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--raw", type=Path, default=default_raw_dir(), help="folder of raw public files")
-    parser.add_argument("--store", type=Path, default=default_store_dir(),
-                        help="where downloads, new raw folders and reports go (outside git)")
+    parser.add_argument(
+        "--store",
+        type=Path,
+        default=default_store_dir(),
+        help="where downloads, new raw folders and reports go (outside git)",
+    )
     parser.add_argument("--out", type=Path, default=DATA_DIR, help="folder of compiled data to rebuild")
-    parser.add_argument("--sources", type=Path, default=SOURCES_FILE,
-                        help="the source registry to read, and to add each new sheet's entry to")
-    parser.add_argument("--today", type=date.fromisoformat, default=date.today(),
-                        help="date of this update, YYYY-MM-DD")
+    parser.add_argument(
+        "--sources",
+        type=Path,
+        default=SOURCES_FILE,
+        help="the source registry to read, and to add each new sheet's entry to",
+    )
+    parser.add_argument(
+        "--today", type=date.fromisoformat, default=date.today(), help="date of this update, YYYY-MM-DD"
+    )
     parser.add_argument("--base-url", help="fetch from this server instead of the publisher's (tests, mirrors)")
     args = parser.parse_args(argv)
     if not args.raw.is_dir():

@@ -15,8 +15,9 @@ def county_picker(data: compiled.CompiledData, limit: int) -> list[str]:
     """Counties chosen for comparison, kept in the URL as ?compare=06085,48201."""
     names = (data.counties_by_fips["name"] + ", " + data.counties_by_fips["state_abbr"]).to_dict()
     from_url = list(current_view(data).compare[:limit])  # known counties, each once
-    chosen = st.multiselect(_("Counties"), list(names), default=from_url, format_func=names.get,
-                            max_selections=limit, key="compare")
+    chosen = st.multiselect(
+        _("Counties"), list(names), default=from_url, format_func=names.get, max_selections=limit, key="compare"
+    )
     set_param("compare", ",".join(chosen) or None)
     return chosen
 
@@ -28,5 +29,8 @@ def suggestion_links(title: str, suggestions: list[str], chosen: list[str]) -> N
         return
     st.markdown(f"**{plain(title)}:**")
     for column, fips in zip(st.columns(len(options)), options):
-        column.page_link(COMPARE_PAGE, label="+ " + plain(names[fips]),
-                         query_params={"compare": ",".join([*chosen, fips][-MAX_COUNTIES:]), **shared_params()})
+        column.page_link(
+            COMPARE_PAGE,
+            label="+ " + plain(names[fips]),
+            query_params={"compare": ",".join([*chosen, fips][-MAX_COUNTIES:]), **shared_params()},
+        )

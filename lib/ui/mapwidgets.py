@@ -26,19 +26,36 @@ def map_controls(data: compiled.CompiledData, view: ViewParams) -> tuple[str, bo
     # A widget keeps its format_func after the run (to match what the browser sends back): bind it to this run's
     # language, as every translating format_func in lib/ui/ is.
     columns = st.columns([3, 3, 2, 2])
-    layer_id = columns[0].selectbox(_("Color the map by"), layer_ids,
-                                    index=layer_ids.index(view.layer or LEVEL_LAYER),
-                                    format_func=i18n.in_current_language(lambda key: _(LAYER_TITLES[key])),
-                                    key="layer")
+    layer_id = columns[0].selectbox(
+        _("Color the map by"),
+        layer_ids,
+        index=layer_ids.index(view.layer or LEVEL_LAYER),
+        format_func=i18n.in_current_language(lambda key: _(LAYER_TITLES[key])),
+        key="layer",
+    )
     state_names = {None: _("Whole country"), **dict(zip(states["state_abbr"], states["state"]))}
-    state = columns[1].selectbox(_("State"), list(state_names), index=list(state_names).index(view.state),
-                                 format_func=state_names.get, key="state")
-    reviewed_only = columns[2].toggle(_("Reviewed only"), key="reviewed_only",
-                                      help=_("Leave out evidence nobody has checked yet (the state-law, "
-                                             "local-policy, governance and detention drafts). Counties resting on "
-                                             "it become unknown."))
-    present = columns[3].toggle(_("Presenter mode"), value=view.mode == "present", key="presenting",
-                                help=_("Large type, no sidebar, legend beside the map: for screen sharing."))
+    state = columns[1].selectbox(
+        _("State"),
+        list(state_names),
+        index=list(state_names).index(view.state),
+        format_func=state_names.get,
+        key="state",
+    )
+    reviewed_only = columns[2].toggle(
+        _("Reviewed only"),
+        key="reviewed_only",
+        help=_(
+            "Leave out evidence nobody has checked yet (the state-law, "
+            "local-policy, governance and detention drafts). Counties resting on "
+            "it become unknown."
+        ),
+    )
+    present = columns[3].toggle(
+        _("Presenter mode"),
+        value=view.mode == "present",
+        key="presenting",
+        help=_("Large type, no sidebar, legend beside the map: for screen sharing."),
+    )
     set_param("layer", layer_id, LEVEL_LAYER)
     set_param("state", state)
     set_param("mode", "present" if present else None)
@@ -50,10 +67,14 @@ def map_controls(data: compiled.CompiledData, view: ViewParams) -> tuple[str, bo
 
 def layer_caption(layer: Layer) -> str:
     if layer.id == AGREEMENT_287G:
-        return _("287(g) agreements on ICE's participating list of {date}. Hover a county for details; click it for "
-                 "the county page.").format(date=layer.as_of)
-    return _("From state laws, 287(g) agreements, ICE detention contracts and local policies, each dated on the "
-             "county page. Blank (white) means we found no evidence, not that there is no collaboration.")
+        return _(
+            "287(g) agreements on ICE's participating list of {date}. Hover a county for details; click it for "
+            "the county page."
+        ).format(date=layer.as_of)
+    return _(
+        "From state laws, 287(g) agreements, ICE detention contracts and local policies, each dated on the "
+        "county page. Blank (white) means we found no evidence, not that there is no collaboration."
+    )
 
 
 def history_control(layer_id: str) -> str | None:
@@ -65,8 +86,11 @@ def history_control(layer_id: str) -> str | None:
     chosen = st.select_slider(_("ICE's 287(g) list of"), dates, value=dates[-1], key="list_date")
     previous = dates[dates.index(chosen) - 1] if dates.index(chosen) > 0 else None
     facts = dict(summary=summary_line(counts, chosen, previous), sheet=sheet_label(counts, chosen))
-    st.caption(fill(_("{summary}. Source: {sheet}."), **facts) if chosen == dates[-1]
-               else fill(_("{summary}. Source: {sheet}. Tooltips list the agreements on the newest list."), **facts))
+    st.caption(
+        fill(_("{summary}. Source: {sheet}."), **facts)
+        if chosen == dates[-1]
+        else fill(_("{summary}. Source: {sheet}. Tooltips list the agreements on the newest list."), **facts)
+    )
     return None if chosen == dates[-1] else chosen
 
 
@@ -76,8 +100,14 @@ def map_position(data: compiled.CompiledData, state: str | None) -> dict:
         box = data.states.set_index("state_abbr").loc[state]
         bounds = (box["west"], box["south"], box["east"], box["north"])
         return {**view_for_bounds(*bounds, width_px=700), "bounds": bounds}
-    jump = st.segmented_control(_("Jump to"), list(QUICK_VIEWS), default="Lower 48", key="jump",
-                                format_func=i18n.in_current_language(_), label_visibility="collapsed")
+    jump = st.segmented_control(
+        _("Jump to"),
+        list(QUICK_VIEWS),
+        default="Lower 48",
+        key="jump",
+        format_func=i18n.in_current_language(_),
+        label_visibility="collapsed",
+    )
     return {**QUICK_VIEWS[jump or "Lower 48"], "bounds": QUICK_VIEW_BOUNDS[jump or "Lower 48"]}
 
 
@@ -121,15 +151,25 @@ def map_as_table(data: compiled.CompiledData, layer: Layer) -> None:
     table = st.expander(_("The map as a table: every county"), key="map_table", on_change="rerun")
     if table.open:
         with table:
-            st.caption(fill(_("Counties by {layer}, in the order of the legend."),
-                            layer=layer.translated_title().lower()))
+            st.caption(
+                fill(_("Counties by {layer}, in the order of the legend."), layer=layer.translated_title().lower())
+            )
             county_table(data, layer)
 
 
 def county_table(data: compiled.CompiledData, layer: Layer, state: str | None = None) -> None:
     table = counties_by_class(data, layer, state)
     table["class"] = table["class"].map(_)
-    st.dataframe(table, hide_index=True, width="stretch",
-                 column_config={"county": _("county"), "state": _("state"), "class": _("class"),
-                                "draft evidence": _("draft evidence"), "population": _("population"),
-                                "county page": st.column_config.LinkColumn(_("county page"), display_text=_("open"))})
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "county": _("county"),
+            "state": _("state"),
+            "class": _("class"),
+            "draft evidence": _("draft evidence"),
+            "population": _("population"),
+            "county page": st.column_config.LinkColumn(_("county page"), display_text=_("open")),
+        },
+    )

@@ -45,8 +45,11 @@ def page_has_its_own_search(page: StreamlitPage) -> bool:
 
 def county_search_box(key: str = SIDEBAR_SEARCH) -> None:
     """A search field; its hits link to the county page."""
-    query = st.text_input(_("Find a county, city or police department"), key=key,
-                          placeholder=_("e.g. Santa Clara, Mesa AZ, Harris County Sheriff"))
+    query = st.text_input(
+        _("Find a county, city or police department"),
+        key=key,
+        placeholder=_("e.g. Santa Clara, Mesa AZ, Harris County Sheriff"),
+    )
     st.html(HITS_WRAP_CSS)
     if key == SIDEBAR_SEARCH:
         st.html(HIT_CLOSES_SIDEBAR_JS, unsafe_allow_javascript=True)

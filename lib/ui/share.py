@@ -33,12 +33,22 @@ def brief_downloads(data: compiled.CompiledData, fips: str) -> None:
         return county_brief(data, fips, level_layer, evidence)
 
     left, right = st.columns(2)
-    left.download_button(_("One-page brief (PDF)"), data=pdf, file_name=f"county-brief-{fips}.pdf",
-                         mime="application/pdf", on_click="ignore", key="brief_pdf")
-    right.download_button(_("One-page brief (PNG image)"),
-                          data=i18n.in_current_language(lambda: county_brief_png(pdf())),
-                          file_name=f"county-brief-{fips}.png", mime="image/png", on_click="ignore",
-                          key="brief_png")
+    left.download_button(
+        _("One-page brief (PDF)"),
+        data=pdf,
+        file_name=f"county-brief-{fips}.pdf",
+        mime="application/pdf",
+        on_click="ignore",
+        key="brief_pdf",
+    )
+    right.download_button(
+        _("One-page brief (PNG image)"),
+        data=i18n.in_current_language(lambda: county_brief_png(pdf())),
+        file_name=f"county-brief-{fips}.png",
+        mime="image/png",
+        on_click="ignore",
+        key="brief_png",
+    )
 
 
 def map_downloads(data: compiled.CompiledData, shown: Layer, reviewed_only: bool) -> None:
@@ -46,35 +56,56 @@ def map_downloads(data: compiled.CompiledData, shown: Layer, reviewed_only: bool
     contents are in English whatever the page's language: they are data, keyed for machines."""
     every_layer, evidence = layers(reviewed_only), english_evidence()
     columns = st.columns(3)
-    columns[0].download_button(_("County table (CSV)"), file_name="ice-collaboration-counties.csv",
-                               mime="text/csv",
-                               data=lambda: exports.county_table_csv(evidence, every_layer, reviewed_only),
-                               on_click="ignore", key="download_csv")
-    columns[1].download_button(_("This layer (GeoJSON)"),
-                               file_name=f"ice-collaboration-{shown.id}-{shown.as_of}.geojson",
-                               mime="application/geo+json",
-                               data=lambda: exports.layer_geojson(data, shown),
-                               on_click="ignore", key="download_geojson")
-    columns[2].download_button(_("Data dictionary and licences"), file_name="ice-collaboration-data-dictionary.md",
-                               mime="text/markdown", data=exports.data_dictionary_and_licence,
-                               on_click="ignore", key="download_dictionary")
+    columns[0].download_button(
+        _("County table (CSV)"),
+        file_name="ice-collaboration-counties.csv",
+        mime="text/csv",
+        data=lambda: exports.county_table_csv(evidence, every_layer, reviewed_only),
+        on_click="ignore",
+        key="download_csv",
+    )
+    columns[1].download_button(
+        _("This layer (GeoJSON)"),
+        file_name=f"ice-collaboration-{shown.id}-{shown.as_of}.geojson",
+        mime="application/geo+json",
+        data=lambda: exports.layer_geojson(data, shown),
+        on_click="ignore",
+        key="download_geojson",
+    )
+    columns[2].download_button(
+        _("Data dictionary and licences"),
+        file_name="ice-collaboration-data-dictionary.md",
+        mime="text/markdown",
+        data=exports.data_dictionary_and_licence,
+        on_click="ignore",
+        key="download_dictionary",
+    )
 
 
 def state_laws_download(data: compiled.CompiledData) -> None:
-    st.download_button(_("State-law table with its quotes (CSV)"), file_name="ice-collaboration-state-laws.csv",
-                       mime="text/csv", data=lambda: exports.state_laws_csv(data), on_click="ignore",
-                       key="download_state_laws")
+    st.download_button(
+        _("State-law table with its quotes (CSV)"),
+        file_name="ice-collaboration-state-laws.csv",
+        mime="text/csv",
+        data=lambda: exports.state_laws_csv(data),
+        on_click="ignore",
+        key="download_state_laws",
+    )
 
 
 def correction_box(data: compiled.CompiledData, county: str, fips: str) -> None:
     """Assembles a correction for the reader to send; nothing is stored, no name is asked."""
     with st.expander(_("Suggest a correction")):
-        st.caption(_("Tell us what is wrong and where you saw the right fact. Do not include your name or anyone "
-                     "else's personal details: this app stores nothing and sends nothing itself."))
-        field = st.selectbox(_("Which part"), FIELDS, format_func=i18n.in_current_language(_),
-                             key="correction_field")
-        note = st.text_area(_("What should it say, and what is your source?"), max_chars=MAX_NOTE,
-                            key="correction_note")
+        st.caption(
+            _(
+                "Tell us what is wrong and where you saw the right fact. Do not include your name or anyone "
+                "else's personal details: this app stores nothing and sends nothing itself."
+            )
+        )
+        field = st.selectbox(_("Which part"), FIELDS, format_func=i18n.in_current_language(_), key="correction_field")
+        note = st.text_area(
+            _("What should it say, and what is your source?"), max_chars=MAX_NOTE, key="correction_note"
+        )
         if not note.strip():
             return
         as_of = data.source("ice_287g_participating")["as_of"]

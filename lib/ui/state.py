@@ -60,8 +60,14 @@ def apply_language() -> None:
 
 def language_control() -> None:
     """The language switch (top of the sidebar), written back into the URL so a link keeps the language."""
-    chosen = st.segmented_control(_("Language · Idioma"), list(i18n.LANGUAGES), default=i18n.language(),
-                                  required=True, format_func=lambda code: i18n.LANGUAGES[code], key="lang")
+    chosen = st.segmented_control(
+        _("Language · Idioma"),
+        list(i18n.LANGUAGES),
+        default=i18n.language(),
+        required=True,
+        format_func=lambda code: i18n.LANGUAGES[code],
+        key="lang",
+    )
     set_param("lang", chosen or i18n.language(), i18n.SOURCE_LANGUAGE)
     if i18n.language() != i18n.SOURCE_LANGUAGE:
         st.caption(_("Names, titles and notes copied from our sources stay in the language of the source (English)."))

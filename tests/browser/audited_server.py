@@ -11,8 +11,13 @@ import sys
 
 RECORD_ENV = "OUTBOUND_RECORD"
 # What each audited socket event passes as its host (and port, where it has one), by argument position.
-HOST_ARGUMENTS = {"socket.connect": 1, "socket.sendto": 1, "socket.getaddrinfo": 0, "socket.gethostbyname": 0,
-                  "socket.gethostbyaddr": 0}
+HOST_ARGUMENTS = {
+    "socket.connect": 1,
+    "socket.sendto": 1,
+    "socket.getaddrinfo": 0,
+    "socket.gethostbyname": 0,
+    "socket.gethostbyaddr": 0,
+}
 LOCAL_NAMES = {"localhost", "", None}
 
 

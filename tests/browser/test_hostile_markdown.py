@@ -29,8 +29,16 @@ FOUND_MARKUP = """([host]) => {
 RAW_TABLE_DOWNLOADS = """() => [...document.querySelectorAll('button[aria-label="Download as CSV"]')]
     .filter((button) => getComputedStyle(button).display !== "none").length"""
 SHOWN_TEXT = "() => document.body.innerText.replaceAll('\\u2060', '')"
-PAGES = ["/county?fips=01001", "/county?fips=12011", "/county?fips=06085", "/county?fips=36047",
-         "/county?fips=17031", "/compare?compare=06085,48201", "/changes", "/sources"]
+PAGES = [
+    "/county?fips=01001",
+    "/county?fips=12011",
+    "/county?fips=06085",
+    "/county?fips=36047",
+    "/county?fips=17031",
+    "/compare?compare=06085,48201",
+    "/changes",
+    "/sources",
+]
 COUNTY_TABS = ["Why this color", "Who decides", "Money", "History", "What to ask for (recommendations)"]
 
 
@@ -38,6 +46,7 @@ COUNTY_TABS = ["Why this color", "Who decides", "Money", "History", "What to ask
 def hostile_url(tmp_path_factory):
     data = tmp_path_factory.mktemp("hostile-markdown") / "data"
     from lib.paths import DATA_DIR
+
     hostile_copy(DATA_DIR, data)
     with running_app(env={"ICE_MAP_DATA_DIR": str(data)}) as url:
         yield url

@@ -13,7 +13,7 @@ from tests.datacopy import sign
 
 pytestmark = pytest.mark.browser
 
-HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script>'
+HOSTILE = "<img src=x onerror=alert(1)><script>alert(2)</script>"
 TARGET_FIPS = "01001"  # Autauga County, AL: its sheriff is on ICE's list
 SHOW_TOOLTIP = """([fips]) => {
     const map = window.map_div;
@@ -50,7 +50,8 @@ def test_hostile_agency_name_shows_literally_and_runs_nothing(browser_context, h
         wait_until_the_app_is_idle(page)
         page.get_by_role("tab", name="What to ask for (recommendations)").click()
         page.get_by_text(f"End the 287(g) agreement of {HOSTILE}").locator("visible=true").first.wait_for(
-            timeout=MAP_TIMEOUT_MS)
+            timeout=MAP_TIMEOUT_MS
+        )
         page.wait_for_timeout(500)
         assert dialogs == []
         assert page.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length") == 0

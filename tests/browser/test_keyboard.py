@@ -40,8 +40,16 @@ def tab_stops(page: Page) -> list[str]:
 
 def test_tab_reaches_every_map_control_and_the_map(map_page):
     stops = tab_stops(map_page)
-    for control in ("Find a county, city or police department", "Color the map by", "State", "Reviewed only",
-                    "Presenter mode", "Lower 48", "map", "County table (CSV)"):
+    for control in (
+        "Find a county, city or police department",
+        "Color the map by",
+        "State",
+        "Reviewed only",
+        "Presenter mode",
+        "Lower 48",
+        "map",
+        "County table (CSV)",
+    ):
         assert control in stops, f"{control!r} is never focused; the Tab order is {stops}"
     assert stops.index("Color the map by") < stops.index("map"), "the controls come before the map they change"
 
@@ -65,12 +73,14 @@ def test_a_county_page_opens_from_the_keyboard(map_page):
     map_page.keyboard.press("Enter")
     link = map_page.get_by_role("link", name=re.compile("Santa Clara County"))
     expect(link.first).to_be_visible(timeout=MAP_TIMEOUT_MS)
-    while map_page.evaluate("() => document.activeElement.tagName") != "A" or \
-            "Santa Clara" not in map_page.evaluate("() => document.activeElement.innerText"):
+    while map_page.evaluate("() => document.activeElement.tagName") != "A" or "Santa Clara" not in map_page.evaluate(
+        "() => document.activeElement.innerText"
+    ):
         map_page.keyboard.press("Tab")
         stops.append(map_page.evaluate(FOCUSED))
         assert len(stops) < 2 * MAX_TABS, stops
     map_page.keyboard.press("Enter")
     map_page.wait_for_url(re.compile(r"/county\?fips=06085"), timeout=MAP_TIMEOUT_MS)
     expect(map_page.get_by_role("heading", level=1, name="Santa Clara County, California")).to_be_visible(
-        timeout=MAP_TIMEOUT_MS)
+        timeout=MAP_TIMEOUT_MS
+    )

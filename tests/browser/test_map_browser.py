@@ -95,7 +95,7 @@ class SampleCounty:
 
 
 def hex_to_rgb(color: str) -> tuple[int, int, int]:
-    return tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return tuple(int(color[i : i + 2], 16) for i in (1, 3, 5))
 
 
 def wait_until_the_app_is_idle(page: Page) -> None:
@@ -149,27 +149,40 @@ def sample_county(map_frame, data) -> SampleCounty:
         for feature in map_frame.evaluate(COUNTY_FEATURES, with_agreement)
     }
     # Each circle is a line from its center to its edge; both ends go to pixels in one round trip.
-    ends = map_frame.evaluate(CONTAINER_POINTS,
-                              [[lat, lon] for circle in circles.values() for lon, lat in circle.coords])
+    ends = map_frame.evaluate(
+        CONTAINER_POINTS, [[lat, lon] for circle in circles.values() for lon, lat in circle.coords]
+    )
     width, height = map_frame.evaluate(MAP_SIZE)
     overlays = map_frame.evaluate(OVERLAY_BOXES)
 
     def clear(x: float, y: float) -> bool:
         margin = OVERLAY_CLEARANCE_PX
         in_view = margin <= x < width - margin and margin <= y < height - margin
-        return in_view and not any(left - margin <= x <= right + margin and top - margin <= y <= bottom + margin
-                                   for left, top, right, bottom in overlays)
+        return in_view and not any(
+            left - margin <= x <= right + margin and top - margin <= y <= bottom + margin
+            for left, top, right, bottom in overlays
+        )
 
     radius_px, fips, (x, y) = max(
-        ((math.dist(center, edge), fips, center) for fips, center, edge in zip(circles, ends[0::2], ends[1::2])
-         if clear(*center)),
+        (
+            (math.dist(center, edge), fips, center)
+            for fips, center, edge in zip(circles, ends[0::2], ends[1::2])
+            if clear(*center)
+        ),
         default=(0, None, (0, 0)),
     )
     assert fips, "no county with an agreement is in view and clear of the labels"
     class_id = layer.county_class[fips]
     county = data.counties_by_fips.loc[fips]
-    return SampleCounty(fips=fips, title=f"{county['name']}, {county['state']}", class_id=class_id,
-                        color=hex_to_rgb(layer.color_of(class_id)), x=round(x), y=round(y), radius_px=radius_px)
+    return SampleCounty(
+        fips=fips,
+        title=f"{county['name']}, {county['state']}",
+        class_id=class_id,
+        color=hex_to_rgb(layer.color_of(class_id)),
+        x=round(x),
+        y=round(y),
+        radius_px=radius_px,
+    )
 
 
 def test_every_county_is_drawn(map_frame, data):
@@ -182,8 +195,11 @@ def test_county_has_its_class_color(map_with_287g_layer, sample_county):
     # A screenshot of the map container only: its pixels are Leaflet's container points (device scale 1).
     picture = Image.open(io.BytesIO(map_with_287g_layer.locator(MAP_CONTAINER).screenshot())).convert("RGB")
     samples = [picture.getpixel((sample_county.x + dx, sample_county.y + dy)) for dx, dy in SAMPLE_OFFSETS]
-    matching = [pixel for pixel in samples
-                if all(abs(got - want) <= COLOR_TOLERANCE for got, want in zip(pixel, sample_county.color))]
+    matching = [
+        pixel
+        for pixel in samples
+        if all(abs(got - want) <= COLOR_TOLERANCE for got, want in zip(pixel, sample_county.color))
+    ]
     assert len(matching) > len(samples) / 2, f"{sample_county}: pixels there are {samples}"
 
 

@@ -42,8 +42,9 @@ def test_the_server_reaches_nothing_off_the_machine(page, audited_app_url, outbo
     # A page on another site opening the app's websocket: Streamlit checks such an origin against this machine's
     # addresses, which it would look up on the internet; it must refuse the socket without looking anything up.
     with pytest.raises(InvalidStatus) as refused:
-        connect(f"ws://{urlsplit(audited_app_url).netloc}/_stcore/stream", origin=FOREIGN_ORIGIN,
-                open_timeout=10).close()
+        connect(
+            f"ws://{urlsplit(audited_app_url).netloc}/_stcore/stream", origin=FOREIGN_ORIGIN, open_timeout=10
+        ).close()
     assert refused.value.response.status_code == 403
 
     with urllib.request.urlopen(f"{audited_app_url}/_stcore/metrics", timeout=10) as answer:

@@ -29,8 +29,9 @@ def test_the_map_fills_the_screen_with_the_lower_48(page, app_url, width, height
     assert box["height"] >= height * 0.7, f"the map uses {box['height']:.0f} of {height} pixels"
     frame.wait_for_function(SHOWS_BOX, arg=list(QUICK_VIEW_BOUNDS["Lower 48"]), timeout=MAP_TIMEOUT_MS, polling=POLL_MS)
     if height >= 1000:
-        assert frame.evaluate("() => window.map_div.getZoom()") > QUICK_VIEWS["Lower 48"]["zoom"], \
+        assert frame.evaluate("() => window.map_div.getZoom()") > QUICK_VIEWS["Lower 48"]["zoom"], (
             "a big screen shows the Lower 48 larger than the normal view does"
+        )
 
 
 def test_a_quick_jump_fits_the_new_region(page, app_url):

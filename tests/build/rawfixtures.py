@@ -50,12 +50,24 @@ FBI = [
 ]
 SHEET_HEADER = ["STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "SIGNED", "MOA", "ADDENDUM"]
 PARTICIPATING = [
-    ("CALIFORNIA", "Santa Clara County Sheriff's Office ", "County ", "Santa Clara County", "Jail Enforcement Model ",
-     datetime(2025, 1, 2)),
+    (
+        "CALIFORNIA",
+        "Santa Clara County Sheriff's Office ",
+        "County ",
+        "Santa Clara County",
+        "Jail Enforcement Model ",
+        datetime(2025, 1, 2),
+    ),
     ("CALIFORNIA", "Oakland Police Department", "Municipality", None, "Task Force Model", datetime(2025, 3, 4)),
     ("CALIFORNIA", "California Highway Patrol", "State Agency", None, "Task Force Model", datetime(2025, 5, 6)),
-    ("VIRGINIA", "Richmond County Sheriff's Office", "County", "Richmnd County", "Warrant Service Officer",
-     datetime(2024, 7, 8)),
+    (
+        "VIRGINIA",
+        "Richmond County Sheriff's Office",
+        "County",
+        "Richmnd County",
+        "Warrant Service Officer",
+        datetime(2024, 7, 8),
+    ),
     ("VIRGINIA", "Nowhere Township Constable", "Municipality", "#N/A", "Task Force Model", datetime(2024, 9, 10)),
     ("GUAM", "Guam Police Department", "State Agency", None, "Task Force Model", datetime(2024, 1, 1)),
 ]
@@ -96,8 +108,11 @@ def write_raw_folder(root: Path) -> Path:
     (root / "geo/us-atlas-3.0.1_counties-10m.topojson.json").write_text(json.dumps(TOPOLOGY))
     (root / "geo/us-atlas-3.0.1_LICENSE.txt").write_text("Copyright fixture\n")
     write_csv(root / "geo/uwchr_county_aor_population.csv", ["geoid", "name", "estimate", "aor"], POPULATION)
-    write_csv(root / "agencies/fbi_cde_lee_2025_agencies_by_ori.csv",
-              ["ori", "data_year", "pub_agency_name", "state_abbr", "county_name", "agency_type_name"], FBI)
+    write_csv(
+        root / "agencies/fbi_cde_lee_2025_agencies_by_ori.csv",
+        ["ori", "data_year", "pub_agency_name", "state_abbr", "county_name", "agency_type_name"],
+        FBI,
+    )
     write_sheet(root / PARTICIPATING_FILE, SHEET_HEADER, PARTICIPATING)
     write_sheet(root / PENDING_FILE, SHEET_HEADER, PENDING)
     write_csv(root / "287g/deportationdata_county-name-fixes.csv", ["state", "county", "county_fixed"], FIXES)

@@ -27,8 +27,13 @@ def built(raw):
 def test_counties_get_full_names_population_and_string_fips(raw):
     counties, shapes, states, *_ = built(raw)
     names = dict(zip(counties["fips"], counties["name"]))
-    assert names == {"06001": "Alameda County", "06085": "Santa Clara County", "51159": "Richmond County",
-                     "51610": "Falls Church city", "51760": "Richmond city"}
+    assert names == {
+        "06001": "Alameda County",
+        "06085": "Santa Clara County",
+        "51159": "Richmond County",
+        "51610": "Falls Church city",
+        "51760": "Richmond city",
+    }
     assert counties["fips"].map(type).eq(str).all()
     assert counties.set_index("fips").loc["06085", "population"] == 1922200
     assert list(states["state_abbr"]) == ["CA", "VA"]
@@ -64,11 +69,17 @@ def test_agreements_are_cleaned_typed_and_placed(raw):
     *_, agreements = built(raw)
     rows = agreements.set_index("agency")
     sheriff = rows.loc["Santa Clara County Sheriff's Office"]
-    assert (sheriff["model"], sheriff["agency_type"], sheriff["county_fips"]) == ("jail_enforcement", "sheriff", "06085")
+    assert (sheriff["model"], sheriff["agency_type"], sheriff["county_fips"]) == (
+        "jail_enforcement",
+        "sheriff",
+        "06085",
+    )
     assert sheriff["moa_url"].startswith("https://example.org/moa/")
     assert sheriff["signed"] == "2025-01-02" and sheriff["source_date"] == "2026-05-18"
-    assert (rows.loc["Oakland Police Department", "county_fips"], rows.loc["Oakland Police Department", "placed_by"]) \
-        == ("06001", "fbi_agency_list")
+    assert (
+        rows.loc["Oakland Police Department", "county_fips"],
+        rows.loc["Oakland Police Department", "placed_by"],
+    ) == ("06001", "fbi_agency_list")
     assert rows.loc["Richmond County Sheriff's Office", "county_fips"] == "51159"
     assert rows.loc["Richmond County Sheriff's Office", "placed_by"] == "county_name_fixed"
     assert rows.loc["California Highway Patrol", "placed_by"] == "statewide"
@@ -82,8 +93,11 @@ def test_agreements_are_cleaned_typed_and_placed(raw):
 def test_agreements_come_from_the_sheet_with_the_latest_date(raw, later_listed_first):
     """Two participating sheets in sources.yaml: the build reads the one of the latest `as_of`, wherever its entry
     stands, and dates its rows with that day."""
-    later = {"series": "ice_287g_participating", "as_of": "2026-06-01",
-             "files": ["287g/ice_287g_participatingAgencies_2026-06-01.xlsx"]}
+    later = {
+        "series": "ice_287g_participating",
+        "as_of": "2026-06-01",
+        "files": ["287g/ice_287g_participatingAgencies_2026-06-01.xlsx"],
+    }
     rawfixtures.write_sheet(raw / later["files"][0], rawfixtures.SHEET_HEADER, rawfixtures.PARTICIPATING[:2])
     sheets = [later, *rawfixtures.CURRENT_SHEETS] if later_listed_first else [*rawfixtures.CURRENT_SHEETS, later]
     counties, _, _ = build_counties(raw)
@@ -99,10 +113,12 @@ def test_moa_links_are_kept_only_when_they_are_web_addresses(raw):
     """An MOA hyperlink is text from ICE's file: anything but an http(s) address becomes no link at all."""
     openpyxl = pytest.importorskip("openpyxl")
     path = raw / rawfixtures.PARTICIPATING_FILE
-    targets = {"Santa Clara County Sheriff's Office": "javascript:alert(1)",
-               "Oakland Police Department": "HTTPS://www.ice.gov/doclib/287gMOA/oakland.pdf",
-               "California Highway Patrol": "file:///etc/passwd",
-               "Richmond County Sheriff's Office": "http://www.ice.gov/doclib/287gMOA/richmond.pdf"}
+    targets = {
+        "Santa Clara County Sheriff's Office": "javascript:alert(1)",
+        "Oakland Police Department": "HTTPS://www.ice.gov/doclib/287gMOA/oakland.pdf",
+        "California Highway Patrol": "file:///etc/passwd",
+        "Richmond County Sheriff's Office": "http://www.ice.gov/doclib/287gMOA/richmond.pdf",
+    }
     book = openpyxl.load_workbook(path)
     moa = rawfixtures.SHEET_HEADER.index("MOA") + 1
     for number, row in enumerate(rawfixtures.PARTICIPATING, start=2):
@@ -121,11 +137,13 @@ def test_moa_links_are_kept_only_when_they_are_web_addresses(raw):
 
 @pytest.mark.parametrize(
     ("agency", "ice_type", "expected"),
-    [("Harris County Sheriff's Office", "County", "sheriff"),
-     ("Hudson County Department of Corrections", "County", "county_jail"),
-     ("Prince William County Police Department", "County", "other"),
-     ("Mesa Police Department", "Municipality", "municipal"),
-     ("Florida Highway Patrol", "State Agency", "state")],
+    [
+        ("Harris County Sheriff's Office", "County", "sheriff"),
+        ("Hudson County Department of Corrections", "County", "county_jail"),
+        ("Prince William County Police Department", "County", "other"),
+        ("Mesa Police Department", "Municipality", "municipal"),
+        ("Florida Highway Patrol", "State Agency", "state"),
+    ],
 )
 def test_agency_type(agency, ice_type, expected):
     assert agency_type(agency, ice_type) == expected
@@ -162,9 +180,11 @@ def test_missing_file_is_named(raw):
 
 
 def test_duplicate_fbi_key_is_rejected(raw):
-    rawfixtures.write_csv(raw / "agencies/fbi_cde_lee_2025_agencies_by_ori.csv",
-                          ["ori", "data_year", "pub_agency_name", "state_abbr", "county_name", "agency_type_name"],
-                          rawfixtures.FBI + [rawfixtures.FBI[0]])
+    rawfixtures.write_csv(
+        raw / "agencies/fbi_cde_lee_2025_agencies_by_ori.csv",
+        ["ori", "data_year", "pub_agency_name", "state_abbr", "county_name", "agency_type_name"],
+        rawfixtures.FBI + [rawfixtures.FBI[0]],
+    )
     with pytest.raises(RawDataError, match="column 'ori'"):
         built(raw)
 

@@ -19,14 +19,52 @@ from tests.build import rawfixtures
 
 # Fixture counties (tests/build/rawfixtures.py): Alameda 06001 at x -1..0, Santa Clara 06085 at x 0..1,
 # Richmond city 51760 at x 10..11, Richmond County 51159 at x 12..13; all at y 0..1.
-STATS_HEADER = ["Name", "Address", "City", "State", "Zip", "AOR", "Type Detailed", "Level A", "Level B", "Level C",
-                "Level D", "Male Crim", "Guaranteed Minimum"]
-CDF = ("ALAMEDA CONTRACT DETENTION FACILITY", "1 CDF WAY", "OAKLAND", "CA", 94601, "SFR", "CDF", 100, 20, 10, 5, 3,
-       640)
-COUNTY_JAIL = ("SANTA CLARA COUNTY MAIN JAIL", "150 W HEDDING ST", "SAN JOSE", "CA", 95110, "SFR", "IGSA", 1, 2, 3, 4,
-               2, None)
-CITY_JAIL = ("RICHMOND CITY JAIL", "1701 FAIRFIELD WAY", "RICHMOND", "VA", 23223, "WAS", "USMS IGA", 1, 1, 1, 1, 0,
-             "N/A")
+STATS_HEADER = [
+    "Name",
+    "Address",
+    "City",
+    "State",
+    "Zip",
+    "AOR",
+    "Type Detailed",
+    "Level A",
+    "Level B",
+    "Level C",
+    "Level D",
+    "Male Crim",
+    "Guaranteed Minimum",
+]
+CDF = ("ALAMEDA CONTRACT DETENTION FACILITY", "1 CDF WAY", "OAKLAND", "CA", 94601, "SFR", "CDF", 100, 20, 10, 5, 3, 640)
+COUNTY_JAIL = (
+    "SANTA CLARA COUNTY MAIN JAIL",
+    "150 W HEDDING ST",
+    "SAN JOSE",
+    "CA",
+    95110,
+    "SFR",
+    "IGSA",
+    1,
+    2,
+    3,
+    4,
+    2,
+    None,
+)
+CITY_JAIL = (
+    "RICHMOND CITY JAIL",
+    "1701 FAIRFIELD WAY",
+    "RICHMOND",
+    "VA",
+    23223,
+    "WAS",
+    "USMS IGA",
+    1,
+    1,
+    1,
+    1,
+    0,
+    "N/A",
+)
 PROCESSING = ("OAKLAND PROCESSING CENTER", "9 PORT RD", "OAKLAND", "CA", 94607, "SFR", "DIGSA", 50, 0, 0, 0, 0, 500)
 STAGING = ("SAN JOSE STAGING", "40 AIRPORT BLVD", "SAN JOSE", "CA", 95110, "SFR", "STAGING", 2, 0, 0, 0, 0, None)
 UNKNOWN = ("NOWHERE DETENTION CENTER", "5 MAIN ST", "NOWHERE", "CA", 90000, "LOS", "USMS IGA", 3, 0, 0, 0, 0, None)
@@ -35,27 +73,111 @@ STATS_ROWS = {"FY25": [CDF, COUNTY_JAIL, CITY_JAIL], "FY26": [CDF, COUNTY_JAIL, 
 UWCHR_HEADER = ["detloc", "name", "address", "city", "county", "state", "zip", "type", "type_detailed"]
 UWCHR = [
     ("ALCDFCA", "ALAMEDA CDF", "1 CDF WAY", "OAKLAND", "ALAMEDA", "CA", "94601", "CDF", "CDF"),
-    ("SCCJLCA", "SANTA CLARA COUNTY MAIN JAIL", "150 W HEDDING ST", "SAN JOSE", "SANTA CLARA", "CA", "95110", "IGSA",
-     "IGSA"),
-    ("RICHCVA", "RICHMOND CITY JAIL", "1701 FAIRFIELD WAY", "RICHMOND", "RICHMOND CITY", "VA", "23223", "USMS IGA",
-     "USMS IGA"),
+    (
+        "SCCJLCA",
+        "SANTA CLARA COUNTY MAIN JAIL",
+        "150 W HEDDING ST",
+        "SAN JOSE",
+        "SANTA CLARA",
+        "CA",
+        "95110",
+        "IGSA",
+        "IGSA",
+    ),
+    (
+        "RICHCVA",
+        "RICHMOND CITY JAIL",
+        "1701 FAIRFIELD WAY",
+        "RICHMOND",
+        "RICHMOND CITY",
+        "VA",
+        "23223",
+        "USMS IGA",
+        "USMS IGA",
+    ),
     ("SJSHOLD", "SAN JOSE HOLD ROOM", "2 FIRST ST", "SAN JOSE", "SANTA CLARA", "CA", "95113", "Other", "HOLD"),
     ("ALJAICA", "ALAMEDA COUNTY JAIL", "NA", "OAKLAND", "ALAMEDA", "CA", "94612", "IGSA", "IGSA"),
-    ("VMCHOCA", "VALLEY MEDICAL CENTER", "751 S BASCOM AVE", "SAN JOSE", "SANTA CLARA", "CA", "95128", "Other",
-     "HOSPITAL"),
+    (
+        "VMCHOCA",
+        "VALLEY MEDICAL CENTER",
+        "751 S BASCOM AVE",
+        "SAN JOSE",
+        "SANTA CLARA",
+        "CA",
+        "95128",
+        "Other",
+        "HOSPITAL",
+    ),
 ]
-LISTING_HEADER = ["DETLOC", "Name", "Address", "City", "County", "State", "Zip", "Type", "Type Detailed",
-                  "Facility Operator", "Facility Owner", "Per Diem Rate Detailed"]
+LISTING_HEADER = [
+    "DETLOC",
+    "Name",
+    "Address",
+    "City",
+    "County",
+    "State",
+    "Zip",
+    "Type",
+    "Type Detailed",
+    "Facility Operator",
+    "Facility Owner",
+    "Per Diem Rate Detailed",
+]
 LISTING = [
-    ("ALCDFCA", "ALAMEDA CDF", "1 CDF WAY", "OAKLAND", "ALAMEDA", "CA", 94601, "CDF", "CDF", "GEO", "PRIVATE",
-     "640 (GM); $141.66 (1-640), $96.43 (641+)"),
-    ("RICHCVA", "RICHMOND CITY JAIL", "1701 FAIRFIELD WAY", "RICHMOND", "RICHMOND CITY", "VA", 23223, "USMS IGA",
-     "USMS IGA", "CITY", "CITY", 119.3),
-    ("SCCJLCA", "SANTA CLARA COUNTY MAIN JAIL", "150 W HEDDING ST", "SAN JOSE", "SANTA CLARA", "CA", 95110, "IGSA",
-     "IGSA", "COUNTY (SHERIFF)", "COUNTY", "$91.03 (1-850),  $18.72 (851-1000)"),
+    (
+        "ALCDFCA",
+        "ALAMEDA CDF",
+        "1 CDF WAY",
+        "OAKLAND",
+        "ALAMEDA",
+        "CA",
+        94601,
+        "CDF",
+        "CDF",
+        "GEO",
+        "PRIVATE",
+        "640 (GM); $141.66 (1-640), $96.43 (641+)",
+    ),
+    (
+        "RICHCVA",
+        "RICHMOND CITY JAIL",
+        "1701 FAIRFIELD WAY",
+        "RICHMOND",
+        "RICHMOND CITY",
+        "VA",
+        23223,
+        "USMS IGA",
+        "USMS IGA",
+        "CITY",
+        "CITY",
+        119.3,
+    ),
+    (
+        "SCCJLCA",
+        "SANTA CLARA COUNTY MAIN JAIL",
+        "150 W HEDDING ST",
+        "SAN JOSE",
+        "SANTA CLARA",
+        "CA",
+        95110,
+        "IGSA",
+        "IGSA",
+        "COUNTY (SHERIFF)",
+        "COUNTY",
+        "$91.03 (1-850),  $18.72 (851-1000)",
+    ),
 ]
-ROSTER_HEADER = ["canonical_id", "canonical_name", "detloc", "facility_address", "facility_city", "facility_state",
-                 "facility_zip", "facility_type_detailed", "type_detailed_corrected"]
+ROSTER_HEADER = [
+    "canonical_id",
+    "canonical_name",
+    "detloc",
+    "facility_address",
+    "facility_city",
+    "facility_state",
+    "facility_zip",
+    "facility_type_detailed",
+    "type_detailed_corrected",
+]
 ROSTER = [
     ("7", "Oakland Processing Center", "OAKPCCA", "9 Port Road", "Oakland", "CA", "94607", "DIGSA", "DIGSA"),
     ("8", "Richmond City Jail", "RICHCVA", "1701 Fairfield Way", "Richmond", "VA", "23223", "USMS IGA", "USMS IGA"),
@@ -76,8 +198,14 @@ def write_stats_workbook(path: Path, fiscal_year: str, rows: list[tuple], header
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = f"Facilities {fiscal_year}"
-    title = [["ICE FACILITIES DATA"], [], [], [], ["Data Source: ICE Integrated Decision Support (IIDS), 09/15/2025"],
-             ["Facility Information"]]
+    title = [
+        ["ICE FACILITIES DATA"],
+        [],
+        [],
+        [],
+        ["Data Source: ICE Integrated Decision Support (IIDS), 09/15/2025"],
+        ["Facility Information"],
+    ]
     for line in title:
         sheet.append(line)
     sheet.append(header)
@@ -92,8 +220,14 @@ def write_listing(path: Path) -> None:
     book = openpyxl.Workbook()
     book.active.title = "Notes"
     sheet = book.create_sheet("Facility List - Main")
-    title = [["ERO Custody Management Division"], ["Authorized DMCP Facilities"],
-             ["FY2016 data: IIDS as of 12/08/2015"], [], [], ["Facility Information"]]
+    title = [
+        ["ERO Custody Management Division"],
+        ["Authorized DMCP Facilities"],
+        ["FY2016 data: IIDS as of 12/08/2015"],
+        [],
+        [],
+        ["Facility Information"],
+    ]
     for line in title:
         sheet.append(line)
     sheet.append(LISTING_HEADER)
@@ -103,8 +237,11 @@ def write_listing(path: Path) -> None:
 
 
 def write_ddp(path: Path, counts: dict = DDP_COUNTS, drop: str | None = None) -> None:
-    rows = [(code, day, count, count, count, name) for code, (name, series) in counts.items()
-            for day, count in zip(DDP_DAYS, series)]
+    rows = [
+        (code, day, count, count, count, name)
+        for code, (name, series) in counts.items()
+        for day, count in zip(DDP_DAYS, series)
+    ]
     columns = {
         "detention_facility_code": arrow.array([r[0] for r in rows]),
         "date": arrow.array([r[1] for r in rows], type=arrow.date32()),
@@ -209,8 +346,14 @@ def test_contract_types_are_normalized(type_detailed, name, runner, expected):
     [
         ("SPC", "PORT ISABEL SPC", "TX", None, "AKAL (GUARD)", ("federal", "facility type")),
         ("DIGSA", "STEWART DETENTION CENTER", "GA", "CoreCivic", None, ("private", "contractors list (CarwilB)")),
-        ("USMS IGA", "IRWIN COUNTY DETENTION CENTER", "GA", None, "LASALLE CORRECTIONS",
-         ("private", "2015 ICE listing operator")),
+        (
+            "USMS IGA",
+            "IRWIN COUNTY DETENTION CENTER",
+            "GA",
+            None,
+            "LASALLE CORRECTIONS",
+            ("private", "2015 ICE listing operator"),
+        ),
         ("IGSA", "ALBANY COUNTY JAIL", "NY", None, "COUNTY (SHERIFF)", ("county", "2015 ICE listing operator")),
         ("IGSA", "ALAMANCE COUNTY DETENTION FACILITY", "NC", None, None, ("county", "facility name (presumed)")),
         ("IGSA", "AURORA CITY JAIL", "CO", None, None, ("city", "facility name (presumed)")),
@@ -218,8 +361,14 @@ def test_contract_types_are_normalized(type_detailed, name, runner, expected):
         ("DIGSA", "ADAMS COUNTY DETENTION CENTER", "MS", None, None, ("unknown", "no evidence")),
         ("DIGSA", "WEBB COUNTY DETENTION CENTER (CCA)", "TX", None, None, ("private", "facility name")),
         ("CDF", "DENVER CONTRACT DETENTION FACILITY", "CO", None, None, ("private", "facility type")),
-        ("USMS IGA", "NORTHWEST STATE CORRECTIONAL CENTER", "VT", None, "COUNTY (CORRECTIONS)",
-         ("state", "VT runs all its jails")),
+        (
+            "USMS IGA",
+            "NORTHWEST STATE CORRECTIONAL CENTER",
+            "VT",
+            None,
+            "COUNTY (CORRECTIONS)",
+            ("state", "VT runs all its jails"),
+        ),
     ],
 )
 def test_who_runs_a_facility_and_on_what_evidence(type_detailed, name, state, contractor, operator, expected):
@@ -236,7 +385,9 @@ def test_statistics_rows_are_matched_to_facility_codes(raw):
     assert facilities.loc["CA-NOWHERE-DETENTION-CENTER", "placed_by"] == "unplaced"
     assert pd.isna(facilities.loc["CA-NOWHERE-DETENTION-CENTER", "detloc"])
     assert [row["facility_id"] for row in report["ice_stats_facilities_without_code"]] == [
-        "CA-NOWHERE-DETENTION-CENTER", "CA-SAN-JOSE-STAGING"]
+        "CA-NOWHERE-DETENTION-CENTER",
+        "CA-SAN-JOSE-STAGING",
+    ]
 
 
 def test_contract_type_run_by_and_operator_per_facility(raw):
@@ -268,7 +419,9 @@ def test_deportation_data_project_fills_only_real_detention_missing_from_ice(raw
     # Santa Clara's jail is on ICE's FY25 list (ICE's figure stands) but not on an FY24 one (counts fill in);
     # the Alameda jail held someone overnight only in FY25; hold rooms and hospitals never count.
     assert sorted(zip(ddp["facility_id"], ddp["fiscal_year"], ddp["adp"])) == [
-        ("ALJAICA", "FY25", 0.3), ("SCCJLCA", "FY24", 2.0)]
+        ("ALJAICA", "FY25", 0.3),
+        ("SCCJLCA", "FY24", 2.0),
+    ]
     assert set(ddp["source_date"]) == {"2024-10-03"}
     assert "SJSHOLD" not in facilities.index and "VMCHOCA" not in facilities.index
     alameda_jail = facilities.loc["ALJAICA"]

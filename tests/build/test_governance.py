@@ -14,19 +14,71 @@ COUNTIES = pd.DataFrame({"fips": ["09110", "21111", "48201"], "state_abbr": ["CT
 
 STATE_HEADER = list(datasets.STATE_GOVERNANCE.schema.columns)
 STATES = [
-    ["TX", "sheriff", "yes", "Commissioners Court", "none", "Yes, and has: SB 4 (2017) orders jails to honor holds.",
-     "Tex. Loc. Gov't Code 351.041", "research", "2026-11-24", "statute", "draft", "sheriff keeps the jail"],
-    ["CT", "state_unified_system", "no_sheriff", "none (no county government)", "none", "The state runs the jails.",
-     "", "research", "2026-11", "report", "draft", "no counties"],
-    ["KY", "elected_jailer", "no_sheriff_jail_role", "Fiscal Court", "common", "The legislature can override.",
-     "Ky. Const. sec. 99", "research", "2026", "constitution", "draft", "elected jailer"],
+    [
+        "TX",
+        "sheriff",
+        "yes",
+        "Commissioners Court",
+        "none",
+        "Yes, and has: SB 4 (2017) orders jails to honor holds.",
+        "Tex. Loc. Gov't Code 351.041",
+        "research",
+        "2026-11-24",
+        "statute",
+        "draft",
+        "sheriff keeps the jail",
+    ],
+    [
+        "CT",
+        "state_unified_system",
+        "no_sheriff",
+        "none (no county government)",
+        "none",
+        "The state runs the jails.",
+        "",
+        "research",
+        "2026-11",
+        "report",
+        "draft",
+        "no counties",
+    ],
+    [
+        "KY",
+        "elected_jailer",
+        "no_sheriff_jail_role",
+        "Fiscal Court",
+        "common",
+        "The legislature can override.",
+        "Ky. Const. sec. 99",
+        "research",
+        "2026",
+        "constitution",
+        "draft",
+        "elected jailer",
+    ],
 ]
 COUNTY_HEADER = list(datasets.COUNTY_GOVERNANCE.schema.columns)
 OVERRIDES = [
-    ["21111", "jail_operator_name", "Louisville Metro Department of Corrections", "research", "2026-11-24", "report",
-     "draft", "metro department"],
-    ["21111", "jail_operator", "county_corrections_department", "research", "2026-11-24", "report", "draft",
-     "metro department"],
+    [
+        "21111",
+        "jail_operator_name",
+        "Louisville Metro Department of Corrections",
+        "research",
+        "2026-11-24",
+        "report",
+        "draft",
+        "metro department",
+    ],
+    [
+        "21111",
+        "jail_operator",
+        "county_corrections_department",
+        "research",
+        "2026-11-24",
+        "report",
+        "draft",
+        "metro department",
+    ],
     ["48201", "county_executive", "none", "research", "2026-11-24", "report", "draft", "county judge presides"],
 ]
 
@@ -57,7 +109,10 @@ def test_valid_county_overrides_compile_sorted_with_fields_in_declared_order(tmp
     datasets.COUNTY_GOVERNANCE.schema.validate(overrides)
     assert list(overrides.columns) == COUNTY_HEADER
     assert list(zip(overrides["county_fips"], overrides["field"])) == [
-        ("21111", "jail_operator"), ("21111", "jail_operator_name"), ("48201", "county_executive")]
+        ("21111", "jail_operator"),
+        ("21111", "jail_operator_name"),
+        ("48201", "county_executive"),
+    ]
     assert overrides["county_fips"].map(type).eq(str).all()
     assert (overrides["review_status"] == "draft").all()
 
@@ -76,16 +131,18 @@ def test_second_row_for_a_state_is_refused(tmp_path):
 
 @pytest.mark.parametrize(
     ("row", "column", "value"),
-    [(0, "jail_operator", "warden"),               # not in the operator vocabulary
-     (1, "sheriff_elected", "sometimes"),
-     (2, "county_executive", "many"),
-     (0, "state_abbr", "GU"),                      # a territory the map does not cover
-     (1, "basis", "news"),
-     (2, "review_status", "reviewed"),             # nobody has reviewed anything yet
-     (0, "source_date", "24/11/2026"),
-     (1, "note", ""),
-     (1, "basis", "statute"),                      # a statute basis needs its citation
-     (0, "basis", "report")],                      # a citation needs a statute or constitution basis
+    [
+        (0, "jail_operator", "warden"),  # not in the operator vocabulary
+        (1, "sheriff_elected", "sometimes"),
+        (2, "county_executive", "many"),
+        (0, "state_abbr", "GU"),  # a territory the map does not cover
+        (1, "basis", "news"),
+        (2, "review_status", "reviewed"),  # nobody has reviewed anything yet
+        (0, "source_date", "24/11/2026"),
+        (1, "note", ""),
+        (1, "basis", "statute"),  # a statute basis needs its citation
+        (0, "basis", "report"),
+    ],  # a citation needs a statute or constitution basis
 )
 def test_bad_state_cells_are_named_by_file_row_and_column(tmp_path, row, column, value):
     with pytest.raises(RawDataError) as error:
@@ -101,15 +158,17 @@ def test_sheriff_run_jails_in_a_state_without_sheriffs_are_refused(tmp_path):
 
 @pytest.mark.parametrize(
     ("row", "column", "value"),
-    [(2, "county_fips", "99999"),                  # well formed, but no such county
-     (2, "county_fips", "1111"),                   # FIPS lost its leading digit
-     (0, "field", "sheriff_name"),                 # not a field a county may override
-     (1, "value", "mixed"),                        # one county has one operator
-     (2, "value", "common"),                       # a state-level word, not a county's
-     (0, "basis", "news"),
-     (1, "review_status", "reviewed"),
-     (2, "source_date", "2026-13"),
-     (0, "note", "")],
+    [
+        (2, "county_fips", "99999"),  # well formed, but no such county
+        (2, "county_fips", "1111"),  # FIPS lost its leading digit
+        (0, "field", "sheriff_name"),  # not a field a county may override
+        (1, "value", "mixed"),  # one county has one operator
+        (2, "value", "common"),  # a state-level word, not a county's
+        (0, "basis", "news"),
+        (1, "review_status", "reviewed"),
+        (2, "source_date", "2026-13"),
+        (0, "note", ""),
+    ],
 )
 def test_bad_county_cells_are_named_by_file_row_and_column(tmp_path, row, column, value):
     with pytest.raises(RawDataError) as error:

@@ -21,26 +21,77 @@ SAN_JOSE = ("CALIFORNIA", "San Jose Police Department", "Warrant Services Office
 # The newest sheet is rawfixtures.PARTICIPATING (2026-05-18): Santa Clara re-signed on 2025-01-02, Oakland,
 # the Highway Patrol, Richmond County's sheriff, Nowhere Township's constable and Guam.
 SHEET_2025 = [
-    ("CALIFORNIA", "Santa Clara County Sheriff's Office", "County", "Santa Clara County", "Jail Enforcement Model",
-     datetime(2020, 6, 9)),
+    (
+        "CALIFORNIA",
+        "Santa Clara County Sheriff's Office",
+        "County",
+        "Santa Clara County",
+        "Jail Enforcement Model",
+        datetime(2020, 6, 9),
+    ),
     ("CALIFORNIA", "Oakland Police Dept.", "Municipality", None, "Task Force Model ", datetime(2025, 3, 4)),
-    ("CALIFORNIA", "San Jose Police Department", "Municipality", None, "Warrant Service Officer",
-     datetime(2020, 2, 12)),
-    ("VIRGINIA", "Richmond County Sheriff Office", "County ", "Richmond County", "Warrant Service Officer",
-     datetime(2024, 7, 8)),
+    (
+        "CALIFORNIA",
+        "San Jose Police Department",
+        "Municipality",
+        None,
+        "Warrant Service Officer",
+        datetime(2020, 2, 12),
+    ),
+    (
+        "VIRGINIA",
+        "Richmond County Sheriff Office",
+        "County ",
+        "Richmond County",
+        "Warrant Service Officer",
+        datetime(2024, 7, 8),
+    ),
     ("VIRGINIA", "Nowhere Townshp Constable", "State", None, "Task Force Model", datetime(2024, 9, 10)),
 ]
-MONITOR_HEADER = ["STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "SIGNED", "Status",
-                  "Last Seen", "MOA"]
+MONITOR_HEADER = [
+    "STATE",
+    "LAW ENFORCEMENT AGENCY",
+    "TYPE",
+    "COUNTY",
+    "SUPPORT TYPE",
+    "SIGNED",
+    "Status",
+    "Last Seen",
+    "MOA",
+]
 MONITOR = [
-    ("CALIFORNIA", "Oakland Police Department", "Municipality", None, "Task Force Model", "3/4/25", "Present",
-     "5/18/26"),
+    (
+        "CALIFORNIA",
+        "Oakland Police Department",
+        "Municipality",
+        None,
+        "Task Force Model",
+        "3/4/25",
+        "Present",
+        "5/18/26",
+    ),
     # Listed and gone again between the 2025 and 2026 sheets; "Last Seen" repeats the signed date.
-    ("CALIFORNIA", "Milpitas Police Department", "Municipality", "Santa Clara County", "Task Force Model", "9/1/25",
-     "Absent", "9/1/25"),
+    (
+        "CALIFORNIA",
+        "Milpitas Police Department",
+        "Municipality",
+        "Santa Clara County",
+        "Task Force Model",
+        "9/1/25",
+        "Absent",
+        "9/1/25",
+    ),
     # A typo ICE fixed later: the same agreement as Santa Clara's sheriff's, not a second one.
-    ("CALIFORNIA", "Santa Clara Conty Sheriff's Office", "County", "Santa Clara County", "Jail Enforcement Model",
-     "1/2/25", "Absent", "1/2/25"),
+    (
+        "CALIFORNIA",
+        "Santa Clara Conty Sheriff's Office",
+        "County",
+        "Santa Clara County",
+        "Jail Enforcement Model",
+        "1/2/25",
+        "Absent",
+        "1/2/25",
+    ),
 ]
 
 
@@ -50,10 +101,15 @@ def wayback_rows(date: str) -> list[tuple]:
 
 
 # The older sheets as entries of sources.yaml; listed after the newest ones, as in the project's.
-WAYBACK_SHEETS = [{"series": "ice_287g_wayback", "as_of": date,
-                   "files": [f"287g/ice_287g_participating_wayback_{date}.xlsx"]} for date in WAYBACK_DATES]
-SHEET_2025_ENTRY = {"series": "ice_287g_participating", "as_of": "2025-07-30",
-                    "files": ["287g/ice_287g_participatingAgencies_2025-07-30.xlsx"]}
+WAYBACK_SHEETS = [
+    {"series": "ice_287g_wayback", "as_of": date, "files": [f"287g/ice_287g_participating_wayback_{date}.xlsx"]}
+    for date in WAYBACK_DATES
+]
+SHEET_2025_ENTRY = {
+    "series": "ice_287g_participating",
+    "as_of": "2025-07-30",
+    "files": ["287g/ice_287g_participatingAgencies_2025-07-30.xlsx"],
+}
 SHEETS = [*rawfixtures.CURRENT_SHEETS, *WAYBACK_SHEETS, SHEET_2025_ENTRY]
 
 
@@ -61,8 +117,9 @@ def write_history_sheets(raw, wayback=wayback_rows, sheet_2025=SHEET_2025, monit
     for entry in WAYBACK_SHEETS:
         rawfixtures.write_sheet(raw / entry["files"][0], WAYBACK_HEADER, wayback(entry["as_of"]))
     rawfixtures.write_sheet(raw / SHEET_2025_ENTRY["files"][0], rawfixtures.SHEET_HEADER, sheet_2025)
-    rawfixtures.write_sheet(raw / "287g/relevantresearch_287g_cumulative_status_2026-05-18.xlsx", MONITOR_HEADER,
-                            monitor)
+    rawfixtures.write_sheet(
+        raw / "287g/relevantresearch_287g_cumulative_status_2026-05-18.xlsx", MONITOR_HEADER, monitor
+    )
 
 
 @pytest.fixture()
@@ -104,8 +161,11 @@ def test_agreements_missing_from_the_newest_sheet_are_no_longer_listed(raw):
 
 def test_re_signed_agreement_keeps_its_latest_signed_date(raw):
     santa_clara = by_agency(built(raw)[0]).loc[("Santa Clara County Sheriff's Office", "jail_enforcement")]
-    assert (santa_clara["signed"], santa_clara["earlier_signed"], santa_clara["re_signed"]) == \
-        ("2025-01-02", "2020-06-09", True)
+    assert (santa_clara["signed"], santa_clara["earlier_signed"], santa_clara["re_signed"]) == (
+        "2025-01-02",
+        "2020-06-09",
+        True,
+    )
     assert santa_clara["signed_source"] == "ice_287g_participatingAgencies_2026-05-18.xlsx"
     assert santa_clara["first_seen"] == "2021-01-13"  # first seen, never the signed date
 
@@ -114,24 +174,34 @@ def test_renamed_agencies_stay_one_agreement(raw):
     history, _, report = built(raw)
     rows = by_agency(history)
     assert len(history) == 9
-    assert rows.loc[("Santa Clara County Sheriff's Office", "jail_enforcement"), "earlier_names"] == \
-        "Santa Clara County Sheriffs Office"
+    assert (
+        rows.loc[("Santa Clara County Sheriff's Office", "jail_enforcement"), "earlier_names"]
+        == "Santa Clara County Sheriffs Office"
+    )
     assert rows.loc[("Oakland Police Department", "task_force"), "earlier_names"] == "Oakland Police Dept."
     assert rows.loc[("Richmond County Sheriff's Office", "warrant_service"), "listed_on"] == "2025-07-30;2026-05-18"
     constable = rows.loc[("Nowhere Township Constable", "task_force")]
     assert (constable["earlier_names"], constable["first_seen"]) == ("Nowhere Townshp Constable", "2025-07-30")
     merges = report["agreement_history"]["merged_names"]
-    assert {"state_abbr": "VA", "model": "task_force", "rule": "misspelling_fixed",
-            "names": ["Nowhere Township Constable", "Nowhere Townshp Constable"]} in merges
+    assert {
+        "state_abbr": "VA",
+        "model": "task_force",
+        "rule": "misspelling_fixed",
+        "names": ["Nowhere Township Constable", "Nowhere Townshp Constable"],
+    } in merges
 
 
 def test_older_tables_are_placed_by_the_county_in_the_name_or_the_fbi_list(raw):
     history, _, report = built(raw)
     rows = by_agency(history)
-    assert tuple(rows.loc[("Alameda County Sheriff's Office", "warrant_service"), ["county_fips", "placed_by"]]) == \
-        ("06001", "agency_name")
-    assert tuple(rows.loc[("San Jose Police Department", "warrant_service"), ["county_fips", "placed_by"]]) == \
-        ("06085", "fbi_agency_list")
+    assert tuple(rows.loc[("Alameda County Sheriff's Office", "warrant_service"), ["county_fips", "placed_by"]]) == (
+        "06001",
+        "agency_name",
+    )
+    assert tuple(rows.loc[("San Jose Police Department", "warrant_service"), ["county_fips", "placed_by"]]) == (
+        "06085",
+        "fbi_agency_list",
+    )
     assert rows.loc[("Alameda County Sheriff's Office", "warrant_service"), "agency_type"] == "sheriff"
     match = report["agreement_history"]["wayback_tables_placed_on_a_county"]
     assert (match["placeable"], match["placed"], match["match_rate"]) == (3, 3, 1.0)
@@ -162,8 +232,10 @@ def test_snapshot_counts_and_consecutive_changes(raw):
     newest = counts.set_index("snapshot_date").loc["2026-05-18"]
     # Santa Clara's sheriff, Oakland (Alameda), Richmond County's sheriff: 3 counties, 2 by the jail's agency.
     assert (newest["agreements"], newest["counties_any_agency"], newest["counties_jail_agency"]) == (6, 3, 2)
-    changes = {(c["from"], c["to"]): (c["added"], c["no_longer_listed"])
-               for c in report["agreement_history"]["changes_between_consecutive_sheets"]}
+    changes = {
+        (c["from"], c["to"]): (c["added"], c["no_longer_listed"])
+        for c in report["agreement_history"]["changes_between_consecutive_sheets"]
+    }
     assert changes[("2022-01-04", "2023-01-02")] == (0, 1)
     assert changes[("2025-02-19", "2025-07-30")] == (3, 0)
     assert changes[("2025-07-30", "2026-05-18")] == (2, 1)
@@ -191,11 +263,13 @@ def test_bad_monitor_status_is_named(raw):
 
 @pytest.mark.parametrize(
     ("first", "second", "state"),
-    [("Pasco County Sheriff's Office ", "pasco county sheriffs office", "FL"),
-     ("Cape May County Sheriffs Office", "Cape May County Sheriff Office", "NJ"),
-     ("Monmouth County Sheriff's Office (Addendum)", "Monmouth County Sheriff's Office", "NJ"),
-     ("Alaska Department of Corrections", "Department of Corrections", "AK"),
-     ("Plymouth County Sheriff's Department", "Plymouth County Sheriff's Office", "MA")],
+    [
+        ("Pasco County Sheriff's Office ", "pasco county sheriffs office", "FL"),
+        ("Cape May County Sheriffs Office", "Cape May County Sheriff Office", "NJ"),
+        ("Monmouth County Sheriff's Office (Addendum)", "Monmouth County Sheriff's Office", "NJ"),
+        ("Alaska Department of Corrections", "Department of Corrections", "AK"),
+        ("Plymouth County Sheriff's Department", "Plymouth County Sheriff's Office", "MA"),
+    ],
 )
 def test_name_variants_share_a_key(first, second, state):
     assert history_key(first, state) == history_key(second, state)
@@ -203,8 +277,10 @@ def test_name_variants_share_a_key(first, second, state):
 
 @pytest.mark.parametrize(
     ("first", "second", "state"),
-    [("Bexar County Constable Precinct 3", "Bexar County Constable Precinct 4", "TX"),
-     ("Texas County Sheriff's Office", "County Sheriff's Office", "MO")],
+    [
+        ("Bexar County Constable Precinct 3", "Bexar County Constable Precinct 4", "TX"),
+        ("Texas County Sheriff's Office", "County Sheriff's Office", "MO"),
+    ],
 )
 def test_different_agencies_keep_different_keys(first, second, state):
     assert history_key(first, state) != history_key(second, state)

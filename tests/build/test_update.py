@@ -84,8 +84,7 @@ def site(tmp_path):
     root = tmp_path / "site"
     (root / DOCLIB.strip("/")).mkdir(parents=True)
     handler = type("SiteHandler", (Handler,), {"cut": set(), "trickle": set(), "unannounced": set(), "redirects": {}})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), lambda *args: handler(*args, directory=str(root)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), lambda *args: handler(*args, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -111,8 +110,11 @@ def default_page(root: Path) -> None:
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 @pytest.fixture()
@@ -167,8 +169,22 @@ def test_a_broken_download_keeps_the_old_data(kind, site, small, tmp_path, capsy
     expected = broken(kind, root, raw, tmp_path, handler)
     before, raw_before, sources_before = snapshot(out), snapshot(raw), sources.read_bytes()
 
-    code = updater.main(["--raw", str(raw), "--store", str(store), "--out", str(out), "--today", TODAY,
-                         "--base-url", base, "--sources", str(sources)])
+    code = updater.main(
+        [
+            "--raw",
+            str(raw),
+            "--store",
+            str(store),
+            "--out",
+            str(out),
+            "--today",
+            TODAY,
+            "--base-url",
+            base,
+            "--sources",
+            str(sources),
+        ]
+    )
 
     assert code == 1  # a failure and nothing rebuilt: the scheduled run goes red
     assert snapshot(out) == before and snapshot(raw) == raw_before and sources.read_bytes() == sources_before
@@ -202,8 +218,14 @@ def test_a_failed_build_keeps_the_old_data(site, small, tmp_path):
     root, base, _ = site
     raw, out, store, sources = small
     default_page(root)
-    extra = ("CALIFORNIA", "Alameda County Sheriff's Office", "County", "Alameda County", "Task Force Model",
-             datetime(2026, 5, 20))
+    extra = (
+        "CALIFORNIA",
+        "Alameda County Sheriff's Office",
+        "County",
+        "Alameda County",
+        "Task Force Model",
+        datetime(2026, 5, 20),
+    )
     new = rawfixtures.write_sheet(tmp_path / "new.xlsx", rawfixtures.SHEET_HEADER, [*rawfixtures.PARTICIPATING, extra])
     serve(root, NEWEST, new.read_bytes())
     serve(root, PENDING, (raw / PENDING_FILE).read_bytes())
@@ -232,10 +254,12 @@ def test_a_page_without_the_link_or_with_an_older_sheet_fails(site, small):
 
 
 def test_newest_link_wins_and_resolves_against_the_page():
-    html = ('<a href="/x/participatingAgencies12312025pm.xlsx">a</a>'
-            '<a href="participatingAgencies01022026am.xlsx">b</a>'
-            '<a href="/x/participatingAgencies01022026pm.xlsx?v=2">c</a>'
-            '<a href="/x/pendingAgencies03032026am.xlsx">d</a>')
+    html = (
+        '<a href="/x/participatingAgencies12312025pm.xlsx">a</a>'
+        '<a href="participatingAgencies01022026am.xlsx">b</a>'
+        '<a href="/x/participatingAgencies01022026pm.xlsx?v=2">c</a>'
+        '<a href="/x/pendingAgencies03032026am.xlsx">d</a>'
+    )
     pattern = r"participatingAgencies(?:(?P<month>\d{2})(?P<day>\d{2})(?P<year>\d{4})(?P<ampm>am|pm)?)?\.xlsx$"
     url, when = updater.find_newest_link(html, "https://www.ice.gov/identify-and-arrest/287g", pattern)
     assert (url, when) == ("https://www.ice.gov/x/participatingAgencies01022026pm.xlsx?v=2", "2026-01-02")
@@ -243,18 +267,28 @@ def test_newest_link_wins_and_resolves_against_the_page():
 
 # --- links, redirects and limits ----------------------------------------------------------------------------------
 
-EXTRA_ROW = ("CALIFORNIA", "Alameda County Sheriff's Office", "County", "Alameda County", "Task Force Model",
-             datetime(2026, 5, 20))
+EXTRA_ROW = (
+    "CALIFORNIA",
+    "Alameda County Sheriff's Office",
+    "County",
+    "Alameda County",
+    "Task Force Model",
+    datetime(2026, 5, 20),
+)
 
 
 def new_sheet(tmp_path: Path, rows: list[tuple], name: str = "new.xlsx") -> bytes:
     return rawfixtures.write_sheet(tmp_path / name, rawfixtures.SHEET_HEADER, rows).read_bytes()
 
 
-@pytest.mark.parametrize("link, as_of, outcome", [
-    ("participatingAgencies.xlsx", TODAY, "updated"),  # undated: ICE's list as of the day the page offers it
-    ("participatingAgencies05182026pm.xlsx", "2026-05-18", "as ours is, but its contents differ"),
-], ids=["undated_link", "same_date_as_ours"])
+@pytest.mark.parametrize(
+    "link, as_of, outcome",
+    [
+        ("participatingAgencies.xlsx", TODAY, "updated"),  # undated: ICE's list as of the day the page offers it
+        ("participatingAgencies05182026pm.xlsx", "2026-05-18", "as ours is, but its contents differ"),
+    ],
+    ids=["undated_link", "same_date_as_ours"],
+)
 def test_a_new_sheet_is_dated_by_its_link_or_by_the_day_of_the_update(link, as_of, outcome, site, small, tmp_path):
     root, base, _ = site
     raw, out, store, sources = small
@@ -279,8 +313,7 @@ def refused_run(small, base: str, **limit_changes) -> updater.SourceResult:
     Returns the participating sheet's result, which must have failed."""
     raw, out, store, sources = small
     before, raw_before, sources_before = snapshot(out), snapshot(raw), sources.read_bytes()
-    result = updater.update(raw, store, out, TODAY, base_url=base, sources_file=sources,
-                            limits=limits(**limit_changes))
+    result = updater.update(raw, store, out, TODAY, base_url=base, sources_file=sources, limits=limits(**limit_changes))
     assert snapshot(out) == before and snapshot(raw) == raw_before and sources.read_bytes() == sources_before
     assert not (store / f"raw-{TODAY}").exists()
     participating = result.sources[0]
@@ -293,21 +326,33 @@ def refused_run(small, base: str, **limit_changes) -> updater.SourceResult:
 def test_the_limits_are_read_from_sources_yaml_and_each_must_be_set():
     read = updater.load_limits()
     assert "www.ice.gov" in read.allowed_hosts and read.max_bytes == int(read.max_megabytes * 2**20)
-    settings = {name: getattr(read, name) for name in ("allowed_hosts", "deadline_seconds", "max_megabytes",
-                                                        "min_row_ratio", "max_row_ratio", "max_duplicate_share")}
+    settings = {
+        name: getattr(read, name)
+        for name in (
+            "allowed_hosts",
+            "deadline_seconds",
+            "max_megabytes",
+            "min_row_ratio",
+            "max_row_ratio",
+            "max_duplicate_share",
+        )
+    }
     assert updater.Limits.from_settings(settings) == read
     with pytest.raises(ValueError, match="must set exactly"):
         updater.Limits.from_settings({name: value for name, value in settings.items() if name != "deadline_seconds"})
 
 
-@pytest.mark.parametrize("kind, why", [
-    ("local_file", "it is a file: link"),
-    ("other_host", "it goes to another host (localhost)"),
-    ("ftp", "it is a ftp: link"),
-    ("javascript", "it is a javascript: link"),
-    ("data", "it is a data: link"),
-    ("http_on_ice", "it is not https"),
-])
+@pytest.mark.parametrize(
+    "kind, why",
+    [
+        ("local_file", "it is a file: link"),
+        ("other_host", "it goes to another host (localhost)"),
+        ("ftp", "it is a ftp: link"),
+        ("javascript", "it is a javascript: link"),
+        ("data", "it is a data: link"),
+        ("http_on_ice", "it is not https"),
+    ],
+)
 def test_a_link_off_the_publishers_site_is_refused(kind, why, site, small, tmp_path):
     """The local file and the same server under another name hold a valid, changed sheet: without the refusal it
     would be taken."""
@@ -320,18 +365,21 @@ def test_a_link_off_the_publishers_site_is_refused(kind, why, site, small, tmp_p
     local_file.parent.mkdir()
     local_file.write_bytes(changed)
     port = base.rsplit(":", 1)[1]
-    link = {"local_file": local_file.as_uri(),
-            "other_host": f"http://localhost:{port}{DOCLIB}{NEWEST}",
-            "ftp": f"ftp://127.0.0.1:{port}{DOCLIB}{NEWEST}",
-            "javascript": f"javascript:alert(1)//{NEWEST}",
-            "data": f"data:text/plain,{NEWEST}",
-            "http_on_ice": f"http://www.ice.gov{DOCLIB}{NEWEST}"}[kind]
+    link = {
+        "local_file": local_file.as_uri(),
+        "other_host": f"http://localhost:{port}{DOCLIB}{NEWEST}",
+        "ftp": f"ftp://127.0.0.1:{port}{DOCLIB}{NEWEST}",
+        "javascript": f"javascript:alert(1)//{NEWEST}",
+        "data": f"data:text/plain,{NEWEST}",
+        "http_on_ice": f"http://www.ice.gov{DOCLIB}{NEWEST}",
+    }[kind]
     write_page(root, [link, f"{DOCLIB}{PENDING}"])
 
     participating = refused_run(small, base)
 
-    assert participating.reason.startswith(f"refused the sheet link {updater._shown(link)}: {why}; "
-                                           "only https links to www.ice.gov are followed")
+    assert participating.reason.startswith(
+        f"refused the sheet link {updater._shown(link)}: {why}; only https links to www.ice.gov are followed"
+    )
     assert participating.url is None  # so the report shows no link to it
     downloads = store / "downloads" / TODAY
     assert not any(path.read_bytes() == changed for path in downloads.iterdir()), "the refused sheet was copied"
@@ -401,19 +449,36 @@ def test_a_download_over_the_size_limit_is_refused(announced, site, small, tmp_p
     assert "the 0.002 MB limit (`max_megabytes` in sources.yaml)" in participating.reason
 
 
-TOWNS = [("CALIFORNIA", f"Town {number} Police Department", "Municipality", None, "Task Force Model",
-          datetime(2025, 1, 1)) for number in range(13)]
+TOWNS = [
+    ("CALIFORNIA", f"Town {number} Police Department", "Municipality", None, "Task Force Model", datetime(2025, 1, 1))
+    for number in range(13)
+]
 
 
-@pytest.mark.parametrize("rows, expected", [
-    pytest.param(rawfixtures.PARTICIPATING[:2], "the new sheet has 2 rows against 6 in ours, fewer than 0.5 times "
-                 "as many (`min_row_ratio` in sources.yaml)", id="too_few"),
-    pytest.param(TOWNS, "the new sheet has more than 12 rows against 6 in ours, over 2 times as many "
-                 "(`max_row_ratio` in sources.yaml)", id="too_many"),
-    pytest.param([*rawfixtures.PARTICIPATING, rawfixtures.PARTICIPATING[3]], "1 of the new sheet's 7 rows (14%) "
-                 "repeat an earlier row's agreement (same agency, state and support type), more than the 1% limit "
-                 "(`max_duplicate_share` in sources.yaml)", id="repeats"),
-])
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        pytest.param(
+            rawfixtures.PARTICIPATING[:2],
+            "the new sheet has 2 rows against 6 in ours, fewer than 0.5 times "
+            "as many (`min_row_ratio` in sources.yaml)",
+            id="too_few",
+        ),
+        pytest.param(
+            TOWNS,
+            "the new sheet has more than 12 rows against 6 in ours, over 2 times as many "
+            "(`max_row_ratio` in sources.yaml)",
+            id="too_many",
+        ),
+        pytest.param(
+            [*rawfixtures.PARTICIPATING, rawfixtures.PARTICIPATING[3]],
+            "1 of the new sheet's 7 rows (14%) "
+            "repeat an earlier row's agreement (same agency, state and support type), more than the 1% limit "
+            "(`max_duplicate_share` in sources.yaml)",
+            id="repeats",
+        ),
+    ],
+)
 def test_a_sheet_far_from_ours_in_rows_or_full_of_repeats_is_refused(rows, expected, site, small, tmp_path):
     """Our sheet has 6 rows: 2 is too few, 13 too many, and 7 with one repeated agreement has 14% repeats (that
     row's MOA hyperlink differs: the agreement repeats, not the cells)."""
@@ -432,8 +497,14 @@ def test_a_sheet_far_from_ours_in_rows_or_full_of_repeats_is_refused(rows, expec
 # --- a real change, on a copy of the real raw folder and of the committed data -----------------------------------
 
 REMOVED = ("GEORGIA", "Appling County Sheriff's Office", "13001")
-ADDED = ("ALABAMA", "Barbour County Sheriff's Office", "County", "Barbour County", "Jail Enforcement Model",
-         datetime(2026, 5, 30))
+ADDED = (
+    "ALABAMA",
+    "Barbour County Sheriff's Office",
+    "County",
+    "Barbour County",
+    "Jail Enforcement Model",
+    datetime(2026, 5, 30),
+)
 ADDED_FIPS = "01005"
 
 
@@ -460,8 +531,12 @@ def changed_sheet(real: Path, target: Path) -> bytes:
 
 def code_snapshot() -> dict[str, str]:
     """The project's code and its source registry: an update with a new sheet changes none of them."""
-    files = [SOURCES_FILE, PROJECT_ROOT / "app.py", *PROJECT_ROOT.glob("lib/**/*.py"),
-             *PROJECT_ROOT.glob("app_pages/*.py")]
+    files = [
+        SOURCES_FILE,
+        PROJECT_ROOT / "app.py",
+        *PROJECT_ROOT.glob("lib/**/*.py"),
+        *PROJECT_ROOT.glob("app_pages/*.py"),
+    ]
     return {str(path): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(files)}
 
 
@@ -483,8 +558,14 @@ def test_a_new_sheet_gets_its_own_entry_and_rebuilds_the_data(site, raw_dir, tmp
     participating, pending = ours.newest("ice_287g_participating"), ours.newest("ice_287g_pending")
     new_date = (date.fromisoformat(participating.as_of) + timedelta(days=14)).isoformat()
     newest, pending_link = sheet_link("participatingAgencies", new_date), sheet_link("pendingAgencies", pending.as_of)
-    write_page(root, [f"{DOCLIB}{sheet_link('participatingAgencies', participating.as_of)}", f"{DOCLIB}{newest}",
-                      f"{DOCLIB}{pending_link}"])
+    write_page(
+        root,
+        [
+            f"{DOCLIB}{sheet_link('participatingAgencies', participating.as_of)}",
+            f"{DOCLIB}{newest}",
+            f"{DOCLIB}{pending_link}",
+        ],
+    )
     new_sheet = changed_sheet(raw / participating.path, tmp_path / "changed.xlsx")
     serve(root, newest, new_sheet)
     serve(root, pending_link, (raw / pending.path).read_bytes())
@@ -499,12 +580,14 @@ def test_a_new_sheet_gets_its_own_entry_and_rebuilds_the_data(site, raw_dir, tmp
     assert (store / f"raw-{new_date}" / participating.path).read_bytes() == (raw / participating.path).read_bytes()
     assert snapshot(raw) == snapshot(raw_dir)
 
-    entry = (f'  - series: ice_287g_participating\n    as_of: "{new_date}"\n    files: ["{new_file.as_posix()}"]\n'
-             f'    retrieved_via: "make update on {new_date}, from {base}{DOCLIB}{newest}"\n')
+    entry = (
+        f'  - series: ice_287g_participating\n    as_of: "{new_date}"\n    files: ["{new_file.as_posix()}"]\n'
+        f'    retrieved_via: "make update on {new_date}, from {base}{DOCLIB}{newest}"\n'
+    )
     after = sources.read_text()
     assert after.count(entry) == 1 and after.replace(entry, "") == sources_before
     ours_ends = after.index(f"files: [{participating.path.as_posix()}]")
-    assert "\n  - " not in after[ours_ends:after.index(entry)]  # right after the entry of our newest sheet
+    assert "\n  - " not in after[ours_ends : after.index(entry)]  # right after the entry of our newest sheet
     assert code_snapshot() == code and snapshot(DATA_DIR) == committed
 
     rebuilt = load(out)

@@ -30,8 +30,11 @@ def stored_record(group: str, output: Output) -> dict:
     record = {"group": group, "item": output.name}
     if output.in_full:
         return record | {"text": content.decode("utf-8")}
-    return record | {"sha256": hashlib.sha256(content).hexdigest(), "bytes": len(content),
-                     "head": content.decode("utf-8")[:HEAD_CHARACTERS]}
+    return record | {
+        "sha256": hashlib.sha256(content).hexdigest(),
+        "bytes": len(content),
+        "head": content.decode("utf-8")[:HEAD_CHARACTERS],
+    }
 
 
 def _json_lines(records: list[dict]) -> bytes:
@@ -41,8 +44,10 @@ def _json_lines(records: list[dict]) -> bytes:
 def write_expected(records: list[dict]) -> None:
     EXPECTED_DIR.mkdir(exist_ok=True)
     # No file name and no time in the gzip header: the same outputs make the same bytes.
-    with (WHOLE_FILE.open("wb") as file,
-          gzip.GzipFile(filename="", mode="wb", fileobj=file, compresslevel=9, mtime=0) as compressed):
+    with (
+        WHOLE_FILE.open("wb") as file,
+        gzip.GzipFile(filename="", mode="wb", fileobj=file, compresslevel=9, mtime=0) as compressed,
+    ):
         compressed.write(_json_lines([record for record in records if "text" in record]))
     DIGEST_FILE.write_bytes(_json_lines([record for record in records if "text" not in record]))
 
@@ -59,8 +64,7 @@ def read_expected() -> dict[str, dict[str, dict]]:
 
 def main() -> int:
     inputs = GoldenInputs.load()
-    records = [stored_record(group, output) for group, outputs in OUTPUT_GROUPS.items()
-               for output in outputs(inputs)]
+    records = [stored_record(group, output) for group, outputs in OUTPUT_GROUPS.items() for output in outputs(inputs)]
     write_expected(records)
     for path in (WHOLE_FILE, DIGEST_FILE):
         print(f"{path}: {path.stat().st_size:,} bytes")

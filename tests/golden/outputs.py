@@ -59,8 +59,12 @@ class GoldenInputs:
             with use_language(lang):
                 evidence_by_language[lang] = CountyEvidence.assemble(data)
         english = evidence_by_language[SOURCE_LANGUAGE]
-        return cls(data, evidence_by_language, {reviewed: build_layers(english, reviewed) for reviewed in EVIDENCE},
-                   read_sample())
+        return cls(
+            data,
+            evidence_by_language,
+            {reviewed: build_layers(english, reviewed) for reviewed in EVIDENCE},
+            read_sample(),
+        )
 
     def evidence(self, lang: str) -> CountyEvidence:
         return self.evidence_by_language[lang]
@@ -155,17 +159,22 @@ def profile_outputs(inputs: GoldenInputs) -> Iterator[Output]:
 
 
 def map_outputs(inputs: GoldenInputs) -> Iterator[Output]:
-    shown = {f"{EVIDENCE[reviewed]}/{layer_id}": layer
-             for reviewed, layers in inputs.layers.items() for layer_id, layer in layers.items()}
+    shown = {
+        f"{EVIDENCE[reviewed]}/{layer_id}": layer
+        for reviewed, layers in inputs.layers.items()
+        for layer_id, layer in layers.items()
+    }
     shown |= {f"287g_on/{date}": layer for date, layer in inputs.layers_287g_by_date().items()}
     for where, layer in shown.items():
         for lang in MAP_LANGUAGES:
             yield Output(f"map/{where}/layer_style/{lang}", layer_style_json(layer, lang), in_full=True)
             yield Output(f"map/{where}/legend/{lang}", legend(layer, lang), in_full=True)
     # Presenter mode: the colors also fit the view to a region.
-    yield Output(f"map/presenter/level/layer_style/{SOURCE_LANGUAGE}",
-                 layer_style_json(inputs.layers[False]["level"], SOURCE_LANGUAGE, QUICK_VIEW_BOUNDS["Lower 48"]),
-                 in_full=True)
+    yield Output(
+        f"map/presenter/level/layer_style/{SOURCE_LANGUAGE}",
+        layer_style_json(inputs.layers[False]["level"], SOURCE_LANGUAGE, QUICK_VIEW_BOUNDS["Lower 48"]),
+        in_full=True,
+    )
 
 
 def export_outputs(inputs: GoldenInputs) -> Iterator[Output]:

@@ -28,10 +28,27 @@ NYC_BOROUGHS = ("36005", "36047", "36061", "36081", "36085")
 # NYC borough), San Juan (Puerto Rico); then the other counties tests/test_every_county.py singles out, and Cook,
 # Broward, Autauga (the first code), Kalawao (the smallest, with governance rows of its own), DC, the NYC boroughs
 # and more of Puerto Rico (Bayamón, and the islands Culebra and Vieques).
-LEADING_COUNTIES = tuple(dict.fromkeys((
-    "06085", "51610", "12099", "36047", "72127", *SPECIAL_COUNTIES,
-    "17031", "12011", "01001", "15005", "11001", *NYC_BOROUGHS, "72021", "72049", "72147",
-)))
+LEADING_COUNTIES = tuple(
+    dict.fromkeys(
+        (
+            "06085",
+            "51610",
+            "12099",
+            "36047",
+            "72127",
+            *SPECIAL_COUNTIES,
+            "17031",
+            "12011",
+            "01001",
+            "15005",
+            "11001",
+            *NYC_BOROUGHS,
+            "72021",
+            "72049",
+            "72147",
+        )
+    )
+)
 HEADER = f"""\
 # The golden test's {SAMPLE_SIZE} counties (tests/test_golden.py), one FIPS code a line, chosen by
 # `python -m tests.golden.sample` from the committed data and committed so the sample does not drift with it.
@@ -59,16 +76,20 @@ def covering_counties(data: CompiledData) -> set[str]:
     states = data.counties_by_fips["state_abbr"]
     evidence = CountyEvidence.assemble(data)
     layers = [*build_layers(evidence).values(), *build_layers(evidence, reviewed_only=True).values()]
-    operators = pd.Series({fips: county_governance(data, fips)["jail_operator"]["value"]
-                           for fips in data.counties["fips"]})
+    operators = pd.Series(
+        {fips: county_governance(data, fips)["jail_operator"]["value"] for fips in data.counties["fips"]}
+    )
     facilities = data.detention_facilities.dropna(subset=["county_fips"])
     counties_by_contract = facilities.groupby("contract_type")["county_fips"].agg(set).to_dict()
-    return (most_populous_of_each(states, biggest_first) | most_populous_of_each(states, smallest_first)
-            | {fips for layer in layers for fips in most_populous_of_each(layer.county_class, biggest_first)}
-            | most_populous_of_each(operators, biggest_first)
-            | most_populous_with_each(counties_by_contract, biggest_first)
-            | set(data.county_governance["county_fips"])
-            | set(LEADING_COUNTIES))
+    return (
+        most_populous_of_each(states, biggest_first)
+        | most_populous_of_each(states, smallest_first)
+        | {fips for layer in layers for fips in most_populous_of_each(layer.county_class, biggest_first)}
+        | most_populous_of_each(operators, biggest_first)
+        | most_populous_with_each(counties_by_contract, biggest_first)
+        | set(data.county_governance["county_fips"])
+        | set(LEADING_COUNTIES)
+    )
 
 
 def choose_sample(data: CompiledData) -> list[str]:
@@ -93,8 +114,10 @@ def read_sample() -> list[str]:
     sample = [line for line in lines if line and not line.startswith("#")]
     malformed = [fips for fips in sample if len(fips) != 5 or not fips.isdigit()]
     if malformed or len(set(sample)) != SAMPLE_SIZE:
-        raise ValueError(f"{SAMPLE_FILE} must hold {SAMPLE_SIZE} distinct 5-digit FIPS codes; it holds "
-                         f"{len(set(sample))}, malformed: {malformed[:5]}")
+        raise ValueError(
+            f"{SAMPLE_FILE} must hold {SAMPLE_SIZE} distinct 5-digit FIPS codes; it holds "
+            f"{len(set(sample))}, malformed: {malformed[:5]}"
+        )
     return sample
 
 

@@ -13,8 +13,9 @@ def asks_section(profile: dict) -> None:
             st.markdown(fill(_("**{ask}** — target: {target}"), ask=ask["title"], target=ask["target"]))
             st.write(plain(ask["detail"]))
             if ask["relies_on_law"]:
-                st.caption(fill(_("Because: {reason} · Relies on: {law}"), reason=ask["because"],
-                                law=ask["relies_on_law"]))
+                st.caption(
+                    fill(_("Because: {reason} · Relies on: {law}"), reason=ask["because"], law=ask["relies_on_law"])
+                )
             else:
                 st.caption(fill(_("Because: {reason}"), reason=ask["because"]))
             for point in ask["talking_points"]:

@@ -15,24 +15,50 @@ def history_section(data: compiled.CompiledData, fips: str) -> None:
     timeline = county_timeline(data.agreement_history, fips)
     st.subheader(_("287(g) agreements on each of ICE's lists"))
     if timeline.empty:
-        st.write(fill(_("No agency in this county is on any of ICE's lists we hold (2021-01-13 to {date})."),
-                      date=snapshot_dates(data.snapshot_counts)[-1]))
+        st.write(
+            fill(
+                _("No agency in this county is on any of ICE's lists we hold (2021-01-13 to {date})."),
+                date=snapshot_dates(data.snapshot_counts)[-1],
+            )
+        )
     else:
-        st.caption(_("A list date is the date of ICE's list that names the agreement, not its signing date; an "
-                     "agreement missing from a later list is no longer listed, which does not say it ended."))
+        st.caption(
+            _(
+                "A list date is the date of ICE's list that names the agreement, not its signing date; an "
+                "agreement missing from a later list is no longer listed, which does not say it ended."
+            )
+        )
         table = timeline.drop(columns=["agreement_id"])
         table["agency_type"] = table["agency_type"].map(lambda code: _(AGENCY_TYPE_LABELS.get(code, code)))
         table["model"] = table["model"].map(lambda code: _(MODEL_LABELS.get(code, code)))
-        st.dataframe(table, hide_index=True, width="stretch",
-                     column_config={"list_date": _("on ICE's list of"), "agency": _("agency"),
-                                    "agency_type": _("agency type"), "model": _("model"),
-                                    "signed": _("signed (per ICE)")})
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "list_date": _("on ICE's list of"),
+                "agency": _("agency"),
+                "agency_type": _("agency type"),
+                "model": _("model"),
+                "signed": _("signed (per ICE)"),
+            },
+        )
     population = county_detention_population(data, fips)
     st.subheader(_("ICE detainees held in the county, average per day, by fiscal year"))
     if population.empty:
         st.write(_("No facility in this county is on ICE's detention statistics or the daily counts we use."))
         return
-    st.bar_chart(population, x="fiscal_year", y="adp", color="facility", x_label=_("fiscal year"),
-                 y_label=_("average daily ICE population"))
-    st.caption(_("Sources: ICE detention statistics FY19-FY26; Deportation Data Project daily counts for jails "
-                 "missing from ICE's lists. Totals only: no breakdown by sex or age is published."))
+    st.bar_chart(
+        population,
+        x="fiscal_year",
+        y="adp",
+        color="facility",
+        x_label=_("fiscal year"),
+        y_label=_("average daily ICE population"),
+    )
+    st.caption(
+        _(
+            "Sources: ICE detention statistics FY19-FY26; Deportation Data Project daily counts for jails "
+            "missing from ICE's lists. Totals only: no breakdown by sex or age is published."
+        )
+    )

@@ -15,10 +15,18 @@ def money_section(profile: dict) -> None:
     if detention.empty:
         st.write(_("No facility in this county is on ICE's detention lists we use."))
     else:
-        st.dataframe(detention_display(detention), hide_index=True, width="stretch",
-                     column_config={_(ESTIMATED_PAYMENT_COLUMN): st.column_config.NumberColumn(format="$%d")})
-        st.caption(_("Average daily ICE population by fiscal year. An estimated payment is shown only where the "
-                     "2015 per diem is a single known rate, with its formula; otherwise 'rate unknown'."))
+        st.dataframe(
+            detention_display(detention),
+            hide_index=True,
+            width="stretch",
+            column_config={_(ESTIMATED_PAYMENT_COLUMN): st.column_config.NumberColumn(format="$%d")},
+        )
+        st.caption(
+            _(
+                "Average daily ICE population by fiscal year. An estimated payment is shown only where the "
+                "2015 per diem is a single known rate, with its formula; otherwise 'rate unknown'."
+            )
+        )
     st.subheader(_("287(g): what the agreements commit the agency to"))
     commitments = profile["money"]["commitments_287g"]
     if not commitments:
@@ -32,13 +40,21 @@ def money_section(profile: dict) -> None:
     columns = st.columns(2)
     for index, assumption in enumerate(COST_ASSUMPTIONS):
         values[assumption.key] = columns[index % 2].number_input(
-            plain(f"{_(assumption.label)} ({_(assumption.unit)})"), min_value=0.0, value=float(assumption.default),
-            help=plain(_(assumption.source)), key=f"cost_{assumption.key}")
+            plain(f"{_(assumption.label)} ({_(assumption.unit)})"),
+            min_value=0.0,
+            value=float(assumption.default),
+            help=plain(_(assumption.source)),
+            key=f"cost_{assumption.key}",
+        )
     costs = yearly_local_cost(values)
     placeholders = [_(a.label) for a in COST_ASSUMPTIONS if a.is_placeholder and values[a.key] == a.default]
     st.metric(_("Estimated yearly cost (an estimate from the assumptions above)"), f"${costs['total']:,.0f}")
     if placeholders:
-        st.warning(fill(_("Still placeholders, replace them with your county's figures: {assumptions}"),
-                        assumptions="; ".join(placeholders)))
+        st.warning(
+            fill(
+                _("Still placeholders, replace them with your county's figures: {assumptions}"),
+                assumptions="; ".join(placeholders),
+            )
+        )
     agencies_287g = sorted({a["agency"] for a in profile["agreements_287g"] if a["status"] == PARTICIPATING})
     st.graphviz_chart(flow_diagram(profile["name"], detention, agencies_287g, costs), width="stretch")

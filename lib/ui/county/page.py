@@ -35,8 +35,12 @@ def county_page(data: compiled.CompiledData, fips: str) -> None:
         page.empty()  # the part of the page drawn before the error would read as if it were the whole story
         county = data.counties_by_fips.loc[fips]
         st.title(plain(f"{county['name']}, {county['state']}"))
-        st.error(_("This county's page could not be shown because of an error in the app. Please try again later, or "
-                   "look up another county:"))
+        st.error(
+            _(
+                "This county's page could not be shown because of an error in the app. Please try again later, or "
+                "look up another county:"
+            )
+        )
         st.page_link(COUNTY_PAGE, label=_("Find a county"), icon=":material/search:", query_params=shared_params())
 
 
@@ -53,15 +57,22 @@ def county_sections(data: compiled.CompiledData, fips: str) -> None:
     brief_downloads(data, fips)
 
     evidence_tab, authority_tab, money_tab, history_tab, asks_tab = st.tabs(
-        [_("Why this color"), _("Who decides"), _("Money"), _("History"), _("What to ask for (recommendations)")])
+        [_("Why this color"), _("Who decides"), _("Money"), _("History"), _("What to ask for (recommendations)")]
+    )
     with evidence_tab:
         st.write(plain(profile["why"]))
         indicator_summary(profile["indicators"])
         evidence_table(profile["evidence"])
-        agreements_table(_("287(g) agreements of agencies in this county"), profile["agreements_287g"],
-                         empty=_("ICE's lists name no agency in this county."))
-        agreements_table(_("Statewide agencies in {state} with 287(g) agreements").format(state=profile["state"]),
-                         profile["statewide_agreements_287g"], empty=_("None on ICE's lists."))
+        agreements_table(
+            _("287(g) agreements of agencies in this county"),
+            profile["agreements_287g"],
+            empty=_("ICE's lists name no agency in this county."),
+        )
+        agreements_table(
+            _("Statewide agencies in {state} with 287(g) agreements").format(state=profile["state"]),
+            profile["statewide_agreements_287g"],
+            empty=_("None on ICE's lists."),
+        )
         state_law_table(profile["state"], profile["state_laws"])
     with authority_tab:
         authority_section(data, fips, profile)
@@ -77,7 +88,9 @@ def county_sections(data: compiled.CompiledData, fips: str) -> None:
 
 def class_badge(legend_class, draft: bool = False) -> str:
     draft_note = " <em>" + html.escape(_("(rests on draft evidence, not yet reviewed)")) + "</em>" if draft else ""
-    return (f'<div style="display:flex;gap:.6em;align-items:center;font-size:1.2rem">'
-            f'<span style="flex:none;width:1.6em;height:1.1em;background:{legend_class.color};'
-            f'border:1px solid #444"></span><span><strong>{html.escape(_(legend_class.label))}</strong> — '
-            f"{html.escape(_(legend_class.description))}{draft_note}</span></div>")
+    return (
+        f'<div style="display:flex;gap:.6em;align-items:center;font-size:1.2rem">'
+        f'<span style="flex:none;width:1.6em;height:1.1em;background:{legend_class.color};'
+        f'border:1px solid #444"></span><span><strong>{html.escape(_(legend_class.label))}</strong> — '
+        f"{html.escape(_(legend_class.description))}{draft_note}</span></div>"
+    )

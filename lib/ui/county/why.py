@@ -3,18 +3,23 @@
 import pandas as pd
 import streamlit as st
 
-from lib.vocab import code_word
 from lib.countyfacts import capitalized, evidence_date, indicator_detail
 from lib.explain import evidence_value_words
 from lib.i18n import _
 from lib.registry import VALUE_WORDS, indicator_name
 from lib.safetext import plain, web_link
+from lib.vocab import code_word
 
 
 def indicator_summary(indicators: dict[str, dict]) -> None:
     for column, (name, record) in zip(st.columns(len(indicators)), indicators.items()):
-        column.metric(plain(capitalized(_(indicator_name(name)))), _(VALUE_WORDS[record["value"]]),
-                      plain(indicator_detail(record)), delta_color="off", delta_arrow="off")
+        column.metric(
+            plain(capitalized(_(indicator_name(name)))),
+            _(VALUE_WORDS[record["value"]]),
+            plain(indicator_detail(record)),
+            delta_color="off",
+            delta_arrow="off",
+        )
 
 
 def evidence_table(records: list[dict]) -> None:
@@ -31,11 +36,19 @@ def evidence_table(records: list[dict]) -> None:
     table["url"] = table["url"].map(web_link)
     st.dataframe(
         table[["decides", "indicator", "value", "summary", "basis", "as_of", "review_status", "source", "url"]],
-        column_config={"decides": st.column_config.CheckboxColumn(_("decides")), "indicator": _("indicator"),
-                       "value": _("value"), "basis": _("basis"), "as_of": _("as of"), "review_status": _("review"),
-                       "summary": st.column_config.TextColumn(_("evidence"), width="large"), "source": _("source"),
-                       "url": st.column_config.LinkColumn(_("link"), display_text=_("open"))},
-        hide_index=True, width="stretch",
+        column_config={
+            "decides": st.column_config.CheckboxColumn(_("decides")),
+            "indicator": _("indicator"),
+            "value": _("value"),
+            "basis": _("basis"),
+            "as_of": _("as of"),
+            "review_status": _("review"),
+            "summary": st.column_config.TextColumn(_("evidence"), width="large"),
+            "source": _("source"),
+            "url": st.column_config.LinkColumn(_("link"), display_text=_("open")),
+        },
+        hide_index=True,
+        width="stretch",
     )
 
 
@@ -44,8 +57,9 @@ def agreements_table(title: str, agreements: list[dict], empty: str) -> None:
     if not agreements:
         st.write(plain(empty))
         return
-    table = pd.DataFrame(agreements)[["agency", "agency_type_label", "model_label", "status", "signed",
-                                      "source_date", "source", "moa_url"]]
+    table = pd.DataFrame(agreements)[
+        ["agency", "agency_type_label", "model_label", "status", "signed", "source_date", "source", "moa_url"]
+    ]
     table["agency_type_label"] = table["agency_type_label"].map(_)
     table["model_label"] = table["model_label"].map(_)
     table["status"] = table["status"].map(code_word)
@@ -53,10 +67,15 @@ def agreements_table(title: str, agreements: list[dict], empty: str) -> None:
     st.dataframe(
         table,
         column_config={
-            "agency": _("agency"), "agency_type_label": _("agency type"), "model_label": _("model"),
-            "status": _("status"), "signed": _("signed"), "source_date": _("ICE sheet of"),
+            "agency": _("agency"),
+            "agency_type_label": _("agency type"),
+            "model_label": _("model"),
+            "status": _("status"),
+            "signed": _("signed"),
+            "source_date": _("ICE sheet of"),
             "source": _("source file"),
             "moa_url": st.column_config.LinkColumn(_("agreement (MOA)"), display_text="MOA"),
         },
-        hide_index=True, width="stretch",
+        hide_index=True,
+        width="stretch",
     )
