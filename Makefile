@@ -18,6 +18,8 @@ run: setup
 	$(BIN)/python -m scripts.appserver run app.py --server.port $(PORT) $(if $(ADDRESS),--server.address $(ADDRESS))
 
 test: setup-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 setup: $(VENV)/.runtime static/vendor/.copied
@@ -27,9 +29,10 @@ setup-dev: setup $(VENV)/.dev $(CHROMIUM)
 data: setup
 	$(BIN)/python -m lib.build
 
-# Fetch ICE's newest 287(g) sheets into ../shared/data/raw-updates/, rebuild data/ if they changed, write a report.
+# Fetch ICE's newest 287(g) sheets into ../shared/data/raw-updates/; for a new one, add its entry to sources.yaml and
+# rebuild data/; write a report.
 update: setup
-	$(BIN)/python -m lib.update
+	$(BIN)/python -m lib.build.update
 
 # New or changed texts in the code go into the Spanish catalog (untranslated, for a person to translate); texts
 # the code no longer has are dropped. `python -m scripts.translations` then lists what is missing.

@@ -3,11 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from lib import classify
+from lib import classify, evidence
 from lib.i18n import _
 from lib.layers import method_markdown
 from lib.safetext import fill, web_link
 from lib.ui.cache import data_or_stop
+from lib.ui.share import state_laws_download
 
 data = data_or_stop()
 report = data.build_report["agreements_287g"]
@@ -26,6 +27,13 @@ st.dataframe(
 st.subheader(_("How a county gets its level"))
 st.markdown(classify.rules_markdown())
 st.caption(_("The rules above are the documentation of the code that applies them (lib/classify.py)."))
+
+st.subheader(_("How state laws are read"))
+st.markdown(_(evidence.STATE_LAW_RULES))
+st.markdown(fill(_("**{rows} state-law rows covering {states} of the 52 jurisdictions (50 states, DC and Puerto Rico): "
+                   "{checked} checked against the text (in {states_checked} jurisdictions), {drafts} drafts.**"),
+                 **{name: f"{count:,}" for name, count in evidence.state_law_counts(data.state_laws).items()}))
+state_laws_download(data)
 
 st.subheader(_("How the 287(g) layer is made"))
 st.markdown(method_markdown())

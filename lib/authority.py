@@ -15,7 +15,8 @@ import pandas as pd
 from lib.data import CompiledData
 from lib.dot import quote
 from lib.i18n import N_, _, ngettext
-from lib.vocab import (COUNTY_CORRECTIONS_DEPARTMENT, DRAFT, ELECTED_JAILER, MIXED_OPERATORS, MUNICIPAL, PARTICIPATING,
+from lib.vocab import (COUNTY_CORRECTIONS_DEPARTMENT, DRAFT, ELECTED_JAILER, IN_FORCE, MIXED_OPERATORS, MUNICIPAL,
+                       PARTICIPATING,
                        PRIMARY_ROLE, REGIONAL_JAIL_AUTHORITY, REVIEW_WORDS, REVIEWED, ROLE_WORDS, SECONDARY_ROLE,
                        SHERIFF, STATE_ROLE, STATE_UNIFIED_SYSTEM, UNKNOWN)
 
@@ -92,6 +93,17 @@ def county_governance(data: CompiledData, fips: str) -> dict[str, object]:
     return fields
 
 
+def _state_powers(data: CompiledData, state_abbr: str, usual_pattern: str) -> str:
+    """What the state can do, and the laws in force that already bind the county's jail (lib/build/policy.py has
+    each with its quote and address; the state's laws table on the county page shows them)."""
+    laws = data.state_laws[(data.state_laws["state_abbr"] == state_abbr) & (data.state_laws["status"] == IN_FORCE)
+                           & data.state_laws["binds_county_jails"]]
+    if laws.empty:
+        return usual_pattern
+    return _("{usual_pattern} Laws in force on these practices: {laws}.").format(
+        usual_pattern=usual_pattern, laws="; ".join(dict.fromkeys(laws["law_name"])))
+
+
 def authority_chart(data: CompiledData, fips: str) -> AuthorityChart:
     county = data.counties_by_fips.loc[fips]
     gov = county_governance(data, fips)
@@ -124,8 +136,9 @@ def authority_chart(data: CompiledData, fips: str) -> AuthorityChart:
                               _(EXECUTIVE_WORDS[executive]), gov["county_executive"]["source"],
                               gov["county_executive"]["as_of"]))
     offices.append(Office(STATE_ROLE, _("{state} legislature and governor").format(state=county["state"]),
-                          gov["state_can_preempt"]["value"], county["state"], _("elected"),
-                          gov["state_can_preempt"]["source"], gov["state_can_preempt"]["as_of"]))
+                          _state_powers(data, county["state_abbr"], gov["state_can_preempt"]["value"]),
+                          county["state"], _("elected"), gov["state_can_preempt"]["source"],
+                          gov["state_can_preempt"]["as_of"]))
     return AuthorityChart(tuple(offices), tuple(city_agencies(data, fips)),
                           county["ice_field_office"] if isinstance(county["ice_field_office"], str) else None)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from lib.i18n import N_, _
 from lib.registry import (CLASSIFIED_IDS, COLLABORATION_RANK, HOLDS, HONORS, HONORS_HOLDS, LEVEL_INDICATORS, LIMITED,
                           LIMITS_HOLDS, PARTNERSHIP, REFUSAL_LEVELS, REFUSES, UNKNOWN)
-from lib.vocab import LOCAL_SCOPE, REVIEWED, STATE_SCOPE
+from lib.vocab import LOCAL_SCOPE, NOT_DRAFT, REVIEWED, STATE_SCOPE
 
 RULES = N_(
     """How a county's jail is classified: per indicator (holds, notifications, jail access), then one level.
@@ -64,7 +64,7 @@ class Evidence:
 
     @property
     def is_draft(self) -> bool:
-        return self.review_status != REVIEWED
+        return self.review_status not in NOT_DRAFT
 
 
 @dataclass(frozen=True)

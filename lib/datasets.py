@@ -11,8 +11,8 @@ from typing import Annotated, Literal
 import pandera.pandas as pa
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
-from lib.registry import CURATED_IDS, LOCAL_POLICY_EFFECTS
-from lib.vocab import (AGENCY_TYPES, AGREEMENT_STATUSES, CONTRACT, COUNTY_JAIL_OPERATORS, DETENTION_CONTRACT_TYPES,
+from lib.registry import CURATED_IDS, LOCAL_POLICY_EFFECTS, STATE_LAW_IDS
+from lib.vocab import (AGENCY_TYPES, AGREEMENT_STATUSES, CHECKED_AGAINST_TEXT, CONTRACT, COUNTY_JAIL_OPERATORS, DETENTION_CONTRACT_TYPES,
                        DETENTION_RUN_BY, DRAFT, GOVERNANCE_BASES, JAIL_OPERATORS, LAW_STATUSES, LOCAL_POLICY, MODELS,
                        STATE_LAW_BASES, STATE_LAW_EFFECTS, UNKNOWN)
 from lib.vocab import FIPS_REGEX as FIPS
@@ -228,58 +228,72 @@ class Manifest(JsonShape):
 # Evidence on state laws and local policies (curation/state_laws.csv, curation/local_policies.csv).
 # Dates are written only as precisely as the source gives them: a day is never guessed.
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-YEAR_OR_DATE = r"^\d{4}(-\d{2}-\d{2})?$"
 AS_OF_LABEL = r"^as of \d{4}$"
 # The indicators a curated row may name (lib.registry), and how the descriptions below list them.
 POLICY_INDICATORS = CURATED_IDS
-POLICY_INDICATOR_LIST = " / ".join(CURATED_IDS)
+STATE_LAW_INDICATOR_LIST = " / ".join(STATE_LAW_IDS)
+LOCAL_POLICY_INDICATORS = tuple(LOCAL_POLICY_EFFECTS)
 # A local policy's effects, in each indicator's own words (lib.registry: honors/notifies/allows/participates are
 # the collaborating end, refuses the other).
 LOCAL_POLICY_EFFECT_VALUES = tuple(sorted({effect for effects in LOCAL_POLICY_EFFECTS.values() for effect in effects}))
 LOCAL_POLICY_EFFECT_LIST = "; ".join(f"{indicator}: {'/'.join(effects)}"
                                      for indicator, effects in LOCAL_POLICY_EFFECTS.items())
 LOCAL_POLICY_BASIS = LOCAL_POLICY
-# Nobody has reviewed the curated evidence yet; a reviewed status is added when a review process exists.
+# Nobody has reviewed the curated local evidence yet; a reviewed status is added when a review process exists.
 REVIEW_STATUSES = (DRAFT,)
+# A state-law row is checked against the text only with a quote of the law's own operative words (or of an
+# official analysis of it) and the address it was read at; every other row is a draft.
+STATE_LAW_REVIEW_STATUSES = (CHECKED_AGAINST_TEXT, DRAFT)
+QUOTE_MAX_CHARACTERS = 320
 
 STATE_LAWS = Dataset(
     "state_laws.csv",
-    "What state law does to each indicator: one row per state and indicator where a relevant law is known "
-    "(holds = honoring ICE detainers, notifications = telling ICE release dates, jail_access = ICE access to "
-    "people in the jail, 287g = 287(g) agreements). A state or indicator without a row is silent/unknown. "
-    "Hand-curated from an AI-researched draft; every row is a draft nobody has reviewed.",
+    "What state law does to each indicator: one row per state, indicator and law (statute, attorney general's "
+    f"directive, executive order or court ruling), for the indicators {STATE_LAW_INDICATOR_LIST} (holds = "
+    "honoring ICE detainers, notifications = telling ICE release dates, jail_access = ICE access to people in the "
+    "jail, 287g = 287(g) agreements, ice_beds = ICE detention contracts). A state and indicator without a row is "
+    "not checked, never silent. Each row quotes the operative words it rests on and gives the address they were "
+    "read at and when; only such a row counts as checked against the text.",
     pa.DataFrameSchema(
         {
-            "state_abbr": field(str, "State postal code", "project_state_laws, policy_stance_draft",
-                                checks=pa.Check.str_matches(STATE_ABBR)),
-            "indicator": field(str, POLICY_INDICATOR_LIST, "project_state_laws",
-                               checks=pa.Check.isin(POLICY_INDICATORS)),
+            "state_abbr": field(str, "State postal code", "project_state_laws", checks=pa.Check.str_matches(STATE_ABBR)),
+            "indicator": field(str, STATE_LAW_INDICATOR_LIST, "project_state_laws", checks=pa.Check.isin(STATE_LAW_IDS)),
             "effect": field(str, "requires (orders the practice) / preempts_local_limits (bars local limits, orders "
-                                 "nothing) / limits / forbids / silent (checked: the law does not address it)",
-                            "project_state_laws", checks=pa.Check.isin(STATE_LAW_EFFECTS)),
-            "law_name": field(str, "Name and number of the law (or court ruling) with its year",
-                              "project_state_laws, policy_stance_draft"),
-            "citation": field(str, "Code section or reporter citation; empty where not known", "project_state_laws",
-                              nullable=True),
-            "effective_date": field(str, "When the rule took effect (YYYY-MM-DD, or YYYY where only the year is "
-                                         "known); empty where not known", "project_state_laws",
-                                    nullable=True, checks=pa.Check.str_matches(YEAR_OR_DATE)),
-            "status": field(str, "in_force / enjoined / repealed", "project_state_laws",
+                                 "nothing) / limits / forbids / requires_seeking_287g (sheriffs must seek a 287(g) "
+                                 "agreement, which makes none by itself) / silent (the state's code and session laws "
+                                 "were searched: see searched)", "project_state_laws",
+                            checks=pa.Check.isin(STATE_LAW_EFFECTS)),
+            "law_name": field(str, "Name and number of the law, directive, order or ruling, with its year",
+                              "project_state_laws"),
+            "citation": field(str, "Code section, directive number or reporter citation; empty where not known",
+                              "project_state_laws", nullable=True),
+            "basis": field(str, "statute, ag_directive (attorney general's directive), executive_order, or case_law "
+                                "(a court ruling)", "project_state_laws", checks=pa.Check.isin(STATE_LAW_BASES)),
+            "effective_date": field(str, "When it took effect (YYYY-MM-DD, YYYY-MM or YYYY, as precisely as the page "
+                                         "read says); empty where not known", "project_state_laws",
+                                    nullable=True, checks=pa.Check.str_matches(PARTIAL_DATE)),
+            "status": field(str, "in_force / enjoined / repealed / pending / unknown (enactment not confirmed): "
+                                 "only in_force sets anything", "project_state_laws",
                             checks=pa.Check.isin(LAW_STATUSES)),
-            "url": field(str, "The raw draft's link for the state, only where it is about the law named; empty "
-                              "otherwise", "policy_stance_draft", nullable=True),
-            "source": field(str, "Where the row's claim comes from", "project_state_laws"),
-            "source_date": field(str, "Date of that source (the row's as-of date)", "policy_stance_draft",
-                                 checks=pa.Check.str_matches(PARTIAL_DATE)),
-            "basis": field(str, "statute, or case_law for a court ruling", "project_state_laws",
-                           checks=pa.Check.isin(STATE_LAW_BASES)),
-            "review_status": field(str, "draft: nobody has checked the row yet", "project_state_laws",
-                                   checks=pa.Check.isin(REVIEW_STATUSES)),
-            "note": field(str, "What the law does, in this project's words, and what was left out and why",
-                          "project_state_laws"),
+            "binds_county_jails": field(bool, "True where it binds county jails and sheriffs (an executive order "
+                                              "binding only state agencies does not): only then does it set the "
+                                              "county's indicator", "project_state_laws"),
+            "quote": field(str, f"The operative words, verbatim (at most {QUOTE_MAX_CHARACTERS} characters), from the "
+                                "page at url", "project_state_laws"),
+            "url": field(str, "Address of the page the quote was read on", "project_state_laws",
+                         checks=pa.Check.str_matches(r"^https?://\S+$")),
+            "source": field(str, "What that page is (the law's text, a bill text, an official analysis, a "
+                                 "secondary summary) and its site", "project_state_laws"),
+            "source_date": field(str, "The date the page was read (the row's as-of date)", "project_state_laws",
+                                 checks=pa.Check.str_matches(DATE)),
+            "review_status": field(str, "checked_against_text (the quote is the law's, directive's or ruling's own "
+                                        "words, or an official analysis) / draft (a secondary summary: not checked)",
+                                   "project_state_laws", checks=pa.Check.isin(STATE_LAW_REVIEW_STATUSES)),
+            "note": field(str, "What the research noticed: the subsection, conflicts with the leads, what is left to "
+                               "read", "project_state_laws", nullable=True),
         },
         strict=True,
-        unique=["state_abbr", "indicator"],
+        unique=["state_abbr", "indicator", "law_name"],
     ),
 )
 
@@ -295,8 +309,8 @@ LOCAL_POLICIES = Dataset(
             "jurisdiction": field(str, "County or city that adopted the policy", "ilrc_uwd_toolkit_2015"),
             "policy_name": field(str, "Name of the policy as the source gives it; empty where it gives none",
                                  "ilrc_uwd_toolkit_2015", nullable=True),
-            "indicator": field(str, POLICY_INDICATOR_LIST, "project_local_policies",
-                               checks=pa.Check.isin(POLICY_INDICATORS)),
+            "indicator": field(str, " / ".join(LOCAL_POLICY_INDICATORS), "project_local_policies",
+                               checks=pa.Check.isin(LOCAL_POLICY_INDICATORS)),
             "effect": field(str, LOCAL_POLICY_EFFECT_LIST, "project_local_policies",
                             checks=pa.Check.isin(LOCAL_POLICY_EFFECT_VALUES)),
             "adopted_date": field(str, "When adopted, as precisely as the source gives it (YYYY, YYYY-MM or "
@@ -540,7 +554,10 @@ COUNTY_GOVERNANCE = Dataset(
 
 # 287(g) agreements through time (lib/build/history.py). A sheet that no longer lists an agreement says nothing
 # of why: it is "no longer on ICE's list", never "ended"; and the first sheet listing it is not its signing.
-HISTORY_SOURCES = "ice_287g_wayback, ice_287g_participating_2025_07_30, ice_287g_participating"
+# A field citing a series with this after its id draws on every sheet of the series (sources.yaml), not only the
+# newest one, the source published under the series' id; data/README.md names each sheet's entry.
+EVERY_SHEET = " (every sheet)"
+HISTORY_SOURCES = f"ice_287g_wayback{EVERY_SHEET}, ice_287g_participating{EVERY_SHEET}"
 ICE_AGENCY_TYPES = ("County", "Municipality", "State Agency")
 HISTORY_PLACED_BY = ("county_name", "county_name_fixed", "fbi_agency_list", "agency_name", "statewide",
                      "territory_not_mapped", "unmatched")

@@ -17,7 +17,7 @@ from lib.classify import Classification, Evidence, classify
 from lib.data import CompiledData
 from lib.i18n import N_, _, language
 from lib.registry import CURRENT_FISCAL_YEARS, HONORS, LOCAL_POLICY_EFFECT_WORDS, MIN_CURRENT_ADP, STATE_LAW_VALUES
-from lib.vocab import (AGENCY_TYPE_LABELS, AGREEMENT, CONTRACT, COUNTY_JAIL_CONTRACTS, COUNTY_JAIL_IGSA, IN_FORCE,
+from lib.vocab import (AGENCY_TYPE_LABELS, AGREEMENT, CHECKED_AGAINST_TEXT, CONTRACT, COUNTY_JAIL_CONTRACTS, COUNTY_JAIL_IGSA, IN_FORCE,
                        JAIL_AGENCY_TYPES, JAIL_MODELS, LAW_STATUS_WORDS, LOCAL_SCOPE, MODEL_LABELS, PARTICIPATING,
                        RUN_BY_COUNTY,
                        STATE_LAW_EFFECT_PHRASES, STATE_SCOPE, USMS_IGA)
@@ -61,11 +61,33 @@ def law_summary(law_name: str, effect: str, status: str, effective: str) -> str:
     return f"{law_name}: {effect_words}"
 
 
+STATE_LAW_RULES = N_(
+    "State laws, in words: each row of the state-law table is one statute, attorney general's directive, executive "
+    "order or court ruling, with the words it rests on quoted from the page they were read on, that page's address "
+    "and the date it was read. A row is *checked against the text* only where the quote is the law's own wording "
+    "(or an official analysis of it); a row resting on a secondary summary is a *draft*. Only a law in force that "
+    "binds county jails sets a county's indicator: requires → honors, limits → limited, forbids → refuses. A law "
+    "that only bars local limits, or only makes sheriffs seek a 287(g) agreement, orders nothing by itself and sets "
+    "nothing; pending, enjoined and repealed laws set nothing. A state and indicator without a row is *not "
+    "checked*, never silent: silent is written only after the state's code and session laws were searched. Lists "
+    "and drafts by others (the 2026 stance draft, the leads folder) told us where to look; they are never the "
+    "source of a row.")
+
+
+def state_law_counts(laws: pd.DataFrame) -> dict[str, int]:
+    """How much of the state-law table is checked against the text, for the Sources & method page."""
+    checked = laws[laws["review_status"] == CHECKED_AGAINST_TEXT]
+    return {"rows": len(laws), "checked": len(checked), "drafts": len(laws) - len(checked),
+            "states": laws["state_abbr"].nunique(), "states_checked": checked["state_abbr"].nunique()}
+
+
 def state_law_evidence(laws: pd.DataFrame) -> dict[str, list[Evidence]]:
-    """Per state, the law rows for the indicators a state law sets (287(g) rows are shown, not classified)."""
+    """Per state, the law rows for the indicators a state law sets (287(g) and detention-contract rows are shown,
+    not classified). A law binding only state agencies (an executive order for the state police) says nothing about
+    a county's jail and is left out."""
     set_by_law = [indicator.id for indicator in registry.CLASSIFIED if indicator.set_by_state_law]
     by_state: dict[str, list[Evidence]] = {}
-    for row in laws[laws["indicator"].isin(set_by_law)].itertuples():
+    for row in laws[laws["indicator"].isin(set_by_law) & laws["binds_county_jails"]].itertuples():
         effective = _text(row.effective_date)
         by_state.setdefault(row.state_abbr, []).append(
             Evidence(

@@ -15,7 +15,7 @@ import pandas as pd
 from lib.data import CompiledData
 from lib.evidence import CountyEvidence
 from lib.layers import Layer
-from lib.paths import DATA_DIR
+from lib.paths import app_data_dir
 from lib.registry import AGREEMENT_287G, CLASSIFIED_IDS, ICE_BEDS, LAYER_IDS, LEVEL_LAYER
 
 # A spreadsheet treats a cell starting with one of these as a formula (tab and carriage return can hide one).
@@ -117,11 +117,20 @@ def layer_geojson(data: CompiledData, layer: Layer) -> bytes:
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def state_laws_csv(data: CompiledData) -> bytes:
+    """The state-law table as CSV: every row with its effect, citation, the quote of its operative words, the page
+    they were read on and when, and whether that was checked against the law's text (UTF-8 with a byte order mark,
+    like the county table)."""
+    return csv_text(data.state_laws).encode("utf-8-sig")
+
+
 def data_dictionary_and_licence() -> str:
-    """Plain text to ship with every download: what the columns mean, where the data comes from, licences."""
-    readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    """Plain text to ship with every download: what the columns mean, where the data comes from, licences. Read from
+    the folder the app serves (ICE_MAP_DATA_DIR moves it), so the dictionary describes the data downloaded."""
+    data_dir = app_data_dir()
+    readme = (data_dir / "README.md").read_text(encoding="utf-8")
     sources = readme[readme.index("## Sources"):]
-    licences = (DATA_DIR / "LICENSES.md").read_text(encoding="utf-8")
+    licences = (data_dir / "LICENSES.md").read_text(encoding="utf-8")
     columns = "\n".join(f"- `{column}`: {definition}" for column, definition in CSV_COLUMNS.items())
     return (
         "# County table and map layers: data dictionary and licences\n\n"

@@ -56,7 +56,6 @@ SCAAP_EXPLAINED = N_(
     "2015). Awards are published by the Bureau of Justice Assistance; look the county or its state up in BJA's "
     "SCAAP award lists."
 )
-SCAAP_LOOKUP_URL_AS_OF_2015 = "https://www.bja.gov/ProgramDetails.aspx?Program_ID=86#horizontalTab8"
 
 
 @dataclass(frozen=True)

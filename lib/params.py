@@ -9,10 +9,9 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
 from lib.compare import MAX_COUNTIES
-from lib.i18n import _, ngettext
+from lib.i18n import LANGUAGES, _, ngettext
 from lib.states import FIPS_BY_ABBR
 
-LANGUAGES = ("en", "es")
 MODES = ("explore", "present")
 # Every parameter a page reads from the URL, each validated by parse_view (tests/test_params.py checks the code
 # reads no other).
@@ -26,17 +25,17 @@ class ViewParams:
     fips: str | None = None
     layer: str | None = None
     state: str | None = None
-    lang: str = "en"
     mode: str = "explore"
     compare: tuple[str, ...] = ()  # counties to compare, each once, in the link's order, at most MAX_COUNTIES
     problems: tuple[str, ...] = field(default=())
     rejected: tuple[str, ...] = field(default=())  # the parameters that held a bad value
 
     def link_value(self, name: str) -> str | None:
-        """What a clean link carries for parameter `name`; None where it is left out (missing or the default)."""
-        value = {"fips": self.fips, "layer": self.layer, "state": self.state, "lang": self.lang, "mode": self.mode,
+        """What a clean link carries for parameter `name`; None where it is left out (missing or the default). The
+        language is never carried from here: lib/ui.py reads it from the URL itself, once a bad one is dropped."""
+        value = {"fips": self.fips, "layer": self.layer, "state": self.state, "lang": None, "mode": self.mode,
                  "compare": ",".join(self.compare)}[name]
-        return None if value in ("", "en", "explore") else value
+        return None if value in ("", "explore") else value
 
 
 def _values(query: Query, name: str) -> list[str]:
@@ -68,17 +67,17 @@ def parse_view(query: Query, known_fips: Collection[str], known_layers: Collecti
                     _("the map layer in the link is not one we have; showing the default layer."))
     state = checked("state", lambda value: value.upper() in FIPS_BY_ABBR,
                     _("the state in the link is not a state postal code (e.g. TX); showing the whole country."))
-    # An empty language or mode is the default, as when the parameter is missing.
-    lang = checked("lang", lambda value: value in ("", *LANGUAGES),
-                   _("the language in the link is not one we offer (en, es); showing English.")) or "en"
+    # An empty language or mode is the default, as when the parameter is missing. The language is only checked
+    # here: lib/ui.py reads it (the sidebar switch wins over the link).
+    checked("lang", lambda value: value in ("", *LANGUAGES),
+            _("the language in the link is not one we offer (en, es); showing English."))
     mode = checked("mode", lambda value: value in ("", *MODES),
                    _("the mode in the link is not one we have (present); showing the normal view.")) or "explore"
     compare, compare_problems = _compared_counties(query, known_fips)
     problems += compare_problems
     if compare_problems:
         rejected.append("compare")
-    return ViewParams(fips, layer, state.upper() if state else None, lang, mode, compare, tuple(problems),
-                      tuple(rejected))
+    return ViewParams(fips, layer, state.upper() if state else None, mode, compare, tuple(problems), tuple(rejected))
 
 
 def _compared_counties(query: Query, known_fips: Collection[str]) -> tuple[tuple[str, ...], list[str]]:

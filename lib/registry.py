@@ -66,6 +66,7 @@ class Indicator:
     value_words: dict[str, str] = field(default_factory=dict)  # where VALUE_WORDS would not say it right
     # How evidence maps to it:
     set_by_state_law: bool = False  # a state law's effect sets it (STATE_LAW_VALUES)
+    state_law_rows: bool = False  # the state-law table has rows on it (shown with the state's laws)
     local_policy_effects: dict[str, str] = field(default_factory=dict)  # a local policy's word -> value
     set_by_jail_287g: bool = False  # a jail model 287(g) agreement of the jail's agency means it honors
     set_by_county_jail_contract: bool = False  # a county-run jail holding people for ICE means it honors
@@ -91,8 +92,9 @@ INDICATORS = (
             N_("Evidence says the jail honors ICE hold requests (detainers)."),
             N_("Limited holds"), N_("The jail honors ICE hold requests (detainers) only in some cases."),
             N_("Refuses holds"), N_("Evidence says the jail refuses holds.")),
-        set_by_state_law=True, local_policy_effects={"honors": HONORS, "limits": LIMITED, "refuses": REFUSES},
-        set_by_jail_287g=True, ask_rules=("find_out", "stop_holds")),
+        set_by_state_law=True, state_law_rows=True,
+        local_policy_effects={"honors": HONORS, "limits": LIMITED, "refuses": REFUSES}, set_by_jail_287g=True,
+        ask_rules=("find_out", "stop_holds")),
     Indicator(
         NOTIFICATIONS, N_("release notifications"), classified=True, title=N_("Release notifications"),
         compare_label=N_("Notifications"), practice=N_("notifications"),
@@ -102,7 +104,8 @@ INDICATORS = (
             N_("Limited release notifications"),
             N_("The jail tells ICE when people are released only in some cases."),
             N_("Refuses release notifications"), N_("Evidence says the jail refuses release notifications.")),
-        set_by_state_law=True, local_policy_effects={"notifies": HONORS, "limits": LIMITED, "refuses": REFUSES},
+        set_by_state_law=True, state_law_rows=True,
+        local_policy_effects={"notifies": HONORS, "limits": LIMITED, "refuses": REFUSES},
         ask_rules=("find_out", "stop_notifications")),
     Indicator(
         JAIL_ACCESS, N_("ICE access"), classified=True, title=N_("ICE access to the jail"),
@@ -112,21 +115,24 @@ INDICATORS = (
             N_("Evidence says the jail lets ICE into the jail to question people."),
             N_("Limited ICE access"), N_("The jail lets ICE into the jail to question people only in some cases."),
             N_("Refuses ICE access"), N_("Evidence says the jail refuses ICE access.")),
-        set_by_state_law=True, local_policy_effects={"allows": HONORS, "limits": LIMITED, "refuses": REFUSES},
-        set_by_jail_287g=True, set_by_county_jail_contract=True, ask_rules=("find_out", "stop_jail_access")),
+        set_by_state_law=True, state_law_rows=True,
+        local_policy_effects={"allows": HONORS, "limits": LIMITED, "refuses": REFUSES}, set_by_jail_287g=True,
+        set_by_county_jail_contract=True, ask_rules=("find_out", "stop_jail_access")),
     # A 287(g) agreement of the jail's agency: a partnership fact (and the 287(g) layer's subject). State laws
     # and local policies on 287(g) are shown with the state's laws; they do not classify the jail.
-    Indicator(AGREEMENT_287G, "287(g)", local_policy_effects={"participates": HONORS, "refuses": REFUSES},
-              ask_rules=("end_287g",)),
-    # A county-run jail holding people for ICE: a partnership fact (and the ICE detention layer's subject).
+    Indicator(AGREEMENT_287G, "287(g)", state_law_rows=True,
+              local_policy_effects={"participates": HONORS, "refuses": REFUSES}, ask_rules=("end_287g",)),
+    # A county-run jail holding people for ICE: a partnership fact (and the ICE detention layer's subject). State
+    # laws on ICE detention contracts are shown with the state's laws.
     Indicator(ICE_BEDS, N_("ICE beds in the county jail"), value_words={HONORS: N_("holds people for ICE")},
-              ask_rules=("follow_the_money",)),
+              state_law_rows=True, ask_rules=("follow_the_money",)),
 )
 INDICATORS_BY_ID = {indicator.id: indicator for indicator in INDICATORS}
 CLASSIFIED = tuple(indicator for indicator in INDICATORS if indicator.classified)
 CLASSIFIED_IDS = tuple(indicator.id for indicator in CLASSIFIED)
 # The indicators curated rows (state laws, local policies) may name.
-CURATED_IDS = tuple(i.id for i in INDICATORS if i.set_by_state_law or i.local_policy_effects)
+CURATED_IDS = tuple(i.id for i in INDICATORS if i.state_law_rows or i.local_policy_effects)
+STATE_LAW_IDS = tuple(i.id for i in INDICATORS if i.state_law_rows)
 LOCAL_POLICY_EFFECTS = {i.id: tuple(i.local_policy_effects) for i in INDICATORS if i.local_policy_effects}
 # The overall level is read from these three (lib.classify.level_of): holds first, then how many of the others
 # are refused.

@@ -21,38 +21,48 @@ FIPS_PATTERN = re.compile(FIPS_REGEX)
 # Not known: a county's indicator value (lib.registry), who runs a facility, a state's governance pattern.
 UNKNOWN = "unknown"
 
-# Whether anybody has checked a row against its source.
-DRAFT, REVIEWED = "draft", "reviewed"
-REVIEW_WORDS = {DRAFT: N_("draft"), REVIEWED: N_("reviewed")}
+# Whether anybody has checked a row against its source: reviewed (a source we take as it is, such as ICE's own
+# list), checked against the text (a state law's row whose operative words were read and quoted), or draft.
+DRAFT, REVIEWED, CHECKED_AGAINST_TEXT = "draft", "reviewed", "checked_against_text"
+NOT_DRAFT = (REVIEWED, CHECKED_AGAINST_TEXT)
+REVIEW_WORDS = {DRAFT: N_("draft"), REVIEWED: N_("reviewed"),
+                CHECKED_AGAINST_TEXT: N_("checked against the text")}
 
 # Which of ICE's two 287(g) lists names an agreement.
 PARTICIPATING, PENDING = "participating", "pending"
 AGREEMENT_STATUSES = (PARTICIPATING, PENDING)
 AGREEMENT_STATUS_WORDS = {PARTICIPATING: N_("participating"), PENDING: N_("pending")}
 
-# Whether a law (or ruling) applies today.
-IN_FORCE, ENJOINED, REPEALED = "in_force", "enjoined", "repealed"
-LAW_STATUSES = (IN_FORCE, ENJOINED, REPEALED)
-LAW_STATUS_WORDS = {IN_FORCE: N_("in force"), ENJOINED: N_("enjoined"), REPEALED: N_("repealed")}
+# Whether a law (or ruling) applies today; a pending bill, or one whose enactment we could not confirm, sets nothing.
+IN_FORCE, ENJOINED, REPEALED, LAW_PENDING = "in_force", "enjoined", "repealed", "pending"
+LAW_STATUSES = (IN_FORCE, ENJOINED, REPEALED, LAW_PENDING, UNKNOWN)
+LAW_STATUS_WORDS = {IN_FORCE: N_("in force"), ENJOINED: N_("enjoined"), REPEALED: N_("repealed"),
+                    LAW_PENDING: N_("pending, not in force"), UNKNOWN: N_("enactment not confirmed")}
 
 # What a state law does to a practice: requires orders it; preempts_local_limits bars local limits without
-# ordering it; limits / forbids restrict or bar it; silent: checked, the law does not address it.
-REQUIRES, PREEMPTS_LOCAL_LIMITS, LIMITS, FORBIDS, SILENT = (
-    "requires", "preempts_local_limits", "limits", "forbids", "silent")
-STATE_LAW_EFFECTS = (REQUIRES, PREEMPTS_LOCAL_LIMITS, LIMITS, FORBIDS, SILENT)
+# ordering it; limits / forbids restrict or bar it; requires_seeking_287g obliges sheriffs to seek (request, apply
+# for) a 287(g) agreement, which makes no agreement by itself; silent: the state's code and session laws were
+# searched and do not address it (what was searched is recorded).
+REQUIRES, PREEMPTS_LOCAL_LIMITS, LIMITS, FORBIDS, REQUIRES_SEEKING_287G, SILENT = (
+    "requires", "preempts_local_limits", "limits", "forbids", "requires_seeking_287g", "silent")
+STATE_LAW_EFFECTS = (REQUIRES, PREEMPTS_LOCAL_LIMITS, LIMITS, FORBIDS, REQUIRES_SEEKING_287G, SILENT)
 # The effect as a table shows it, and as a law's one-line summary says it.
 STATE_LAW_EFFECT_WORDS = {REQUIRES: N_("requires"), PREEMPTS_LOCAL_LIMITS: N_("preempts local limits"),
-                          LIMITS: N_("limits"), FORBIDS: N_("forbids"), SILENT: N_("silent")}
+                          LIMITS: N_("limits"), FORBIDS: N_("forbids"),
+                          REQUIRES_SEEKING_287G: N_("required by state law to seek 287(g)"), SILENT: N_("silent")}
 STATE_LAW_EFFECT_PHRASES = {REQUIRES: N_("requires it"), LIMITS: N_("limits it"), FORBIDS: N_("forbids it"),
                             PREEMPTS_LOCAL_LIMITS: N_("bars local limits on it (orders nothing by itself)"),
+                            REQUIRES_SEEKING_287G: N_("sheriffs are required by state law to seek a 287(g) "
+                                                      "agreement (which makes no agreement by itself)"),
                             SILENT: N_("does not address it")}
 
-# The kind of evidence a fact rests on.
-STATUTE, CASE_LAW, AGREEMENT, CONTRACT, LOCAL_POLICY, CONSTITUTION, REPORT = (
-    "statute", "case_law", "agreement", "contract", "local policy", "constitution", "report")
-STATE_LAW_BASES = (STATUTE, CASE_LAW)
-BASIS_WORDS = {STATUTE: N_("statute"), CASE_LAW: N_("case law"), AGREEMENT: N_("agreement"),
-               CONTRACT: N_("contract"), LOCAL_POLICY: N_("local policy")}
+# The kind of evidence a fact rests on. A court ruling and an attorney general's directive are bases of their own.
+STATUTE, CASE_LAW, AG_DIRECTIVE, EXECUTIVE_ORDER = "statute", "case_law", "ag_directive", "executive_order"
+AGREEMENT, CONTRACT, LOCAL_POLICY, CONSTITUTION, REPORT = "agreement", "contract", "local policy", "constitution", "report"
+STATE_LAW_BASES = (STATUTE, CASE_LAW, AG_DIRECTIVE, EXECUTIVE_ORDER)
+BASIS_WORDS = {STATUTE: N_("statute"), CASE_LAW: N_("case law"), AG_DIRECTIVE: N_("attorney general's directive"),
+               EXECUTIVE_ORDER: N_("executive order"), AGREEMENT: N_("agreement"), CONTRACT: N_("contract"),
+               LOCAL_POLICY: N_("local policy")}
 
 # Whether evidence is about one county's jail or is a state's law for every county.
 LOCAL_SCOPE, STATE_SCOPE = "local", "state"

@@ -2,6 +2,7 @@
 
 import gettext
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,19 @@ def evidence(data) -> CountyEvidence:
 @pytest.fixture(scope="session")
 def layers(evidence) -> dict[str, Layer]:
     return build_layers(evidence)
+
+
+@pytest.fixture(scope="session")
+def newest_287g_sheet_date(data) -> str:
+    """The date of ICE's newest 287(g) sheet in the committed data, as the source registry gives it."""
+    return data.source("ice_287g_participating")["as_of"]
+
+
+@pytest.fixture(scope="session")
+def oldest_287g_list_date(data) -> str:
+    """The date of the oldest ICE 287(g) list in the committed data (the first Wayback capture), from the source
+    registry ("2021-01-13 to …")."""
+    return re.match(r"\d{4}-\d{2}-\d{2}", data.source("ice_287g_wayback")["as_of"]).group()
 
 
 @pytest.fixture(scope="session")

@@ -5,16 +5,11 @@ import re
 import pandas as pd
 
 from lib.asks import AskContext, county_asks
+from lib.classify import classify
+from lib.i18n import use_language
 from lib.vocab import LOCAL_SCOPE as LOCAL
 from lib.vocab import STATE_SCOPE as STATE
-from lib.classify import Evidence, classify
-from lib.i18n import use_language
-
-
-def fact(indicator, value, scope=LOCAL, effective="2020-01-01", summary="evidence"):
-    return Evidence(indicator=indicator, value=value, scope=scope, basis="statute" if scope == STATE else "agreement",
-                    source="test", as_of=effective, effective=effective, summary=summary)
-
+from tests.facts import fact
 
 NO_AGREEMENTS = pd.DataFrame(columns=["agency", "agency_type", "model", "signed", "status", "source_date"])
 
@@ -30,12 +25,12 @@ def test_nothing_known_asks_to_find_out_and_for_every_practice():
 
 
 def test_a_county_refusing_everything_gets_no_jail_asks():
-    evidence = [fact(name, "refuses") for name in ("holds", "notifications", "jail_access")]
+    evidence = [fact("refuses", indicator=name) for name in ("holds", "notifications", "jail_access")]
     assert ask_ids(evidence) == []
 
 
 def test_state_mandate_changes_the_holds_ask_and_names_the_law():
-    law = fact("holds", "honors", STATE, "2017-09-01", "SB 4 (2017): requires it")
+    law = fact("honors", STATE, "2017-09-01", summary="SB 4 (2017): requires it")
     asks = county_asks(AskContext(classify([law]), NO_AGREEMENTS, [], "the sheriff", "the board", "the city"))
     mandate = next(ask for ask in asks if ask.id == "holds_under_state_mandate")
     assert mandate.relies_on_law == "SB 4 (2017), in force since 2017-09-01"
@@ -43,8 +38,8 @@ def test_state_mandate_changes_the_holds_ask_and_names_the_law():
 
 
 def test_jail_honoring_holds_against_state_law():
-    evidence = [fact("holds", "refuses", STATE, "2018-01-01", "SB 54 (2017): forbids it"),
-                fact("holds", "honors", LOCAL, "2025-01-01")]
+    evidence = [fact("refuses", STATE, "2018-01-01", summary="SB 54 (2017): forbids it"),
+                fact("honors", LOCAL, "2025-01-01")]
     assert "holds_follow_state_law" in ask_ids(evidence)
 
 
@@ -69,9 +64,8 @@ def test_jail_contract_triggers_follow_the_money():
 
 
 def test_state_preemption_replaces_the_local_holds_ask():
-    preempts = Evidence(indicator="holds", value=None, scope=STATE, basis="statute", source="test",
-                        as_of="2010-07-29", effective="2010-07-29", summary="SB 1070 (2010): bars local limits on it",
-                        effect="preempts_local_limits")
+    preempts = fact(None, STATE, "2010-07-29", summary="SB 1070 (2010): bars local limits on it",
+                    effect="preempts_local_limits")
     ids = ask_ids([preempts])
     assert "holds_under_preemption" in ids and "end_holds" not in ids
 
@@ -88,7 +82,7 @@ def test_asks_in_spanish_call_a_detainer_a_request():
 
 
 def test_the_law_an_ask_relies_on_keeps_its_name_and_date_in_spanish():
-    law = fact("holds", "honors", STATE, "2017-09-01", "SB 4 (2017): exige esta práctica")
+    law = fact("honors", STATE, "2017-09-01", summary="SB 4 (2017): exige esta práctica")
     with use_language("es"):
         asks = county_asks(AskContext(classify([law]), NO_AGREEMENTS, [], "el alguacil", "la junta", "la ciudad"))
     mandate = next(ask for ask in asks if ask.id == "holds_under_state_mandate")

@@ -11,22 +11,15 @@ from fpdf.fonts import SubsetMap
 from PIL import Image
 
 from lib import brief
-from lib.evidence import CountyEvidence
 from lib.i18n import use_language
-from lib.layers import build_layers
 from lib.profile import county_profile
 
 HOSTILE_NAMES = ("<img src=x onerror=alert(1)>", '=HYPERLINK("x")')
 
 
 @pytest.fixture(scope="module")
-def level_layer(data):
-    return build_layers(CountyEvidence.assemble(data))["level"]
-
-
-@pytest.fixture(scope="module")
-def evidence(data):
-    return CountyEvidence.assemble(data)
+def level_layer(layers):
+    return layers["level"]
 
 
 def render(data, level_layer, profile) -> bytes:

@@ -2,16 +2,10 @@
 
 import pytest
 
+from lib.classify import RULES, classify, decide, rules_markdown
 from lib.vocab import LOCAL_SCOPE as LOCAL
 from lib.vocab import STATE_SCOPE as STATE
-from lib.classify import RULES, Evidence, classify, decide, rules_markdown
-
-
-def fact(value, scope=LOCAL, effective="2020-01-01", indicator="holds", basis=None, review="reviewed",
-         in_force=True):
-    basis = basis or ("statute" if scope == STATE else "agreement")
-    return Evidence(indicator=indicator, value=value, scope=scope, basis=basis, source="test", as_of=effective,
-                    effective=effective, summary=f"{scope} {value}", review_status=review, in_force=in_force)
+from tests.facts import fact
 
 
 def test_no_evidence_is_unknown_never_refuses():

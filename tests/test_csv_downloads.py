@@ -38,6 +38,11 @@ def county_table_csv(data) -> bytes:
     return exports.county_table_csv(hostile_evidence, build_layers(hostile_evidence))
 
 
+def state_laws_csv(data) -> bytes:
+    laws = data.state_laws.assign(law_name=hostile(data.state_laws["law_name"]), quote=hostile(data.state_laws["quote"]))
+    return exports.state_laws_csv(dataclasses.replace(data, state_laws=laws))
+
+
 def changes_csv(data) -> str:
     agreements = data.agreement_history.assign(agency=hostile(data.agreement_history["agency"]),
                                                earlier_names=hostile(data.agreement_history["agency"]))
@@ -51,6 +56,7 @@ def changes_csv(data) -> str:
 CSV_PRODUCERS: dict[str, Callable] = {
     "exports.county_table_csv": county_table_csv,
     "history.changes_csv": changes_csv,
+    "exports.state_laws_csv": state_laws_csv,
 }
 
 

@@ -1,6 +1,8 @@
-"""Loading data/: one load is one build, even while `make data` swaps the folder; a file that is missing, edited
-after the build or of the wrong shape gives a DataFileError naming it and `make data`, and the page says so."""
+"""Loading data/: one load is one build, even while `make data` swaps the folder; a file that is missing or edited
+after the build gives a DataFileError naming it and `make data`, and the page says so. Files of the wrong shape:
+tests/test_datasets.py."""
 
+import io
 import json
 import multiprocessing
 import re
@@ -15,10 +17,10 @@ from streamlit.testing.v1 import AppTest
 
 from lib import data as compiled
 from lib import datasets
-from lib.build.pipeline import manifest, write_atomically
+from lib.build.pipeline import write_atomically
 from lib.data import LOADED_FILES, DataFileError, load, read_build
 from lib.paths import DATA_DIR
-from tests.datacopy import sign
+from tests.datacopy import assert_names_the_file_and_the_fix, sign, signed, small_files
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 STRESS_SECONDS = 30
@@ -26,36 +28,20 @@ STRESS_LOADS = 1000
 # A whole load() runs pandera over 12 tables, about 0.2 s even for 3 rows; the other loads read and check the files
 # exactly as load() does (read_build) and parse the two marked files.
 WHOLE_LOAD_EVERY = 20
-# The smallest valid topology: one county of one arc.
-STAND_IN_TOPOLOGY = {
-    "type": "Topology", "transform": {"scale": [1, 1], "translate": [0, 0]}, "arcs": [[[0, 0], [1, 0], [-1, 1]]],
-    "objects": {"counties": {"type": "GeometryCollection",
-                             "geometries": [{"type": "Polygon", "id": "01001", "arcs": [[0]]}]}},
-}
 
 
 def stand_in_build(label: str) -> dict[str, str]:
     """A complete, small data folder as the build writes it (files in order, MANIFEST.json last). The label marks
     two files read far apart, counties.csv (first) and sources.json (last): a load whose two marks differ mixed
     two builds."""
-    files = {}
-    for path in sorted(DATA_DIR.iterdir()):
-        if path.name == datasets.MANIFEST_FILE:
-            continue
-        if path.suffix == ".csv":
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False).head(3)
-            if path.name == datasets.COUNTIES.file:
-                frame.loc[0, "name"] = label
-            files[path.name] = frame.to_csv(index=False, lineterminator="\n")
-        elif path.name == datasets.SOURCES.file:
-            sources = json.loads(path.read_text(encoding="utf-8"))
-            sources[0]["title"] = label
-            files[path.name] = json.dumps(sources)
-        elif path.name == datasets.COUNTY_SHAPES.file:
-            files[path.name] = json.dumps(STAND_IN_TOPOLOGY)
-        else:
-            files[path.name] = path.read_text(encoding="utf-8")
-    return {**files, datasets.MANIFEST_FILE: manifest({name: text.encode() for name, text in files.items()})}
+    files = small_files()
+    counties = pd.read_csv(io.StringIO(files[datasets.COUNTIES.file]), dtype=str, keep_default_na=False)
+    counties.loc[0, "name"] = label
+    files[datasets.COUNTIES.file] = counties.to_csv(index=False, lineterminator="\n")
+    sources = json.loads(files[datasets.SOURCES.file])
+    sources[0]["title"] = label
+    files[datasets.SOURCES.file] = json.dumps(sources)
+    return signed(files)
 
 
 def marks(contents: dict[str, bytes]) -> set[str]:
@@ -128,43 +114,6 @@ def copy_of_data(folder: Path, replaced: dict[str, str]) -> Path:
         (folder / name).write_text(text, encoding="utf-8")
     sign(folder)
     return folder
-
-
-def assert_names_the_file_and_the_fix(error: pytest.ExceptionInfo, file: str) -> None:
-    message = str(error.value)
-    assert file in message and "make data" in message, message
-    assert error.value.path.name == file
-
-
-BAD_SHAPES = {
-    "sources is not a list": (datasets.SOURCES.file, '{"a": 1}'),
-    "a source without its title": (datasets.SOURCES.file, '[{"id": "x", "as_of": "2026", "publisher": "p", '
-                                                          '"licence": "l"}]'),
-    "a source's cadence as text": (datasets.SOURCES.file, '[{"id": "x", "title": "t", "as_of": "2026", '
-                                                          '"publisher": "p", "licence": "l", "cadence_days": "7"}]'),
-    "empty build report": (datasets.BUILD_REPORT.file, "{}"),
-    "match rate as text": (datasets.BUILD_REPORT.file, '{"agreements_287g": {"rows": 1, "placeable_rows": 1, '
-                                                       '"matched_rows": 1, "match_rate": "99%", "by_agency_type": {}, '
-                                                       '"unmatched": []}}'),
-    "topology without objects": (datasets.COUNTY_SHAPES.file, '{"type": "Topology", "arcs": [], '
-                                                              '"transform": {"scale": [1, 1], "translate": [0, 0]}}'),
-    "a county without its code": (datasets.COUNTY_SHAPES.file, json.dumps(
-        {**STAND_IN_TOPOLOGY, "objects": {"counties": {"type": "GeometryCollection",
-                                                       "geometries": [{"type": "Polygon", "arcs": [[0]]}]}}})),
-}
-
-
-@pytest.mark.parametrize("case", BAD_SHAPES)
-def test_json_of_the_wrong_shape_names_the_file_and_the_fix(tmp_path, case):
-    file, text = BAD_SHAPES[case]
-    folder = copy_of_data(tmp_path / "data", {file: text})
-    with pytest.raises(DataFileError, match="not shaped as expected") as error:
-        load(folder)
-    assert_names_the_file_and_the_fix(error, file)
-
-
-def test_the_committed_data_has_the_shapes_the_app_reads():
-    load(DATA_DIR)  # raises DataFileError otherwise
 
 
 def test_a_file_edited_after_the_build_is_named(tmp_path):

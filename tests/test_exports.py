@@ -4,15 +4,18 @@ layer has every drawn county with valid shapes; the dictionary names every colum
 import dataclasses
 import io
 import json
+import shutil
 
 import pandas as pd
 import pytest
 from shapely.geometry import shape
 
 from lib import exports
-from lib.i18n import use_language
 from lib.evidence import CountyEvidence
+from lib.i18n import use_language
+from lib.paths import DATA_DIR
 from lib.registry import LAYER_IDS
+from tests.datacopy import sign
 
 GEOJSON_PROPERTIES = {"fips", "name", "state", "class", "class_label", "draft"}
 
@@ -89,6 +92,18 @@ def test_dictionary_names_every_column_and_the_licences():
     for column in exports.CSV_COLUMNS:
         assert f"`{column}`" in text
     assert "## Sources" in text and "Licence notices" in text and "Michael Bostock" in text
+
+
+def test_dictionary_is_read_from_the_folder_the_app_serves(tmp_path, monkeypatch):
+    """ICE_MAP_DATA_DIR points the app at another data folder: the dictionary shipped with a download is that
+    folder's, not the committed data/'s."""
+    served = shutil.copytree(DATA_DIR, tmp_path / "data")
+    readme = served / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8").replace("## Sources", "## Sources\n\nEdited copy.", 1),
+                      encoding="utf-8")
+    sign(served)
+    monkeypatch.setenv("ICE_MAP_DATA_DIR", str(served))
+    assert "Edited copy." in exports.data_dictionary_and_licence()
 
 
 def test_downloads_stay_english_whatever_the_language(data, evidence, layers):

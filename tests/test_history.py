@@ -156,23 +156,24 @@ def page_text(app: AppTest) -> str:
     return " ".join(str(part) for part in parts)
 
 
-def test_changes_page_compares_the_two_newest_lists():
+def test_changes_page_compares_the_two_newest_lists(newest_287g_sheet_date):
     app = run_page("app_pages/changes.py")
     assert not app.exception, app.exception
     assert shown(app.title[0].value) == "What changed on ICE's 287(g) lists"
     text = page_text(app)
-    assert "No longer on ICE's list as of" in text
+    assert f"No longer on ICE's list as of {newest_287g_sheet_date}" in text
     assert "ended" not in text.lower()
     assert len(app.dataframe) >= 2
 
 
-def test_changes_page_filters_and_swaps_dates():
+def test_changes_page_filters_and_swaps_dates(oldest_287g_list_date, newest_287g_sheet_date):
     app = run_page("app_pages/changes.py")
     app.selectbox(key="changes_from").set_value(app.selectbox(key="changes_to").value)
-    app.selectbox(key="changes_to").set_value("2021-01-13")
+    app.selectbox(key="changes_to").set_value(oldest_287g_list_date)
     app.selectbox(key="changes_state").set_value("FL")
     app.run()
     assert not app.exception, app.exception
     added = app.dataframe[0].value
     assert set(added["state"]) == {"FL"}
-    assert "with an agreement on" in page_text(app)
+    text = page_text(app)  # the two lists in the order of their dates
+    assert f"with an agreement on {newest_287g_sheet_date}" in text and f"than on {oldest_287g_list_date}" in text

@@ -33,14 +33,15 @@ def test_colors_are_distinct():
     assert len(set(colors)) == len(colors)
 
 
-def test_a_title_built_with_values_stays_english_and_translates_whole(data, marked):
-    layer = layer_287g_on(data, "2026-05-18")
-    assert layer.title == "287(g) agreements on ICE's list of 2026-05-18"
+def test_a_title_built_with_values_stays_english_and_translates_whole(data, marked, newest_287g_sheet_date):
+    layer = layer_287g_on(data, newest_287g_sheet_date)
+    title = f"287(g) agreements on ICE's list of {newest_287g_sheet_date}"
+    assert layer.title == title
     assert layer.translated_title() == layer.title
     with marked:
-        assert layer.translated_title() == "«287(g) agreements on ICE's list of 2026-05-18»"
+        assert layer.translated_title() == f"«{title}»"
         assert layer_287g(data).translated_title() == "«287(g) agreements»"
-    assert layer.title == "287(g) agreements on ICE's list of 2026-05-18"
+    assert layer.title == title
 
 
 def test_every_indicator_class_is_a_whole_text_per_indicator():

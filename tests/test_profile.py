@@ -34,10 +34,11 @@ def test_cli_rejects_unknown_or_malformed_fips_in_one_line(bad):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_profile_lists_county_and_statewide_agreements(data):
+def test_profile_lists_county_and_statewide_agreements(data, newest_287g_sheet_date):
     profile = county_profile(data, "01001")
     assert any(a["agency_type"] == "sheriff" for a in profile["agreements_287g"])
-    assert all(a["source_date"] == "2026-05-18" for a in profile["agreements_287g"] if a["status"] == "participating")
+    participating = [a for a in profile["agreements_287g"] if a["status"] == "participating"]
+    assert participating and all(a["source_date"] == newest_287g_sheet_date for a in participating)
 
 
 def test_parse_fips_keeps_leading_zeros(data):

@@ -1,4 +1,5 @@
-"""287(g) agreements from ICE's participating and pending sheets: one row per agency and model.
+"""287(g) agreements from ICE's newest participating and pending sheets (the latest of each series in sources.yaml):
+one row per agency and model.
 
 ICE's sheets are typed by hand: model and type names carry trailing spaces, some counties are misspelt
 (fixed with the Deportation Data Project's list), municipal rows often have no county (placed through
@@ -6,41 +7,27 @@ the FBI agency list) and state agencies are statewide (listed, never put on one 
 """
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
-from lib import states
+from lib import states, vocab
 from lib.build.errors import RawDataError
 from lib.build.readers import read_csv, read_sheet_with_links, validate
 from lib.countynames import CountyIndex, ascii_fold
 from lib.safetext import web_link
+from lib.sources import Registry
 
 FIXES_FILE = Path("287g/deportationdata_county-name-fixes.csv")
 # Typos the Deportation Data Project's list does not cover yet, kept apart so their origin stays visible.
 PROJECT_FIXES_FILE = Path(__file__).resolve().parents[2] / "curation" / "county_name_fixes.csv"
 MISSING_MARKERS = {"#N/A", "#NA", "N/A", "NA"}
 
+# ICE's two current lists: the series of sources.yaml whose newest sheet is read, and the status its rows get.
+CURRENT_LISTS = {"ice_287g_participating": vocab.PARTICIPATING, "ice_287g_pending": vocab.PENDING}
 
-@dataclass(frozen=True)
-class Sheet:
-    path: Path
-    status: str  # participating / pending
-    source_date: str
-
-
-SHEETS = (
-    Sheet(Path("287g/ice_287g_participatingAgencies_2026-05-18.xlsx"), "participating", "2026-05-18"),
-    Sheet(Path("287g/ice_287g_pendingAgencies_2026-02-27.xlsx"), "pending", "2026-02-27"),
-)
-
-MODELS = {
-    "Jail Enforcement Model": "jail_enforcement",
-    "Warrant Service Officer": "warrant_service",
-    "Task Force Model": "task_force",
-}
+MODELS = vocab.ICE_MODEL_NAMES
 ICE_TYPES = ("County", "Municipality", "State Agency")
 
 sheet_schema = pa.DataFrameSchema(
@@ -60,7 +47,7 @@ fixes_schema = pa.DataFrameSchema(
     strict=False,
 )
 
-_SHERIFF = re.compile(r"sheriff", re.IGNORECASE)
+_SHERIFF = re.compile(r"\bsheriff", re.IGNORECASE)
 _JAIL = re.compile(r"\b(jail|correction|corrections|correctional|detention)\b", re.IGNORECASE)
 # Words that a city's police agency adds to the city's name in ICE's sheet but not in the FBI list.
 _AGENCY_WORDS = re.compile(r"\b(police|department|dept|services|service|division|office|public safety|of|the)\b")
@@ -68,8 +55,7 @@ _PLACE_WORD = re.compile(r"(borough|township|village|city|town)$")
 _LEADING_PLACE = re.compile(r"^(city|town|village|borough|township) of ")
 
 
-def read_sheet(raw_dir: Path, sheet: Sheet) -> pd.DataFrame:
-    path = raw_dir / sheet.path
+def read_sheet(path: Path) -> pd.DataFrame:
     frame = read_sheet_with_links(path, link_column="MOA")
     for column in ("STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE"):
         if column in frame.columns:
@@ -91,14 +77,14 @@ def _parse_dates(frame: pd.DataFrame, path: Path) -> pd.Series:
 
 def agency_type(agency: str, ice_type: str) -> str:
     if ice_type == "State Agency":
-        return "state"
+        return vocab.STATE_AGENCY
     if ice_type == "Municipality":
-        return "municipal"
+        return vocab.MUNICIPAL
     if _SHERIFF.search(agency):
-        return "sheriff"
+        return vocab.SHERIFF
     if _JAIL.search(agency):
-        return "county_jail"
-    return "other"
+        return vocab.COUNTY_JAIL
+    return vocab.OTHER_AGENCY
 
 
 def agency_key(name: str) -> str:
@@ -137,16 +123,18 @@ def county_name_fixes(raw_dir: Path) -> dict[tuple[str, str], str]:
     return fixed_names
 
 
-def build_agreements(raw_dir: Path, county_index: CountyIndex, agencies: pd.DataFrame) -> pd.DataFrame:
+def build_agreements(raw_dir: Path, county_index: CountyIndex, agencies: pd.DataFrame,
+                     registry: Registry) -> pd.DataFrame:
     fixed_names = county_name_fixes(raw_dir)
     placer = AgencyPlacer(agencies)
 
     frames = []
-    for sheet in SHEETS:
-        rows = read_sheet(raw_dir, sheet)
-        rows["status"] = sheet.status
+    for series, status in CURRENT_LISTS.items():
+        sheet = registry.newest(series)
+        rows = read_sheet(raw_dir / sheet.path)
+        rows["status"] = status
         rows["source_file"] = sheet.path.name
-        rows["source_date"] = sheet.source_date
+        rows["source_date"] = sheet.as_of
         frames.append(rows)
     sheet_rows = pd.concat(frames, ignore_index=True)
 
@@ -185,7 +173,7 @@ def _place(row, kind, state_fips, state_abbr, county_index, fixed_names, placer)
     territory_not_mapped or unmatched."""
     if state_fips is None:
         return None, "territory_not_mapped"
-    if kind == "state":
+    if kind == vocab.STATE_AGENCY:
         return None, "statewide"
     listed = row["COUNTY"]
     if isinstance(listed, str):

@@ -1,6 +1,7 @@
 """data/README.md and data/LICENSES.md, generated from the dataset schemas and the source registry."""
 
 from lib import datasets
+from lib.sources import Registry
 
 MANIFEST_DESCRIPTION = (
     "The SHA-256 of every other file in this folder, by file name (`{\"sha256\": {\"agencies.csv\": \"…\", …}}`), "
@@ -23,8 +24,21 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def data_readme(registry: list[dict]) -> str:
-    by_id = {source["id"]: source for source in registry}
+def _cited(source: str, registry: Registry) -> list[str]:
+    """The sources a field's `source` names, one by one, with a series cited for every sheet replaced by the entry of
+    each of its sheets, oldest first (the Wayback captures, one source, once)."""
+    cited = []
+    for part in source.split(", "):
+        if part.endswith(datasets.EVERY_SHEET):
+            sheets = registry.sheets(part.removesuffix(datasets.EVERY_SHEET))
+            cited += dict.fromkeys(sheet.source_id for sheet in sheets)
+        else:
+            cited.append(part)
+    return cited
+
+
+def data_readme(registry: Registry) -> str:
+    by_id = {source["id"]: source for source in registry.published}
     lines = [
         "# Compiled data",
         "",
@@ -44,16 +58,18 @@ def data_readme(registry: list[dict]) -> str:
             continue
         lines += ["| field | type | description | source | as of |", "|---|---|---|---|---|"]
         for name, column in dataset.schema.columns.items():
-            source_ids = [part.split(" ")[0] for part in column.metadata["source"].split(", ")]
+            cited = _cited(column.metadata["source"], registry)
+            # "ice_287g_participating (derived from ...)": the source's id comes first
+            source_ids = [part.split(" ")[0] for part in cited]
             as_of = "; ".join(str(by_id[sid]["as_of"]) for sid in source_ids if sid in by_id) or "build"
             lines.append(
-                f"| `{name}` | {_type_name(column.dtype)} | {_cell(column.description)} | {_cell(column.metadata['source'])} "
+                f"| `{name}` | {_type_name(column.dtype)} | {_cell(column.description)} | {_cell(', '.join(cited))} "
                 f"| {_cell(as_of)} |"
             )
         lines.append("")
     lines += [f"### `{datasets.MANIFEST_FILE}`", "", MANIFEST_DESCRIPTION, ""]
     lines += ["## Sources", "", "| id | source | publisher | as of | licence | file(s) |", "|---|---|---|---|---|---|"]
-    for source in registry:
+    for source in registry.published:
         title = f"[{source['title']}]({source['url']})" if source.get("url") else source["title"]
         lines.append(
             f"| `{source['id']}` | {_cell(title)} | {_cell(source['publisher'])} | {_cell(source['as_of'])} "

@@ -9,7 +9,6 @@ and curation/county_governance.csv the counties known to differ, one row per cou
 Nobody has reviewed either file yet, so "draft" is the only review status accepted.
 """
 
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -24,8 +23,6 @@ from lib.paths import PROJECT_ROOT
 STATE_GOVERNANCE_FILE = PROJECT_ROOT / "curation" / "state_governance.csv"
 COUNTY_GOVERNANCE_FILE = PROJECT_ROOT / "curation" / "county_governance.csv"
 
-# State laws that order the practice or bar local limits: where one exists, state_can_preempt must name it.
-OVERRIDING_EFFECTS = (vocab.REQUIRES, vocab.PREEMPTS_LOCAL_LIMITS)
 NO_JAIL_ROLE = ("no_sheriff", "no_sheriff_jail_role")
 CITED_BASES = (vocab.STATUTE, vocab.CONSTITUTION)
 
@@ -82,25 +79,6 @@ def _check_sheriffs_without_jails(governance: pd.DataFrame, path: Path) -> None:
                                  "but jail_operator is 'sheriff'", row=spreadsheet_row(index), column="sheriff_elected")
 
 
-def _bill_number(law_name: str) -> str:
-    """'HB 1105 (2024), Georgia Criminal ...' -> 'HB 1105'; 'SB 411 / Act 1071 (2019)' -> 'SB 411'."""
-    return re.split(r" \(| / |, ", law_name, maxsplit=1)[0].strip()
-
-
-def _check_overriding_laws_named(governance: pd.DataFrame, state_laws: pd.DataFrame, path: Path) -> None:
-    """Where state_laws.csv has a law ordering the practice or barring local limits, the state row must name it."""
-    overriding = state_laws[state_laws["effect"].isin(OVERRIDING_EFFECTS)]
-    bills_by_state = overriding.groupby("state_abbr")["law_name"].agg(
-        lambda names: sorted(set(map(_bill_number, names))))
-    for index, row in governance.iterrows():
-        bills = bills_by_state.get(row["state_abbr"], [])
-        named = any(re.search(rf"\b{re.escape(bill)}\b", row["state_can_preempt"]) for bill in bills)
-        if bills and not named:
-            raise RawDataError(path, f"state_laws.csv has a law for {row['state_abbr']} that overrides local policy "
-                                     f"({', '.join(bills)}); name it in state_can_preempt",
-                               row=spreadsheet_row(index), column="state_can_preempt")
-
-
 def _check_override_values(overrides: pd.DataFrame, path: Path) -> None:
     for index, row in overrides.iterrows():
         allowed = datasets.COUNTY_GOVERNANCE_FIELDS[row["field"]]
@@ -118,13 +96,11 @@ def _reject_second_override(overrides: pd.DataFrame, path: Path) -> None:
                            row=spreadsheet_row(index), column="field")
 
 
-def build_state_governance(counties: pd.DataFrame, state_laws: pd.DataFrame,
-                           path: Path = STATE_GOVERNANCE_FILE) -> pd.DataFrame:
+def build_state_governance(counties: pd.DataFrame, path: Path = STATE_GOVERNANCE_FILE) -> pd.DataFrame:
     governance = validate(read_csv(path), state_governance_schema, path)
     _check_every_state_present(governance, counties, path)
     _check_citation_matches_basis(governance, path)
     _check_sheriffs_without_jails(governance, path)
-    _check_overriding_laws_named(governance, state_laws, path)
     ordered = governance.sort_values("state_abbr", kind="stable")
     return ordered[list(state_governance_schema.columns)].reset_index(drop=True)
 

@@ -1,10 +1,10 @@
 """287(g) agreements through time: every dated list of ICE's we hold, merged into one row per agreement.
 
-The dated lists ("sheets"):
-- five tables parsed from Wayback Machine captures of ice.gov/287g near the start of 2021-2025. They have no
-  county and no agency type column, so agencies are put on counties by name;
-- ICE's participating sheet of 2025-07-30, and the newest one, which agreements.py has already read and placed
-  (taken from its table, so the history and the map never disagree about today).
+The dated lists ("sheets"), every sheet of two series of sources.yaml:
+- ice_287g_wayback: tables parsed from Wayback Machine captures of ice.gov/287g (near the start of 2021-2025). They
+  have no county and no agency type column, so agencies are put on counties by name;
+- ice_287g_participating: ICE's own sheets. The newest, which agreements.py has already read and placed, is taken
+  from its table, so the history and the map never disagree about today.
 
 RelevantResearch's cumulative status file (third-party) lists every row its monitor saw since about 2025. Its
 "Last Seen" column is no date of sighting: for the rows that left the list it repeats the signed date (the
@@ -27,7 +27,7 @@ import pandas as pd
 import pandera.pandas as pa
 import us
 
-from lib import states
+from lib import states, vocab
 from lib.build.agreements import (
     MISSING_MARKERS,
     AgencyPlacer,
@@ -38,6 +38,7 @@ from lib.build.agreements import (
 from lib.build.errors import RawDataError
 from lib.build.readers import read_sheet_with_links, validate
 from lib.countynames import CountyIndex, ascii_fold
+from lib.sources import Registry, Sheet
 from lib.vocab import JAIL_AGENCY_TYPES
 
 
@@ -45,25 +46,21 @@ from lib.vocab import JAIL_AGENCY_TYPES
 class Snapshot:
     path: Path
     date: str
-    source_id: str
+    source_id: str  # its entry in data/sources.json
     date_format: str | None  # how SIGNED is written; None where the cells are dates
 
 
-WAYBACK_SNAPSHOTS = tuple(
-    Snapshot(Path(f"287g/ice_287g_participating_wayback_{date}.xlsx"), date, "ice_287g_wayback", "%Y-%m-%d")
-    for date in ("2021-01-13", "2022-01-04", "2023-01-02", "2024-01-02", "2025-02-19")
-)
-SHEET_SNAPSHOTS = (
-    Snapshot(Path("287g/ice_287g_participatingAgencies_2025-07-30.xlsx"), "2025-07-30",
-             "ice_287g_participating_2025_07_30", None),
-)
+WAYBACK_SERIES = "ice_287g_wayback"
+SHEET_SERIES = "ice_287g_participating"
+# How each series writes SIGNED: the Wayback tables as text, ICE's sheets as dates.
+SIGNED_FORMATS = {WAYBACK_SERIES: "%Y-%m-%d", SHEET_SERIES: None}
 MONITOR = Snapshot(Path("287g/relevantresearch_287g_cumulative_status_2026-05-18.xlsx"), "2026-05-18",
                    "relevantresearch_287g_status", "%m/%d/%y")
 
 # Older tables and the monitor spell the models in several ways ("Warrant Services Officer", "Warrant Service
 # Office", trailing spaces); the words they start with are stable.
-MODEL_PREFIXES = (("jail enforcement", "jail_enforcement"), ("warrant service", "warrant_service"),
-                  ("task force", "task_force"))
+MODEL_PREFIXES = (("jail enforcement", vocab.JAIL_ENFORCEMENT), ("warrant service", vocab.WARRANT_SERVICE),
+                  ("task force", vocab.TASK_FORCE))
 # ICE's 2025-07-30 sheet writes "State" where later sheets write "State Agency".
 ICE_TYPE_SPELLINGS = {"County": "County", "Municipality": "Municipality", "State Agency": "State Agency",
                       "State": "State Agency"}
@@ -187,27 +184,32 @@ class CountyFinder:
         return (fips, "agency_name") if fips else (None, "unmatched")
 
 
-def _sightings(raw_dir: Path, agreements: pd.DataFrame) -> tuple[pd.DataFrame, list[Snapshot]]:
+def _snapshot(sheet: Sheet) -> Snapshot:
+    return Snapshot(sheet.path, sheet.as_of, sheet.source_id, SIGNED_FORMATS[sheet.series])
+
+
+def _sightings(raw_dir: Path, agreements: pd.DataFrame, wayback: list[Snapshot],
+               older_sheets: list[Snapshot]) -> tuple[pd.DataFrame, list[Snapshot]]:
     """Every row of every dated sheet, one shape: where it was seen, and what the sheet says."""
     frames = []
-    for snapshot in WAYBACK_SNAPSHOTS:
+    for snapshot in wayback:
         rows = read_snapshot(raw_dir, snapshot, wayback_schema)
         frames.append(_sighting_frame(rows, snapshot, ice_type=None, county=None))
-    for snapshot in SHEET_SNAPSHOTS:
+    for snapshot in older_sheets:
         rows = read_snapshot(raw_dir, snapshot, sheet_schema)
         frames.append(_sighting_frame(rows, snapshot, rows["TYPE"].map(ICE_TYPE_SPELLINGS.get), rows["COUNTY"]))
 
-    newest = agreements[agreements["status"] == "participating"]
+    newest = agreements[agreements["status"] == vocab.PARTICIPATING]
     newest_date = newest["source_date"].max()
-    newest_snapshot = Snapshot(Path("287g") / newest["source_file"].iloc[0], newest_date, "ice_287g_participating",
-                               None)
+    # The newest sheet is published under its series' id.
+    newest_snapshot = Snapshot(Path("287g") / newest["source_file"].iloc[0], newest_date, SHEET_SERIES, None)
     frames.append(pd.DataFrame({
         "sheet_date": newest_date, "source_file": newest["source_file"], "agency": newest["agency"],
         "state_abbr": newest["state_abbr"], "ice_type": newest["ice_agency_type"],
         "county_as_listed": newest["county_as_listed"], "model": newest["model"], "signed": newest["signed"],
         "county_fips": newest["county_fips"], "placed_by": newest["placed_by"],
     }))
-    snapshots = [*WAYBACK_SNAPSHOTS, *SHEET_SNAPSHOTS, newest_snapshot]
+    snapshots = [*wayback, *older_sheets, newest_snapshot]
     if sorted(snapshot.date for snapshot in snapshots) != [snapshot.date for snapshot in snapshots]:
         raise RawDataError(newest_snapshot.path, f"the newest ICE sheet ({newest_date}) is older than the history's")
     return pd.concat(frames, ignore_index=True), snapshots
@@ -389,7 +391,7 @@ def _place(rows: list[dict], kind: str, finder: CountyFinder) -> tuple[str | Non
         return latest["county_fips"], latest["placed_by"]
     if states.fips_for_state(latest["state_abbr"]) is None:
         return None, "territory_not_mapped"
-    if kind == "state":
+    if kind == vocab.STATE_AGENCY:
         return None, "statewide"
     for row in reversed(rows):
         fips, method = finder.place(row["state_abbr"], row["agency"], row["county_as_listed"])
@@ -398,11 +400,13 @@ def _place(rows: list[dict], kind: str, finder: CountyFinder) -> tuple[str | Non
     return None, "unmatched"
 
 
-def build_history(raw_dir: Path, county_index: CountyIndex, agencies: pd.DataFrame,
-                  agreements: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+def build_history(raw_dir: Path, county_index: CountyIndex, agencies: pd.DataFrame, agreements: pd.DataFrame,
+                  registry: Registry) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     """(agreement_history, snapshot_counts, report)."""
     finder = CountyFinder(raw_dir, county_index, agencies)
-    sightings, snapshots = _sightings(raw_dir, agreements)
+    wayback = [_snapshot(sheet) for sheet in registry.sheets(WAYBACK_SERIES)]
+    older_sheets = [_snapshot(sheet) for sheet in registry.sheets(SHEET_SERIES)[:-1]]  # the newest: in `agreements`
+    sightings, snapshots = _sightings(raw_dir, agreements, wayback, older_sheets)
     sightings = _with_keys(sightings)
     snapshot_dates = [snapshot.date for snapshot in snapshots]
     newest_date = snapshot_dates[-1]
@@ -430,7 +434,7 @@ def build_history(raw_dir: Path, county_index: CountyIndex, agencies: pd.DataFra
             "renamed": int(history["earlier_names"].notna().sum()),
             "rows_per_sheet": {snapshot.date: int((sightings["sheet_date"] == snapshot.date).sum())
                                for snapshot in snapshots},
-            "wayback_tables_placed_on_a_county": _wayback_match(history, WAYBACK_SNAPSHOTS),
+            "wayback_tables_placed_on_a_county": _wayback_match(history, wayback),
             "changes_between_consecutive_sheets": _consecutive_changes(history, snapshot_dates),
             "merged_names": merges,
             "third_party_monitor": monitor_report,
@@ -457,7 +461,7 @@ def _snapshot_counts(history: pd.DataFrame, snapshots: list[Snapshot]) -> pd.Dat
     return pd.DataFrame.from_records(rows)
 
 
-def _wayback_match(history: pd.DataFrame, wayback: tuple[Snapshot, ...]) -> dict:
+def _wayback_match(history: pd.DataFrame, wayback: list[Snapshot]) -> dict:
     """Agreements on the older tables (no county column) that were put on a county, statewide ones left out."""
     dates = {snapshot.date for snapshot in wayback}
     on_wayback = history[history["listed_on"].fillna("").str.split(";").map(lambda listed: bool(dates & set(listed)))]

@@ -27,8 +27,8 @@ from lib.build.readers import require_file
 from lib.countynames import CountyIndex
 from lib.data import load, swap_lock
 from lib.mapview import refresh_generated
-from lib.paths import STATIC_DIR
-from lib.sources import load_registry
+from lib.paths import SOURCES_FILE, STATIC_DIR
+from lib.sources import Registry, load_registry
 
 US_ATLAS_LICENCE = Path("geo/us-atlas-3.0.1_LICENSE.txt")
 
@@ -71,17 +71,17 @@ def manifest(contents: dict[str, bytes]) -> str:
     return datasets.Manifest(sha256=digests).model_dump_json(indent=1) + "\n"
 
 
-def build_all(raw_dir: Path) -> dict[str, str]:
+def build_all(raw_dir: Path, registry: Registry) -> dict[str, str]:
     """Every file of data/, as text, keyed by file name, in the order they are written: MANIFEST.json last."""
-    registry = load_registry()
     counties, county_shapes, state_labels = build_counties(raw_dir)
     county_index = CountyIndex(counties[["fips", "state_fips", "name"]].itertuples(index=False))
     agencies = build_agencies(raw_dir, county_index)
-    agreements = build_agreements(raw_dir, county_index, agencies)
-    agreement_history, snapshot_counts, history_report = build_history(raw_dir, county_index, agencies, agreements)
-    state_laws = build_state_laws(raw_dir)
+    agreements = build_agreements(raw_dir, county_index, agencies, registry)
+    agreement_history, snapshot_counts, history_report = build_history(raw_dir, county_index, agencies, agreements,
+                                                                       registry)
+    state_laws = build_state_laws()
     local_policies = build_local_policies(counties)
-    state_governance = build_state_governance(counties, state_laws)
+    state_governance = build_state_governance(counties)
     county_governance = build_county_governance(counties)
     detention_facilities, detention_population, detention_report = build_detention(raw_dir, county_index)
 
@@ -115,7 +115,7 @@ def build_all(raw_dir: Path) -> dict[str, str]:
         datasets.DETENTION_REPORT.file: json.dumps(detention_report, indent=1, sort_keys=True) + "\n",
         datasets.COUNTY_SHAPES.file: json.dumps(county_topology(county_shapes), separators=(",", ":"), sort_keys=True),
         datasets.BUILD_REPORT.file: json.dumps(match_report(agreements), indent=1, sort_keys=True) + "\n",
-        datasets.SOURCES.file: json.dumps(registry, indent=1, sort_keys=True) + "\n",
+        datasets.SOURCES.file: json.dumps(registry.published, indent=1, sort_keys=True) + "\n",
         "README.md": docs.data_readme(registry),
         "LICENSES.md": docs.licences(licence),
     }
@@ -167,10 +167,10 @@ def exchange_folders(first: Path, second: Path) -> None:
         raise OSError(error, os.strerror(error), str(second))
 
 
-def run(raw_dir: Path, out_dir: Path) -> dict[str, str]:
+def run(raw_dir: Path, out_dir: Path, sources_file: Path = SOURCES_FILE) -> dict[str, str]:
     if not raw_dir.is_dir():
         raise RawDataError(raw_dir, "raw folder not found (pass --raw or set ICE_MAP_RAW_DIR)")
-    files = build_all(raw_dir)
+    files = build_all(raw_dir, load_registry(sources_file))
     check_match_rate(files, out_dir)
     write_atomically(files, out_dir)
     # The app serves static/ from beside data/ (lib/paths.py); a data folder elsewhere gets its own.

@@ -1,16 +1,16 @@
-"""State laws and local policies on jails' collaboration with ICE: hand-curated evidence, every row a draft.
+"""State laws and local policies on jails' collaboration with ICE: hand-curated evidence.
 
-curation/state_laws.csv says, per state and indicator, what a state law does to the practice. It starts from
-the raw stance draft (recoveredfactory/287g-watch, researched by an AI agent, not reviewed by a person),
-which gives one stance per state. A "pro" stance often only pre-empts local limits without ordering the jail
-to do anything, so each indicator is encoded from what the law says, and left out where that is not known.
-A state without rows is read as silent/unknown.
+curation/state_laws.csv says, per state, indicator and law, what the law (a statute, an attorney general's
+directive, an executive order or a court ruling) does to the practice, with the operative words quoted from the
+page they were read on, that page's address and the date it was read. The raw stance draft and the leads folder
+(../shared/data/raw/policy/) named where to look; they are never the source of a row. A row is
+checked_against_text only if its quote is the law's own words or an official analysis of it; a row resting on a
+secondary summary is a draft. A state and indicator without a row is not checked; "silent" is written only
+after the state's code and session laws were searched, and says what was searched.
 
 curation/local_policies.csv holds county or city policies named in the seed texts (first of all the 2015
-ILRC / United We Dream toolkit), one row per indicator, each with the as-of label the app must show.
-
-Nobody has reviewed either file yet, so "draft" is the only review status accepted. A state-law URL is
-accepted only if it is the raw draft's own link for that state, so no link can be typed from memory.
+ILRC / United We Dream toolkit), one row per indicator, each with the as-of label the app must show. Nobody has
+reviewed it yet, so "draft" is its only review status.
 """
 
 import re
@@ -20,16 +20,13 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from lib import datasets, states
+from lib import datasets, registry, states, vocab
 from lib.build.errors import RawDataError
 from lib.build.readers import read_csv, spreadsheet_row, validate
 from lib.paths import PROJECT_ROOT
 
 STATE_LAWS_FILE = PROJECT_ROOT / "curation" / "state_laws.csv"
 LOCAL_POLICIES_FILE = PROJECT_ROOT / "curation" / "local_policies.csv"
-STANCE_DRAFT_FILE = Path("policy/state_ice_cooperation_stance_recoveredfactory_2026-09.csv")
-
-STANCES = ("pro", "anti", "none")
 
 
 def _real_date(shape: str, description: str) -> pa.Check:
@@ -48,7 +45,6 @@ def _real_date(shape: str, description: str) -> pa.Check:
     return pa.Check(is_real, element_wise=True, error=f"a real date written {description}")
 
 
-YEAR_OR_DAY = _real_date(datasets.YEAR_OR_DATE, "YYYY or YYYY-MM-DD")
 YEAR_MONTH_OR_DAY = _real_date(datasets.PARTIAL_DATE, "YYYY, YYYY-MM or YYYY-MM-DD")
 DRAFT_ONLY = pa.Check.isin(datasets.REVIEW_STATUSES)
 
@@ -67,14 +63,21 @@ def provenance_columns(bases) -> dict[str, pa.Column]:
 state_laws_schema = pa.DataFrameSchema(
     {
         "state_abbr": pa.Column(str, pa.Check.isin(sorted(states.FIPS_BY_ABBR))),
-        "indicator": pa.Column(str, pa.Check.isin(datasets.POLICY_INDICATORS)),
-        "effect": pa.Column(str, pa.Check.isin(datasets.STATE_LAW_EFFECTS)),
+        "indicator": pa.Column(str, pa.Check.isin(registry.STATE_LAW_IDS)),
+        "effect": pa.Column(str, pa.Check.isin(vocab.STATE_LAW_EFFECTS)),
         "law_name": pa.Column(str),
         "citation": pa.Column(str, nullable=True),
-        "effective_date": pa.Column(str, YEAR_OR_DAY, nullable=True),
-        "status": pa.Column(str, pa.Check.isin(datasets.LAW_STATUSES)),
-        "url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$"), nullable=True),
-        **provenance_columns(datasets.STATE_LAW_BASES),
+        "basis": pa.Column(str, pa.Check.isin(vocab.STATE_LAW_BASES)),
+        "effective_date": pa.Column(str, YEAR_MONTH_OR_DAY, nullable=True),
+        "status": pa.Column(str, pa.Check.isin(vocab.LAW_STATUSES)),
+        "binds_county_jails": pa.Column(str, pa.Check.isin(["yes", "no"])),
+        "quote": pa.Column(str, pa.Check.str_length(1, datasets.QUOTE_MAX_CHARACTERS)),
+        "url": pa.Column(str, pa.Check.str_matches(r"^https?://\S+$")),
+        "source": pa.Column(str),
+        "source_date": pa.Column(str, _real_date(datasets.DATE, "YYYY-MM-DD")),
+        "review_status": pa.Column(str, pa.Check.isin(datasets.STATE_LAW_REVIEW_STATUSES)),
+        "searched": pa.Column(str, nullable=True),
+        "note": pa.Column(str, nullable=True),
     },
     strict=True,
 )
@@ -84,7 +87,7 @@ local_policies_schema = pa.DataFrameSchema(
         "county_fips": pa.Column(str, pa.Check.str_matches(datasets.FIPS)),
         "jurisdiction": pa.Column(str),
         "policy_name": pa.Column(str, nullable=True),
-        "indicator": pa.Column(str, pa.Check.isin(datasets.POLICY_INDICATORS)),
+        "indicator": pa.Column(str, pa.Check.isin(datasets.LOCAL_POLICY_INDICATORS)),
         # Which effect fits which indicator is checked row by row after the schema (see _check_local_effects).
         "effect": pa.Column(str, pa.Check.isin(datasets.LOCAL_POLICY_EFFECT_VALUES)),
         "adopted_date": pa.Column(str, YEAR_MONTH_OR_DAY, nullable=True),
@@ -100,16 +103,6 @@ local_policies_schema = pa.DataFrameSchema(
     strict=True,
 )
 
-stance_draft_schema = pa.DataFrameSchema(
-    {
-        "state": pa.Column(str, pa.Check.isin(sorted(states.FIPS_BY_ABBR)), unique=True),
-        "stance": pa.Column(str, pa.Check.isin(STANCES)),
-        "source_url": pa.Column(str, nullable=True),
-    },
-    strict=False,
-)
-
-
 def _reject_duplicates(frame: pd.DataFrame, key: list[str], path: Path, what: str) -> None:
     repeated = frame[frame.duplicated(subset=key, keep="first")]
     if not repeated.empty:
@@ -119,13 +112,13 @@ def _reject_duplicates(frame: pd.DataFrame, key: list[str], path: Path, what: st
                            row=spreadsheet_row(index), column=key[-1])
 
 
-def _check_urls_come_from_the_draft(laws: pd.DataFrame, draft: pd.DataFrame, path: Path) -> None:
-    draft_url = dict(zip(draft["state"], draft["source_url"]))
-    for index, row in laws[laws["url"].notna()].iterrows():
-        if row["url"] != draft_url.get(row["state_abbr"]):
-            raise RawDataError(path, f"url {row['url']!r} is not the raw draft's link for {row['state_abbr']}; "
-                                     "copy links only from the draft, or leave url empty", row=spreadsheet_row(index),
-                               column="url")
+def _check_silence_is_searched(laws: pd.DataFrame, path: Path) -> None:
+    """"Silent" is a finding: the row must say what was searched."""
+    unsearched = laws[(laws["effect"] == vocab.SILENT) & laws["searched"].isna()]
+    if not unsearched.empty:
+        raise RawDataError(path, "a silent row must say in searched what was searched (the state's code and session "
+                                 "laws); otherwise leave the state and indicator out: not checked",
+                           row=spreadsheet_row(unsearched.index[0]), column="searched")
 
 
 def _check_local_effects(policies: pd.DataFrame, path: Path) -> None:
@@ -156,13 +149,12 @@ def _sorted(frame: pd.DataFrame, schema: pa.DataFrameSchema, key: list[str]) -> 
     return ordered[list(schema.columns)].reset_index(drop=True)
 
 
-def build_state_laws(raw_dir: Path, path: Path = STATE_LAWS_FILE) -> pd.DataFrame:
-    draft_path = raw_dir / STANCE_DRAFT_FILE
-    draft = validate(read_csv(draft_path), stance_draft_schema, draft_path)
+def build_state_laws(path: Path = STATE_LAWS_FILE) -> pd.DataFrame:
     laws = validate(read_csv(path), state_laws_schema, path)
-    _reject_duplicates(laws, ["state_abbr", "indicator"], path, "state and indicator")
-    _check_urls_come_from_the_draft(laws, draft, path)
-    return _sorted(laws, state_laws_schema, ["state_abbr", "indicator"])
+    _reject_duplicates(laws, ["state_abbr", "indicator", "law_name"], path, "state, indicator and law")
+    _check_silence_is_searched(laws, path)
+    laws = laws.assign(binds_county_jails=laws["binds_county_jails"] == "yes").drop(columns="searched")
+    return _sorted(laws, datasets.STATE_LAWS.schema, ["state_abbr", "indicator", "law_name"])
 
 
 def build_local_policies(counties: pd.DataFrame, path: Path = LOCAL_POLICIES_FILE) -> pd.DataFrame:

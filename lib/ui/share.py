@@ -60,6 +60,12 @@ def map_downloads(data: compiled.CompiledData, shown: Layer, reviewed_only: bool
                                on_click="ignore", key="download_dictionary")
 
 
+def state_laws_download(data: compiled.CompiledData) -> None:
+    st.download_button(_("State-law table with its quotes (CSV)"), file_name="ice-collaboration-state-laws.csv",
+                       mime="text/csv", data=lambda: exports.state_laws_csv(data), on_click="ignore",
+                       key="download_state_laws")
+
+
 def correction_box(data: compiled.CompiledData, county: str, fips: str) -> None:
     """Assembles a correction for the reader to send; nothing is stored, no name is asked."""
     with st.expander(_("Suggest a correction")):

@@ -6,6 +6,10 @@ from datetime import datetime
 from pathlib import Path
 
 import openpyxl
+import yaml
+
+from lib.paths import SOURCES_FILE
+from lib.sources import Registry, load_registry
 
 # Two Californian counties sharing an edge, Virginia's two Richmonds, and Falls Church with no shape.
 TOPOLOGY = {
@@ -57,6 +61,13 @@ PARTICIPATING = [
 ]
 PENDING = [("CALIFORNIA", "Alameda County Sheriff's Office", "County", "Alameda County", "Task Force Model", None)]
 FIXES = [("Virginia", "Richmnd County", "Richmond County")]
+PARTICIPATING_FILE = Path("287g/ice_287g_participatingAgencies_2026-05-18.xlsx")
+PENDING_FILE = Path("287g/ice_287g_pendingAgencies_2026-02-27.xlsx")
+# The sheets write_raw_folder writes, as entries of sources.yaml.
+CURRENT_SHEETS = [
+    {"series": "ice_287g_participating", "as_of": "2026-05-18", "files": [PARTICIPATING_FILE.as_posix()]},
+    {"series": "ice_287g_pending", "as_of": "2026-02-27", "files": [PENDING_FILE.as_posix()]},
+]
 
 
 def write_csv(path: Path, header: list[str], rows: list[tuple]) -> Path:
@@ -87,10 +98,24 @@ def write_raw_folder(root: Path) -> Path:
     write_csv(root / "geo/uwchr_county_aor_population.csv", ["geoid", "name", "estimate", "aor"], POPULATION)
     write_csv(root / "agencies/fbi_cde_lee_2025_agencies_by_ori.csv",
               ["ori", "data_year", "pub_agency_name", "state_abbr", "county_name", "agency_type_name"], FBI)
-    write_sheet(root / "287g/ice_287g_participatingAgencies_2026-05-18.xlsx", SHEET_HEADER, PARTICIPATING)
-    write_sheet(root / "287g/ice_287g_pendingAgencies_2026-02-27.xlsx", SHEET_HEADER, PENDING)
+    write_sheet(root / PARTICIPATING_FILE, SHEET_HEADER, PARTICIPATING)
+    write_sheet(root / PENDING_FILE, SHEET_HEADER, PENDING)
     write_csv(root / "287g/deportationdata_county-name-fixes.csv", ["state", "county", "county_fixed"], FIXES)
     return root
+
+
+def write_registry(path: Path, sheets: list[dict] = CURRENT_SHEETS) -> Path:
+    """A sources.yaml naming the fixture's sheets, with the project's limits and series (titles, pages and link
+    patterns), so that the tests do not depend on the sheets the project has now."""
+    project = yaml.safe_load(SOURCES_FILE.read_text(encoding="utf-8"))
+    document = {"update": project["update"], "series": project["series"], "sources": sheets}
+    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def registry(raw: Path, sheets: list[dict] = CURRENT_SHEETS) -> Registry:
+    """The registry of these sheets, written beside the raw folder."""
+    return load_registry(write_registry(raw.parent / "sources.yaml", sheets))
 
 
 def with_cell(rows: list[tuple], row: int, column: str, value, header: list[str]) -> list[list]:

@@ -21,7 +21,7 @@ def built(raw):
     counties, shapes, states = build_counties(raw)
     index = CountyIndex(counties[["fips", "state_fips", "name"]].itertuples(index=False))
     agencies = build_agencies(raw, index)
-    return counties, shapes, states, agencies, build_agreements(raw, index, agencies)
+    return counties, shapes, states, agencies, build_agreements(raw, index, agencies, rawfixtures.registry(raw))
 
 
 def test_counties_get_full_names_population_and_string_fips(raw):
@@ -78,10 +78,27 @@ def test_agreements_are_cleaned_typed_and_placed(raw):
     assert rows.loc["Alameda County Sheriff's Office", "status"] == "pending"
 
 
+@pytest.mark.parametrize("later_listed_first", [True, False])
+def test_agreements_come_from_the_sheet_with_the_latest_date(raw, later_listed_first):
+    """Two participating sheets in sources.yaml: the build reads the one of the latest `as_of`, wherever its entry
+    stands, and dates its rows with that day."""
+    later = {"series": "ice_287g_participating", "as_of": "2026-06-01",
+             "files": ["287g/ice_287g_participatingAgencies_2026-06-01.xlsx"]}
+    rawfixtures.write_sheet(raw / later["files"][0], rawfixtures.SHEET_HEADER, rawfixtures.PARTICIPATING[:2])
+    sheets = [later, *rawfixtures.CURRENT_SHEETS] if later_listed_first else [*rawfixtures.CURRENT_SHEETS, later]
+    counties, _, _ = build_counties(raw)
+    index = CountyIndex(counties[["fips", "state_fips", "name"]].itertuples(index=False))
+    agreements = build_agreements(raw, index, build_agencies(raw, index), rawfixtures.registry(raw, sheets))
+    participating = agreements[agreements["status"] == "participating"]
+    assert sorted(participating["agency"]) == sorted(row[1].strip() for row in rawfixtures.PARTICIPATING[:2])
+    assert set(participating["source_date"]) == {"2026-06-01"}
+    assert set(participating["source_file"]) == {"ice_287g_participatingAgencies_2026-06-01.xlsx"}
+
+
 def test_moa_links_are_kept_only_when_they_are_web_addresses(raw):
     """An MOA hyperlink is text from ICE's file: anything but an http(s) address becomes no link at all."""
     openpyxl = pytest.importorskip("openpyxl")
-    path = raw / "287g/ice_287g_participatingAgencies_2026-05-18.xlsx"
+    path = raw / rawfixtures.PARTICIPATING_FILE
     targets = {"Santa Clara County Sheriff's Office": "javascript:alert(1)",
                "Oakland Police Department": "HTTPS://www.ice.gov/doclib/287gMOA/oakland.pdf",
                "California Highway Patrol": "file:///etc/passwd",
@@ -117,8 +134,7 @@ def test_agency_type(agency, ice_type, expected):
 def test_unknown_model_names_file_row_and_column(raw):
     rows = list(rawfixtures.PARTICIPATING)
     rows[2] = rows[2][:4] + ("Hotel Model",) + rows[2][5:]
-    path = rawfixtures.write_sheet(raw / "287g/ice_287g_participatingAgencies_2026-05-18.xlsx",
-                                   rawfixtures.SHEET_HEADER, rows)
+    path = rawfixtures.write_sheet(raw / rawfixtures.PARTICIPATING_FILE, rawfixtures.SHEET_HEADER, rows)
     with pytest.raises(RawDataError) as error:
         built(raw)
     assert (error.value.file, error.value.row, error.value.column) == (str(path), 4, "SUPPORT TYPE")
@@ -126,8 +142,7 @@ def test_unknown_model_names_file_row_and_column(raw):
 
 def test_renamed_column_is_named(raw):
     header = [name if name != "SUPPORT TYPE" else "MODEL" for name in rawfixtures.SHEET_HEADER]
-    rawfixtures.write_sheet(raw / "287g/ice_287g_participatingAgencies_2026-05-18.xlsx", header,
-                            rawfixtures.PARTICIPATING)
+    rawfixtures.write_sheet(raw / rawfixtures.PARTICIPATING_FILE, header, rawfixtures.PARTICIPATING)
     with pytest.raises(RawDataError, match="SUPPORT TYPE"):
         built(raw)
 
@@ -135,8 +150,7 @@ def test_renamed_column_is_named(raw):
 def test_bad_date_names_row(raw):
     rows = list(rawfixtures.PARTICIPATING)
     rows[0] = rows[0][:5] + ("not a date",)
-    rawfixtures.write_sheet(raw / "287g/ice_287g_participatingAgencies_2026-05-18.xlsx", rawfixtures.SHEET_HEADER,
-                            rows)
+    rawfixtures.write_sheet(raw / rawfixtures.PARTICIPATING_FILE, rawfixtures.SHEET_HEADER, rows)
     with pytest.raises(RawDataError, match="row 2, column 'SIGNED'"):
         built(raw)
 
@@ -165,6 +179,6 @@ def test_wrong_encoding_is_named(raw):
 def test_empty_sheet_is_named(raw):
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()
-    book.save(raw / "287g/ice_287g_pendingAgencies_2026-02-27.xlsx")
+    book.save(raw / rawfixtures.PENDING_FILE)
     with pytest.raises(RawDataError, match="pendingAgencies.*empty"):
         built(raw)

@@ -11,8 +11,6 @@ from tests.build.rawfixtures import with_cell
 from tests.build.rawfixtures import write_csv as write
 
 COUNTIES = pd.DataFrame({"fips": ["09110", "21111", "48201"], "state_abbr": ["CT", "KY", "TX"]})
-STATE_LAWS = pd.DataFrame({"state_abbr": ["TX", "CT"], "effect": ["requires", "limits"],
-                           "law_name": ["SB 4 (2017)", "Public Act 19-20 (2019), amending the TRUST Act"]})
 
 STATE_HEADER = list(datasets.STATE_GOVERNANCE.schema.columns)
 STATES = [
@@ -34,7 +32,7 @@ OVERRIDES = [
 
 
 def states_with(tmp_path, rows):
-    return build_state_governance(COUNTIES, STATE_LAWS, write(tmp_path / "state_governance.csv", STATE_HEADER, rows))
+    return build_state_governance(COUNTIES, write(tmp_path / "state_governance.csv", STATE_HEADER, rows))
 
 
 def overrides_with(tmp_path, rows):
@@ -87,8 +85,7 @@ def test_second_row_for_a_state_is_refused(tmp_path):
      (0, "source_date", "24/11/2026"),
      (1, "note", ""),
      (1, "basis", "statute"),                      # a statute basis needs its citation
-     (0, "basis", "report"),                       # a citation needs a statute or constitution basis
-     (0, "state_can_preempt", "The legislature can override county policy.")],  # SB 4 must be named
+     (0, "basis", "report")],                      # a citation needs a statute or constitution basis
 )
 def test_bad_state_cells_are_named_by_file_row_and_column(tmp_path, row, column, value):
     with pytest.raises(RawDataError) as error:
@@ -127,7 +124,7 @@ def test_second_override_of_a_county_field_is_refused(tmp_path):
 
 
 def test_curated_files_cover_every_state_and_every_row_is_a_draft(data):
-    governance = build_state_governance(data.counties, data.state_laws)
+    governance = build_state_governance(data.counties)
     overrides = build_county_governance(data.counties)
     assert sorted(governance["state_abbr"]) == sorted(data.counties["state_abbr"].unique())
     assert (governance["review_status"] == "draft").all() and (overrides["review_status"] == "draft").all()

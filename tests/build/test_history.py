@@ -49,12 +49,18 @@ def wayback_rows(date: str) -> list[tuple]:
     return rows + [ALAMEDA_SHERIFF] if date < "2023" else rows
 
 
+# The older sheets as entries of sources.yaml; listed after the newest ones, as in the project's.
+WAYBACK_SHEETS = [{"series": "ice_287g_wayback", "as_of": date,
+                   "files": [f"287g/ice_287g_participating_wayback_{date}.xlsx"]} for date in WAYBACK_DATES]
+SHEET_2025_ENTRY = {"series": "ice_287g_participating", "as_of": "2025-07-30",
+                    "files": ["287g/ice_287g_participatingAgencies_2025-07-30.xlsx"]}
+SHEETS = [*rawfixtures.CURRENT_SHEETS, *WAYBACK_SHEETS, SHEET_2025_ENTRY]
+
+
 def write_history_sheets(raw, wayback=wayback_rows, sheet_2025=SHEET_2025, monitor=MONITOR):
-    for date in WAYBACK_DATES:
-        rawfixtures.write_sheet(raw / f"287g/ice_287g_participating_wayback_{date}.xlsx", WAYBACK_HEADER,
-                                wayback(date))
-    rawfixtures.write_sheet(raw / "287g/ice_287g_participatingAgencies_2025-07-30.xlsx", rawfixtures.SHEET_HEADER,
-                            sheet_2025)
+    for entry in WAYBACK_SHEETS:
+        rawfixtures.write_sheet(raw / entry["files"][0], WAYBACK_HEADER, wayback(entry["as_of"]))
+    rawfixtures.write_sheet(raw / SHEET_2025_ENTRY["files"][0], rawfixtures.SHEET_HEADER, sheet_2025)
     rawfixtures.write_sheet(raw / "287g/relevantresearch_287g_cumulative_status_2026-05-18.xlsx", MONITOR_HEADER,
                             monitor)
 
@@ -70,7 +76,8 @@ def built(raw):
     counties, _, _ = build_counties(raw)
     index = CountyIndex(counties[["fips", "state_fips", "name"]].itertuples(index=False))
     agencies = build_agencies(raw, index)
-    return build_history(raw, index, agencies, build_agreements(raw, index, agencies))
+    registry = rawfixtures.registry(raw, SHEETS)
+    return build_history(raw, index, agencies, build_agreements(raw, index, agencies, registry), registry)
 
 
 def by_agency(history: pd.DataFrame) -> pd.DataFrame:

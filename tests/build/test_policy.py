@@ -6,24 +6,21 @@ import pytest
 
 from lib import datasets
 from lib.build.errors import RawDataError
-from lib.build.policy import STANCE_DRAFT_FILE, build_local_policies, build_state_laws
+from lib.build import policy
+from lib.build.policy import build_local_policies, build_state_laws
 from tests.build.rawfixtures import with_cell
 from tests.build.rawfixtures import write_csv as write
 
-DRAFT_HEADER = ["state", "stance", "source_type", "common_name", "source_url", "has_review_note"]
-DRAFT_ROWS = [
-    ["TX", "pro", "statute", "SB 4 (2017)", "https://example.org/tx-sb4", "no"],
-    ["CA", "anti", "statute", "SB 54 (2017)", "https://example.org/ca-sb54", "no"],
-    ["PA", "none", "none", "", "https://example.org/map", "no"],
-]
-LAW_HEADER = list(datasets.STATE_LAWS.schema.columns)
+LAW_HEADER = list(policy.state_laws_schema.columns)
 LAWS = [
-    ["TX", "jail_access", "preempts_local_limits", "SB 4 (2017)", "Tex. Gov't Code 752.053", "2017-09-01", "in_force",
-     "https://example.org/tx-sb4", "raw policy draft", "2026-09-22", "statute", "draft", "bars local limits"],
-    ["CA", "holds", "forbids", "SB 54 (2017)", "", "2018-01-01", "in_force", "", "raw policy draft", "2026-09-22",
-     "statute", "draft", "no holds"],
-    ["TX", "holds", "requires", "SB 4 (2017)", "", "2017", "in_force", "https://example.org/tx-sb4",
-     "raw policy draft", "2026-09", "statute", "draft", "honors holds"],
+    ["TX", "jail_access", "preempts_local_limits", "SB 4 (2017)", "Tex. Gov't Code 752.053", "statute", "2017-09-01",
+     "in_force", "yes", "(4) permitting a federal immigration officer to enter", "https://example.org/tx-sb4",
+     "Statute text (example.org)", "2026-12-02", "checked_against_text", "", "bars local limits"],
+    ["CA", "holds", "forbids", "SB 54 (2017)", "", "statute", "2018-01-01", "in_force", "yes",
+     "shall not detain", "https://example.org/ca-sb54", "Bill text (example.org)", "2026-12-02",
+     "checked_against_text", "", ""],
+    ["TX", "holds", "requires", "SB 4 (2017)", "", "statute", "2017", "in_force", "yes", "shall comply with",
+     "https://example.org/tx-sb4", "Secondary summary (example.org)", "2026-12-02", "draft", "", "honors holds"],
 ]
 POLICY_HEADER = list(datasets.LOCAL_POLICIES.schema.columns)
 POLICIES = [
@@ -37,28 +34,22 @@ POLICIES = [
 COUNTIES = pd.DataFrame({"fips": ["06013", "06085", "48201"]})
 
 
-@pytest.fixture()
-def raw(tmp_path):
-    write(tmp_path / "raw" / STANCE_DRAFT_FILE, DRAFT_HEADER, DRAFT_ROWS)
-    return tmp_path / "raw"
-
-
-def laws_with(tmp_path, raw, rows):
-    return build_state_laws(raw, write(tmp_path / "state_laws.csv", LAW_HEADER, rows))
+def laws_with(tmp_path, rows):
+    return build_state_laws(write(tmp_path / "state_laws.csv", LAW_HEADER, rows))
 
 
 def policies_with(tmp_path, rows):
     return build_local_policies(COUNTIES, write(tmp_path / "local_policies.csv", POLICY_HEADER, rows))
 
 
-def test_valid_state_laws_compile_sorted_with_declared_columns(tmp_path, raw):
-    laws = laws_with(tmp_path, raw, LAWS)
+def test_valid_state_laws_compile_sorted_with_declared_columns(tmp_path):
+    laws = laws_with(tmp_path, LAWS)
     datasets.STATE_LAWS.schema.validate(laws)
-    assert list(laws.columns) == LAW_HEADER
+    assert list(laws.columns) == list(datasets.STATE_LAWS.schema.columns)
     assert list(zip(laws["state_abbr"], laws["indicator"])) == [("CA", "holds"), ("TX", "holds"),
                                                                  ("TX", "jail_access")]
-    assert pd.isna(laws.loc[0, "url"]) and pd.isna(laws.loc[0, "citation"])
-    assert (laws["review_status"] == "draft").all()
+    assert pd.isna(laws.loc[0, "citation"]) and laws["binds_county_jails"].all()
+    assert list(laws["review_status"]) == ["checked_against_text", "draft", "checked_against_text"]
 
 
 def test_valid_local_policies_compile_sorted_with_declared_columns(tmp_path):
@@ -83,32 +74,34 @@ def assert_names(error, path, row, column):
      (2, "state_abbr", "XX"),              # not a state
      (2, "state_abbr", "tx"),
      (1, "effective_date", "2018-02-30"),  # no such day
-     (1, "effective_date", "2018-01"),     # a year or a full date, nothing between
      (0, "source_date", "22/09/2026"),
-     (0, "status", "pending"),
+     (0, "status", "proposed"),
      (1, "basis", "news"),
-     (2, "review_status", "reviewed"),     # nobody has reviewed anything yet
-     (1, "note", ""),
-     (0, "url", "https://example.org/invented"),  # not the draft's link for the state
-     (1, "url", "https://example.org/tx-sb4")],   # the draft's link, but for another state
+     (2, "review_status", "reviewed"),     # checked against the text, or a draft
+     (1, "quote", ""),                     # every row quotes the words it rests on
+     (1, "quote", "x" * 321),
+     (0, "url", "example.org/no-scheme"),
+     (0, "binds_county_jails", "maybe"),
+     (0, "effect", "silent")],             # silent only with what was searched
 )
-def test_bad_state_law_cells_are_named_by_file_row_and_column(tmp_path, raw, row, column, value):
+def test_bad_state_law_cells_are_named_by_file_row_and_column(tmp_path, row, column, value):
     with pytest.raises(RawDataError) as error:
-        laws_with(tmp_path, raw, with_cell(LAWS, row, column, value, LAW_HEADER))
-    assert_names(error, tmp_path / "state_laws.csv", row + 2, column)
+        laws_with(tmp_path, with_cell(LAWS, row, column, value, LAW_HEADER))
+    expected = "searched" if value == "silent" else column
+    assert_names(error, tmp_path / "state_laws.csv", row + 2, expected)
 
 
-def test_second_row_for_a_state_and_indicator_is_refused(tmp_path, raw):
+def test_second_row_for_a_state_indicator_and_law_is_refused(tmp_path):
     with pytest.raises(RawDataError, match="second row") as error:
-        laws_with(tmp_path, raw, LAWS + [LAWS[2]])
-    assert_names(error, tmp_path / "state_laws.csv", 5, "indicator")
+        laws_with(tmp_path, LAWS + [LAWS[2]])
+    assert_names(error, tmp_path / "state_laws.csv", 5, "law_name")
 
 
-def test_missing_column_is_named(tmp_path, raw):
+def test_missing_column_is_named(tmp_path):
     rows = [row[:-1] for row in LAWS]
     path = write(tmp_path / "state_laws.csv", LAW_HEADER[:-1], rows)
     with pytest.raises(RawDataError, match="'note' is missing"):
-        build_state_laws(raw, path)
+        build_state_laws(path)
 
 
 @pytest.mark.parametrize(
@@ -131,9 +124,10 @@ def test_bad_local_policy_cells_are_named_by_file_row_and_column(tmp_path, row, 
     assert_names(error, tmp_path / "local_policies.csv", row + 2, column)
 
 
-def test_curated_files_compile_and_every_row_is_a_draft(raw_dir, data):
-    laws = build_state_laws(raw_dir)
+def test_curated_files_compile_and_checked_rows_quote_their_law(data):
+    laws = build_state_laws()
     policies = build_local_policies(data.counties)
-    assert (laws["review_status"] == "draft").all() and (policies["review_status"] == "draft").all()
-    assert policies["as_of_label"].notna().all()
-    assert laws[["state_abbr", "indicator"]].value_counts().max() == 1
+    assert (policies["review_status"] == "draft").all() and policies["as_of_label"].notna().all()
+    assert laws["quote"].str.len().between(1, datasets.QUOTE_MAX_CHARACTERS).all()
+    assert laws["url"].str.match(r"https?://").all()
+    assert laws[["state_abbr", "indicator", "law_name"]].value_counts().max() == 1

@@ -1,17 +1,20 @@
-"""`python -m lib.update`: fetch the newest ICE 287(g) sheets, rebuild data/ if they changed, report what changed.
+"""`python -m lib.build.update`: fetch the newest ICE 287(g) sheets, rebuild data/ if they changed, report what changed.
 
-For every source in sources.yaml with an `update:` entry (the publisher's page and a regular expression for the
-spreadsheet link on it):
+For every series in sources.yaml with an `update:` entry (the publisher's page and a regular expression for the
+spreadsheet link on it), against the series' newest sheet:
 
 1. the page is fetched and the newest matching link downloaded into the store (../shared/data/raw-updates/ by
    default, outside git), then checked with the build's own reader. A failure (HTTP error, an HTML page in place
-   of the workbook, a truncated file, a missing or renamed column, a sheet older than the one we have, or a broken
-   limit of the `update:` block of sources.yaml: a link or redirect off https on the allowed hosts, a download over
-   the time or size limit, a sheet with far fewer or far more rows than ours or too many repeated agreements) is
-   recorded for that source, which keeps its old file; a file identical to the current raw file is "unchanged";
+   of the workbook, a truncated file, a missing or renamed column, a sheet older than the one we have or of its date
+   with other contents (sources.yaml holds one sheet per date), or a broken limit of the `update:` block of
+   sources.yaml: a link or redirect off https on the allowed hosts, a download over the time or size limit, a sheet
+   with far fewer or far more rows than ours or too many repeated agreements) is recorded for that source, which
+   keeps its old file; a file identical to the current raw file is "unchanged";
 2. if at least one source changed, a fresh raw folder is made in the store (a copy of the raw folder with each
-   new file under the name the build reads) and the build runs on it. The build writes data/ atomically, so a
-   failed build leaves data/ as it was;
+   new sheet added under its dated name), sources.yaml gets an entry for each new sheet (lib/sources.with_sheet:
+   the newest sheet of its series, the one the build reads), and the build runs on both. The build writes data/
+   atomically and sources.yaml is replaced only once the build has succeeded, so a failed build leaves both as
+   they were: a new sheet needs no code edit;
 3. a change report (Markdown) is printed and saved in the store as REPORT-<today>.md: the status of every
    source, the 287(g) agreements added and removed, and the counties whose level changed.
 
@@ -37,15 +40,15 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import openpyxl
 import pandas as pd
 
-from lib.build.agreements import SHEETS, Sheet, read_sheet
+from lib.build.agreements import read_sheet
 from lib.build.errors import RawDataError
 from lib.build.pipeline import run as run_build
 from lib.data import CompiledData, DataFileError, load
 from lib.evidence import CountyEvidence
+from lib.paths import DATA_DIR, PROJECT_ROOT, SOURCES_FILE, default_raw_dir
 from lib.registry import HOLDS, LEVEL_CLASSES, PARTNERSHIP, UNKNOWN
+from lib.sources import load_registry, with_sheet
 from lib.vocab import MODEL_LABELS
-from lib.paths import DATA_DIR, PROJECT_ROOT, default_raw_dir
-from lib.sources import load_registry, load_update_settings
 
 # One read (connecting, the headers, one chunk of the body) may wait this long; the whole download is bounded by
 # `deadline_seconds` in sources.yaml, checked each time bytes arrive.
@@ -92,8 +95,8 @@ class Limits:
         return int(self.max_megabytes * 2**20)
 
 
-def load_limits() -> Limits:
-    return Limits.from_settings(load_update_settings())
+def load_limits(sources_file: Path = SOURCES_FILE) -> Limits:
+    return Limits.from_settings(load_registry(sources_file).update_settings)
 
 
 def _shown(url: str) -> str:
@@ -147,7 +150,7 @@ class LinkPolicy:
 
 @dataclass
 class SourceResult:
-    source_id: str
+    source_id: str  # the series: its newest sheet's id in data/sources.json
     title: str
     status: str = "failed"  # updated / unchanged / failed
     reason: str = ""
@@ -155,7 +158,8 @@ class SourceResult:
     link_date: str | None = None
     saved_to: Path | None = None
     content: bytes | None = field(default=None, repr=False)
-    raw_file: Path | None = None  # where the build reads this source, relative to the raw folder
+    as_of: str | None = None  # of a new sheet: its link's date, or the day of this update where the link has none
+    new_file: Path | None = None  # where a new sheet goes, relative to the raw folder: our sheet's name, new date
     old_rows: int | None = None
     new_rows: int | None = None
 
@@ -171,6 +175,7 @@ class UpdateResult:
     report: str = ""
     report_path: Path | None = None
     new_raw: Path | None = None
+    new_sources: Path | None = None  # sources.yaml with the new sheets' entries, as the build read it
     built: bool = False
     build_error: str | None = None
 
@@ -300,14 +305,6 @@ def find_newest_link(html: str, page_url: str, pattern: str) -> tuple[str, str |
 # --- one source --------------------------------------------------------------------------------------------------
 
 
-def _sheet_for(source: dict) -> Sheet:
-    files = [Path(name) for name in source.get("files", [])]
-    for sheet in SHEETS:
-        if sheet.path in files:
-            return sheet
-    raise UpdateFailed("the build has no sheet reader for this source (lib/build/agreements.py SHEETS)")
-
-
 def _sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
@@ -370,22 +367,23 @@ def _check_duplicates(rows: pd.DataFrame, limits: Limits) -> None:
                            f"{limits.max_duplicate_share:.0%} limit (`max_duplicate_share` in sources.yaml)")
 
 
-def update_source(source: dict, raw_dir: Path, download_dir: Path, limits: Limits,
+def update_source(source: dict, raw_dir: Path, download_dir: Path, limits: Limits, today: str,
                   base_url: str | None = None) -> SourceResult:
+    """`source`: the newest sheet of a series as data/sources.json has it (under the series' id, with `update:`)."""
     config = source["update"]
     policy = LinkPolicy(limits.allowed_hosts, base_url)
     result = SourceResult(source["id"], source["title"])
     try:
-        sheet = _sheet_for(source)
-        result.raw_file = sheet.path
+        current_file, current_as_of = Path(source["files"][0]), source["as_of"]
         html, _, page_url = _get(policy.target(config["page"], "the page"), policy, limits)
         url, result.link_date = find_newest_link(html.decode("utf-8", errors="replace"), page_url, config["link"])
         sheet_url = policy.target(url, "the sheet link")
         result.url = url  # only now: the report shows it as a link
-        current_as_of = str(source.get("as_of", ""))
-        if result.link_date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", current_as_of) and result.link_date < current_as_of:
-            raise UpdateFailed(f"the newest sheet on the page ({result.link_date}) is older than ours "
-                               f"({current_as_of})")
+        # A link without a date offers ICE's list as of the day it is fetched.
+        as_of = result.link_date or today
+        if as_of < current_as_of:
+            undated = "" if result.link_date else ", the day of this update: its link carries no date"
+            raise UpdateFailed(f"the newest sheet on the page ({as_of}{undated}) is older than ours ({current_as_of})")
         content, content_type, _ = _get(sheet_url, policy, limits)
         download_dir.mkdir(parents=True, exist_ok=True)
         saved = download_dir / (Path(urlsplit(url).path).name or f"{source['id']}.xlsx")
@@ -393,18 +391,21 @@ def update_source(source: dict, raw_dir: Path, download_dir: Path, limits: Limit
         result.saved_to = saved
         _check_workbook(content, content_type)
 
-        current = raw_dir / sheet.path
+        current = raw_dir / current_file
         if current.is_file():
-            result.old_rows = _rows_or_none(raw_dir, sheet)
+            result.old_rows = _rows_or_none(current)
             if _sha256(current.read_bytes()) == _sha256(content):
                 result.status, result.new_rows = "unchanged", result.old_rows
                 return result
-        new_sheet = Sheet(Path(saved.name), sheet.status, result.link_date or sheet.source_date)
+        if as_of == current_as_of:
+            raise UpdateFailed(f"the sheet on the page is of {as_of}, as ours is, but its contents differ: "
+                               "sources.yaml holds one sheet per date, so check it and replace ours by hand")
+        result.as_of, result.new_file = as_of, _dated_name(current_file, as_of)
         _check_row_count(saved, result.old_rows, limits)
         try:
-            rows = read_sheet(download_dir, new_sheet)
+            rows = read_sheet(saved)
         except RawDataError as error:
-            problem = str(error).replace(str(download_dir / new_sheet.path), new_sheet.path.name)
+            problem = str(error).replace(str(saved), saved.name)
             raise UpdateFailed(f"the new sheet does not pass the build's checks: {problem}") from error
         result.new_rows = len(rows)
         _check_duplicates(rows, limits)
@@ -414,9 +415,9 @@ def update_source(source: dict, raw_dir: Path, download_dir: Path, limits: Limit
     return result
 
 
-def _rows_or_none(raw_dir: Path, sheet: Sheet) -> int | None:
+def _rows_or_none(path: Path) -> int | None:
     try:
-        return len(read_sheet(raw_dir, sheet))
+        return len(read_sheet(path))
     except RawDataError:
         return None
 
@@ -518,9 +519,11 @@ def render_report(result: UpdateResult, raw_dir: Path, out_dir: Path, added=None
 
     lines += ["", "## Build", ""]
     if result.build_error:
-        lines.append(f"**The build failed; the compiled data was left as it was.** {result.build_error}")
+        lines.append(f"**The build failed; the compiled data and sources.yaml were left as they were.** "
+                     f"{result.build_error}")
     elif result.built:
-        lines.append(f"Rebuilt `{out_dir}` from `{result.new_raw}` (a copy of the raw folder with the new sheets).")
+        lines.append(f"Rebuilt `{out_dir}` from `{result.new_raw}` (a copy of the raw folder with the new sheets), "
+                     "with an entry for each new sheet added to sources.yaml.")
     else:
         lines.append("Not rebuilt: no source has a new, valid file.")
 
@@ -557,16 +560,16 @@ def _before_merging(result: UpdateResult) -> list[str]:
             lines.append(f"- **Check `{source.source_id}`**: its rows fell from {source.old_rows:,} to "
                          f"{source.new_rows:,}; a large drop is more often a broken sheet than a real change.")
     lines += ["- Compare a few added and removed agreements with ICE's page.",
-              "- The build still labels the new rows with the old file name and date (`SHEETS` in "
-              "`lib/build/agreements.py`, `files` and `as_of` in `sources.yaml`). Point them at the new sheet, "
-              "rebuild with `make data` and commit that with this data:"]
+              "- `sources.yaml` has a new entry for each new sheet, the newest of its series, which the build read; "
+              "commit it with this data:"]
     for source in result.sources:
         if source.status == "updated":
-            as_of = source.link_date or "unknown: the link carries no date"
-            lines.append(f"  - `{source.source_id}`: `{_dated_name(source.raw_file, source.link_date or result.today)}`"
-                         f" (as of {as_of})")
-    lines.append(f"- Put the new raw files into the raw folder (they are in `{result.new_raw}`), so that the next "
-                 "build and the reproducibility test read them.")
+            undated = "" if source.link_date else " (the day of this update: the link carries no date)"
+            lines.append(f"  - `{source.source_id}`: `{source.new_file}`, as of {source.as_of}{undated}")
+    lines.append(f"- Put the new raw files into the raw folder and its archive (they are in `{result.new_raw}`), so "
+                 "that the next build and the reproducibility test read them.")
+    lines.append("- Capture the golden outputs again on the new data (`python -m tests.golden.capture`, README "
+                 "\"Same outputs\") and commit them with it; the monthly workflow does so itself.")
     return lines
 
 
@@ -581,41 +584,49 @@ def _dated_name(raw_file: Path, iso_date: str) -> Path:
 
 
 def make_raw_folder(raw_dir: Path, store: Path, today: str, updated: list[SourceResult]) -> Path:
-    """A copy of the raw folder with every new sheet under the name the build reads (and under its dated name)."""
+    """A copy of the raw folder with every new sheet added under its dated name."""
     new_raw = store / f"raw-{today}"
     if new_raw.exists():
         shutil.rmtree(new_raw)
     shutil.copytree(raw_dir, new_raw, symlinks=True)
     for source in updated:
-        target = new_raw / source.raw_file
+        target = new_raw / source.new_file
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)
         target.write_bytes(source.content)
-        dated = new_raw / _dated_name(source.raw_file, source.link_date or today)
-        if dated != target:
-            dated.write_bytes(source.content)
     return new_raw
 
 
+def with_new_sheets(sources_text: str, updated: list[SourceResult], today: str) -> str:
+    """sources.yaml's text with an entry for every new sheet."""
+    for source in updated:
+        sources_text = with_sheet(sources_text, source.source_id, source.as_of, source.new_file,
+                                  f"make update on {today}, from {source.url}")
+    return sources_text
+
+
 def update(raw_dir: Path, store: Path, out_dir: Path, today: str, base_url: str | None = None,
-           registry: list[dict] | None = None, limits: Limits | None = None) -> UpdateResult:
-    registry = load_registry() if registry is None else registry
-    limits = load_limits() if limits is None else limits
+           sources_file: Path = SOURCES_FILE, limits: Limits | None = None) -> UpdateResult:
+    registry = load_registry(sources_file)
+    limits = load_limits(sources_file) if limits is None else limits
     store.mkdir(parents=True, exist_ok=True)
     download_dir = store / "downloads" / today
-    result = UpdateResult(today, [update_source(source, raw_dir, download_dir, limits, base_url)
-                                  for source in registry if source.get("update")])
+    result = UpdateResult(today, [update_source(source, raw_dir, download_dir, limits, today, base_url)
+                                  for source in registry.published if source.get("update")])
     updated = [source for source in result.sources if source.status == "updated"]
     added = removed = changes = None
     if updated:
         old = _load_or_none(out_dir)
         result.new_raw = make_raw_folder(raw_dir, store, today, updated)
+        result.new_sources = store / f"sources-{today}.yaml"
         try:
-            run_build(result.new_raw, out_dir)
+            result.new_sources.write_text(with_new_sheets(sources_file.read_text(encoding="utf-8"), updated, today),
+                                          encoding="utf-8")
+            run_build(result.new_raw, out_dir, result.new_sources)
             result.built = True
         except Exception as error:  # the build is atomic: whatever went wrong, out_dir is as it was
             result.build_error = f"{type(error).__name__}: {error}"
         if result.built:
+            replace_file(sources_file, result.new_sources)
             new = load(out_dir)
             if old is not None:
                 counties = pd.concat([old.counties_by_fips, new.counties_by_fips])
@@ -628,13 +639,22 @@ def update(raw_dir: Path, store: Path, out_dir: Path, today: str, base_url: str 
     return result
 
 
+def replace_file(target: Path, source: Path) -> None:
+    """`target` gets the contents of `source` in one step (a rename), never half-written."""
+    staged = target.with_name(f".{target.name}.new")
+    shutil.copyfile(source, staged)
+    os.replace(staged, target)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m lib.update", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m lib.build.update", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--raw", type=Path, default=default_raw_dir(), help="folder of raw public files")
     parser.add_argument("--store", type=Path, default=default_store_dir(),
                         help="where downloads, new raw folders and reports go (outside git)")
     parser.add_argument("--out", type=Path, default=DATA_DIR, help="folder of compiled data to rebuild")
+    parser.add_argument("--sources", type=Path, default=SOURCES_FILE,
+                        help="the source registry to read, and to add each new sheet's entry to")
     parser.add_argument("--today", type=date.fromisoformat, default=date.today(),
                         help="date of this update, YYYY-MM-DD")
     parser.add_argument("--base-url", help="fetch from this server instead of the publisher's (tests, mirrors)")
@@ -642,7 +662,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.raw.is_dir():
         print(f"update failed: raw folder {args.raw} not found (pass --raw or set ICE_MAP_RAW_DIR)", file=sys.stderr)
         return 1
-    result = update(args.raw, args.store, args.out, args.today.isoformat(), args.base_url)
+    result = update(args.raw, args.store, args.out, args.today.isoformat(), args.base_url, args.sources)
     print(result.report)
     print(f"report saved to {result.report_path}", file=sys.stderr)
     return result.exit_code

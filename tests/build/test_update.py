@@ -1,6 +1,6 @@
-"""`python -m lib.update` against a local web server standing in for ice.gov: every broken download, every link or
-redirect off the publisher's site and every broken limit keeps the old data, an identical sheet is "unchanged", and a
-changed 287(g) sheet rebuilds the data and is reported."""
+"""`python -m lib.build.update` against a local web server standing in for ice.gov: every broken download, every link or
+redirect off the publisher's site and every broken limit keeps the old data and sources.yaml, an identical sheet is
+"unchanged", and a new 287(g) sheet gets its own entry in sources.yaml, rebuilds the data and is reported."""
 
 import contextlib
 import dataclasses
@@ -9,24 +9,24 @@ import http.server
 import shutil
 import threading
 import time
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
-import pandas as pd
 import pytest
 
-from lib import update as updater
-from lib.build.agreements import SHEETS
-from lib.paths import DATA_DIR
+from lib.build import update as updater
+from lib.data import load
+from lib.paths import DATA_DIR, PROJECT_ROOT, SOURCES_FILE
+from lib.sources import load_registry
 from tests.build import rawfixtures
+from tests.build.rawfixtures import PARTICIPATING_FILE, PENDING_FILE
 
 TODAY = "2026-06-01"
 DOCLIB = "/doclib/about/offices/ero/287g/"
 NEWEST = "participatingAgencies06012026am.xlsx"
 OLDER = "participatingAgencies05182026am.xlsx"
 PENDING = "pendingAgencies02272026am.xlsx"
-PARTICIPATING_FILE, PENDING_FILE = (sheet.path for sheet in SHEETS)
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -117,12 +117,13 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 @pytest.fixture()
 def small(tmp_path):
-    """A small raw folder and a stand-in for data/ (no build may touch it in these cases)."""
+    """A small raw folder, a stand-in for data/ (no build may touch it in these cases), the store and the
+    sources.yaml naming the raw folder's sheets."""
     raw = rawfixtures.write_raw_folder(tmp_path / "raw")
     out = tmp_path / "data"
     out.mkdir()
     (out / "agreements_287g.csv").write_text("agency,state_abbr,model\nkept,AA,task_force\n")
-    return raw, out, tmp_path / "store"
+    return raw, out, tmp_path / "store", rawfixtures.write_registry(tmp_path / "sources.yaml")
 
 
 def renamed_columns(path: Path) -> bytes:
@@ -160,17 +161,17 @@ def broken(kind: str, root: Path, raw: Path, tmp_path: Path, handler) -> str:
 @pytest.mark.parametrize("kind", ["http_404", "html_page", "truncated_file", "cut_download", "renamed_columns"])
 def test_a_broken_download_keeps_the_old_data(kind, site, small, tmp_path, capsys):
     root, base, handler = site
-    raw, out, store = small
+    raw, out, store, sources = small
     default_page(root)
     serve(root, PENDING, (raw / PENDING_FILE).read_bytes())
     expected = broken(kind, root, raw, tmp_path, handler)
-    before, raw_before = snapshot(out), snapshot(raw)
+    before, raw_before, sources_before = snapshot(out), snapshot(raw), sources.read_bytes()
 
     code = updater.main(["--raw", str(raw), "--store", str(store), "--out", str(out), "--today", TODAY,
-                         "--base-url", base])
+                         "--base-url", base, "--sources", str(sources)])
 
     assert code == 1  # a failure and nothing rebuilt: the scheduled run goes red
-    assert snapshot(out) == before and snapshot(raw) == raw_before
+    assert snapshot(out) == before and snapshot(raw) == raw_before and sources.read_bytes() == sources_before
     assert not (store / f"raw-{TODAY}").exists()
     report = (store / f"REPORT-{TODAY}.md").read_text()
     assert report == capsys.readouterr().out.rstrip("\n") + "\n"
@@ -183,13 +184,13 @@ def test_a_broken_download_keeps_the_old_data(kind, site, small, tmp_path, capsy
 
 def test_identical_files_are_unchanged(site, small):
     root, base, _ = site
-    raw, out, store = small
+    raw, out, store, sources = small
     default_page(root)
     serve(root, NEWEST, (raw / PARTICIPATING_FILE).read_bytes())
     serve(root, PENDING, (raw / PENDING_FILE).read_bytes())
     before = snapshot(out)
 
-    result = updater.update(raw, store, out, TODAY, base_url=base)
+    result = updater.update(raw, store, out, TODAY, base_url=base, sources_file=sources)
 
     assert [source.status for source in result.sources] == ["unchanged", "unchanged"]
     assert result.exit_code == 0 and not result.built and snapshot(out) == before
@@ -199,29 +200,31 @@ def test_identical_files_are_unchanged(site, small):
 def test_a_failed_build_keeps_the_old_data(site, small, tmp_path):
     """A valid new sheet, but the build stops (this small raw folder lacks the history sheets): data/ stays."""
     root, base, _ = site
-    raw, out, store = small
+    raw, out, store, sources = small
     default_page(root)
     extra = ("CALIFORNIA", "Alameda County Sheriff's Office", "County", "Alameda County", "Task Force Model",
              datetime(2026, 5, 20))
     new = rawfixtures.write_sheet(tmp_path / "new.xlsx", rawfixtures.SHEET_HEADER, [*rawfixtures.PARTICIPATING, extra])
     serve(root, NEWEST, new.read_bytes())
     serve(root, PENDING, (raw / PENDING_FILE).read_bytes())
-    before = snapshot(out)
+    before, sources_before = snapshot(out), sources.read_bytes()
 
-    result = updater.update(raw, store, out, TODAY, base_url=base)
+    result = updater.update(raw, store, out, TODAY, base_url=base, sources_file=sources)
 
     assert [source.status for source in result.sources] == ["updated", "unchanged"]
     assert result.sources[0].old_rows == 6 and result.sources[0].new_rows == 7
     assert not result.built and result.exit_code == 1 and snapshot(out) == before
-    assert "The build failed; the compiled data was left as it was." in result.report
+    assert sources.read_bytes() == sources_before  # the build read the new entry from a copy in the store
+    assert "ice_287g_participatingAgencies_2026-06-01.xlsx" in result.new_sources.read_text()
+    assert "The build failed; the compiled data and sources.yaml were left as they were." in result.report
     assert "RawDataError" in result.report and "Before merging" not in result.report
 
 
 def test_a_page_without_the_link_or_with_an_older_sheet_fails(site, small):
     root, base, _ = site
-    raw, out, store = small
+    raw, out, store, sources = small
     write_page(root, [f"{DOCLIB}participatingAgencies01022026am.xlsx", "/about"])  # older than ours, no pending
-    result = updater.update(raw, store, out, TODAY, base_url=base)
+    result = updater.update(raw, store, out, TODAY, base_url=base, sources_file=sources)
     reasons = {source.source_id: source.reason for source in result.sources}
     assert "older than ours (2026-05-18)" in reasons["ice_287g_participating"]
     assert "no link matching" in reasons["ice_287g_pending"]
@@ -248,17 +251,37 @@ def new_sheet(tmp_path: Path, rows: list[tuple], name: str = "new.xlsx") -> byte
     return rawfixtures.write_sheet(tmp_path / name, rawfixtures.SHEET_HEADER, rows).read_bytes()
 
 
+@pytest.mark.parametrize("link, as_of, outcome", [
+    ("participatingAgencies.xlsx", TODAY, "updated"),  # undated: ICE's list as of the day the page offers it
+    ("participatingAgencies05182026pm.xlsx", "2026-05-18", "as ours is, but its contents differ"),
+], ids=["undated_link", "same_date_as_ours"])
+def test_a_new_sheet_is_dated_by_its_link_or_by_the_day_of_the_update(link, as_of, outcome, site, small, tmp_path):
+    root, base, _ = site
+    raw, out, store, sources = small
+    write_page(root, [f"{DOCLIB}{link}", f"{DOCLIB}{PENDING}"])
+    serve(root, link, new_sheet(tmp_path, [*rawfixtures.PARTICIPATING, EXTRA_ROW]))
+    serve(root, PENDING, (raw / PENDING_FILE).read_bytes())
+    participating = updater.update(raw, store, out, TODAY, base_url=base, sources_file=sources).sources[0]
+    if outcome == "updated":
+        assert participating.status == "updated" and participating.as_of == as_of
+        assert participating.new_file == Path(f"287g/ice_287g_participatingAgencies_{as_of}.xlsx")
+    else:
+        assert participating.status == "failed" and outcome in participating.reason
+
+
 def limits(**changes) -> updater.Limits:
     """The limits of sources.yaml with some changed, so that a test need not wait 120 s or send 20 MB."""
     return dataclasses.replace(updater.load_limits(), **changes)
 
 
-def refused_run(raw: Path, out: Path, store: Path, base: str, **limit_changes) -> updater.SourceResult:
-    """Run the update; it must leave data/ and the raw folder byte-identical and make no new raw folder. Returns the
-    participating sheet's result, which must have failed."""
-    before, raw_before = snapshot(out), snapshot(raw)
-    result = updater.update(raw, store, out, TODAY, base_url=base, limits=limits(**limit_changes))
-    assert snapshot(out) == before and snapshot(raw) == raw_before
+def refused_run(small, base: str, **limit_changes) -> updater.SourceResult:
+    """Run the update; it must leave data/, the raw folder and sources.yaml byte-identical and make no new raw folder.
+    Returns the participating sheet's result, which must have failed."""
+    raw, out, store, sources = small
+    before, raw_before, sources_before = snapshot(out), snapshot(raw), sources.read_bytes()
+    result = updater.update(raw, store, out, TODAY, base_url=base, sources_file=sources,
+                            limits=limits(**limit_changes))
+    assert snapshot(out) == before and snapshot(raw) == raw_before and sources.read_bytes() == sources_before
     assert not (store / f"raw-{TODAY}").exists()
     participating = result.sources[0]
     assert participating.status == "failed" and result.exit_code == 1, result.report
@@ -289,7 +312,7 @@ def test_a_link_off_the_publishers_site_is_refused(kind, why, site, small, tmp_p
     """The local file and the same server under another name hold a valid, changed sheet: without the refusal it
     would be taken."""
     root, base, _ = site
-    raw, out, store = small
+    raw, _, store, _ = small
     changed = new_sheet(tmp_path, [*rawfixtures.PARTICIPATING, EXTRA_ROW])
     serve(root, NEWEST, changed)
     serve(root, PENDING, (raw / PENDING_FILE).read_bytes())
@@ -305,7 +328,7 @@ def test_a_link_off_the_publishers_site_is_refused(kind, why, site, small, tmp_p
             "http_on_ice": f"http://www.ice.gov{DOCLIB}{NEWEST}"}[kind]
     write_page(root, [link, f"{DOCLIB}{PENDING}"])
 
-    participating = refused_run(raw, out, store, base)
+    participating = refused_run(small, base)
 
     assert participating.reason.startswith(f"refused the sheet link {updater._shown(link)}: {why}; "
                                            "only https links to www.ice.gov are followed")
@@ -327,22 +350,22 @@ def redirected_site(site, raw: Path, content: bytes, target: str) -> None:
 
 
 def test_a_redirect_on_the_publishers_site_is_followed(site, small):
-    raw, out, store = small
+    raw, out, store, sources = small
     base = site[1]
     redirected_site(site, raw, (raw / PARTICIPATING_FILE).read_bytes(), f"{base}{DOCLIB}{MOVED}")
-    result = updater.update(raw, store, out, TODAY, base_url=base, limits=limits())
+    result = updater.update(raw, store, out, TODAY, base_url=base, sources_file=sources, limits=limits())
     assert result.sources[0].status == "unchanged", result.report
 
 
 @pytest.mark.parametrize("scheme_and_host", ["http://localhost", "ftp://127.0.0.1"])
 def test_a_redirect_off_the_publishers_site_is_refused(scheme_and_host, site, small, tmp_path):
     """The redirect leads to a valid, changed sheet on the same server under another name or scheme."""
-    raw, out, store = small
+    raw = small[0]
     base = site[1]
     target = f"{scheme_and_host}:{base.rsplit(':', 1)[1]}{DOCLIB}{MOVED}"
     redirected_site(site, raw, new_sheet(tmp_path, [*rawfixtures.PARTICIPATING, EXTRA_ROW]), target)
 
-    participating = refused_run(raw, out, store, base)
+    participating = refused_run(small, base)
 
     assert participating.reason.startswith(f"refused the redirect from `{base}{DOCLIB}{NEWEST}` to `{target}`")
     assert "only https links to www.ice.gov" in participating.reason
@@ -350,13 +373,13 @@ def test_a_redirect_off_the_publishers_site_is_refused(scheme_and_host, site, sm
 
 def test_a_download_that_trickles_in_is_stopped_at_the_deadline(site, small):
     root, base, handler = site
-    raw, out, store = small
+    raw = small[0]
     default_page(root)
     serve(root, PENDING, (raw / PENDING_FILE).read_bytes())
     handler.trickle.add(f"{DOCLIB}{NEWEST}")  # 100 bytes in 10 s, each tenth of a second well within a read timeout
 
     started = time.monotonic()
-    participating = refused_run(raw, out, store, base, deadline_seconds=1)
+    participating = refused_run(small, base, deadline_seconds=1)
 
     assert time.monotonic() - started < 5
     assert "after the 1 s time limit (`deadline_seconds` in sources.yaml)" in participating.reason
@@ -366,13 +389,12 @@ def test_a_download_that_trickles_in_is_stopped_at_the_deadline(site, small):
 def test_a_download_over_the_size_limit_is_refused(announced, site, small, tmp_path):
     """Announced (Content-Length) it is refused before reading; unannounced, once the bytes read pass the limit."""
     root, base, handler = site
-    raw, out, store = small
     default_page(root)
     serve(root, NEWEST, new_sheet(tmp_path, [*rawfixtures.PARTICIPATING, EXTRA_ROW]))
     if not announced:
         handler.unannounced.add(f"{DOCLIB}{NEWEST}")
 
-    participating = refused_run(raw, out, store, base, max_megabytes=0.002)  # 2 kB: the page fits, a sheet does not
+    participating = refused_run(small, base, max_megabytes=0.002)  # 2 kB: the page fits, a sheet does not
 
     expected = ": it announces " if announced else ": it is larger than"
     assert expected in participating.reason, participating.reason
@@ -396,12 +418,12 @@ def test_a_sheet_far_from_ours_in_rows_or_full_of_repeats_is_refused(rows, expec
     """Our sheet has 6 rows: 2 is too few, 13 too many, and 7 with one repeated agreement has 14% repeats (that
     row's MOA hyperlink differs: the agreement repeats, not the cells)."""
     root, base, _ = site
-    raw, out, store = small
+    raw = small[0]
     default_page(root)
     serve(root, NEWEST, new_sheet(tmp_path, rows))
     serve(root, PENDING, (raw / PENDING_FILE).read_bytes())
 
-    participating = refused_run(raw, out, store, base)
+    participating = refused_run(small, base)
 
     assert participating.reason.startswith(expected), participating.reason
     assert participating.old_rows == 6
@@ -436,28 +458,71 @@ def changed_sheet(real: Path, target: Path) -> bytes:
     return target.read_bytes()
 
 
-def test_a_changed_sheet_rebuilds_the_data_and_reports_the_change(site, raw_dir, tmp_path):
+def code_snapshot() -> dict[str, str]:
+    """The project's code and its source registry: an update with a new sheet changes none of them."""
+    files = [SOURCES_FILE, PROJECT_ROOT / "app.py", *PROJECT_ROOT.glob("lib/**/*.py"),
+             *PROJECT_ROOT.glob("app_pages/*.py")]
+    return {str(path): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(files)}
+
+
+def sheet_link(prefix: str, iso_date: str) -> str:
+    """The name ICE gives a sheet of that date, e.g. participatingAgencies06012026am.xlsx."""
+    return f"{prefix}{date.fromisoformat(iso_date):%m%d%Y}am.xlsx"
+
+
+def test_a_new_sheet_gets_its_own_entry_and_rebuilds_the_data(site, raw_dir, tmp_path):
+    """On copies of the real raw folder, data/ and sources.yaml: ICE's page offers a sheet two weeks newer than ours.
+    sources.yaml gains exactly one entry for it (comments and all else kept), the data is rebuilt from it with its
+    date, the change is reported, and no code changes."""
     root, base, _ = site
     raw = shutil.copytree(raw_dir, tmp_path / "raw")
     out = shutil.copytree(DATA_DIR, tmp_path / "data")
-    committed = snapshot(DATA_DIR)
-    store = tmp_path / "store"
-    default_page(root)
-    new_sheet = changed_sheet(raw / PARTICIPATING_FILE, tmp_path / "changed.xlsx")
-    serve(root, NEWEST, new_sheet)
-    serve(root, PENDING, (raw / PENDING_FILE).read_bytes())
+    sources = Path(shutil.copy(SOURCES_FILE, tmp_path / "sources.yaml"))
+    committed, code, sources_before = snapshot(DATA_DIR), code_snapshot(), sources.read_text()
+    ours = load_registry(sources)
+    participating, pending = ours.newest("ice_287g_participating"), ours.newest("ice_287g_pending")
+    new_date = (date.fromisoformat(participating.as_of) + timedelta(days=14)).isoformat()
+    newest, pending_link = sheet_link("participatingAgencies", new_date), sheet_link("pendingAgencies", pending.as_of)
+    write_page(root, [f"{DOCLIB}{sheet_link('participatingAgencies', participating.as_of)}", f"{DOCLIB}{newest}",
+                      f"{DOCLIB}{pending_link}"])
+    new_sheet = changed_sheet(raw / participating.path, tmp_path / "changed.xlsx")
+    serve(root, newest, new_sheet)
+    serve(root, pending_link, (raw / pending.path).read_bytes())
 
-    result = updater.update(raw, store, out, TODAY, base_url=base)
+    store = tmp_path / "store"
+    result = updater.update(raw, store, out, new_date, base_url=base, sources_file=sources)
 
     assert [source.status for source in result.sources] == ["updated", "unchanged"], result.report
     assert result.built and result.exit_code == 0, result.report
-    assert (store / f"raw-{TODAY}" / PARTICIPATING_FILE).read_bytes() == new_sheet
-    assert (store / f"raw-{TODAY}" / "287g/ice_287g_participatingAgencies_2026-06-01.xlsx").read_bytes() == new_sheet
-    assert (raw / PARTICIPATING_FILE).read_bytes() == (raw_dir / PARTICIPATING_FILE).read_bytes()
+    new_file = participating.path.with_name(f"ice_287g_participatingAgencies_{new_date}.xlsx")
+    assert (store / f"raw-{new_date}" / new_file).read_bytes() == new_sheet
+    assert (store / f"raw-{new_date}" / participating.path).read_bytes() == (raw / participating.path).read_bytes()
+    assert snapshot(raw) == snapshot(raw_dir)
 
-    agreements = pd.read_csv(out / "agreements_287g.csv", dtype=str)
-    assert ADDED[1] in set(agreements["agency"]) and REMOVED[1] not in set(agreements["agency"])
-    assert snapshot(out) != committed and snapshot(DATA_DIR) == committed
+    entry = (f'  - series: ice_287g_participating\n    as_of: "{new_date}"\n    files: ["{new_file.as_posix()}"]\n'
+             f'    retrieved_via: "make update on {new_date}, from {base}{DOCLIB}{newest}"\n')
+    after = sources.read_text()
+    assert after.count(entry) == 1 and after.replace(entry, "") == sources_before
+    ours_ends = after.index(f"files: [{participating.path.as_posix()}]")
+    assert "\n  - " not in after[ours_ends:after.index(entry)]  # right after the entry of our newest sheet
+    assert code_snapshot() == code and snapshot(DATA_DIR) == committed
+
+    rebuilt = load(out)
+    assert rebuilt.source("ice_287g_participating")["as_of"] == new_date
+    assert rebuilt.source("ice_287g_participating")["files"] == [new_file.as_posix()]
+    earlier_id = f"ice_287g_participating_{participating.as_of.replace('-', '_')}"
+    earlier = rebuilt.source(earlier_id)
+    assert earlier["as_of"] == participating.as_of and "cadence_days" not in earlier and "update" not in earlier
+    assert earlier["title"] == f"ICE 287(g) participating agencies, sheet of {participating.as_of}"
+    listed = rebuilt.agreements[rebuilt.agreements["status"] == "participating"]
+    assert set(listed["source_date"]) == {new_date} and set(listed["source_file"]) == {new_file.name}
+    assert ADDED[1] in set(listed["agency"]) and REMOVED[1] not in set(listed["agency"])
+    lists = rebuilt.snapshot_counts.set_index("snapshot_date")["source_id"]
+    assert list(lists.index[-2:]) == [participating.as_of, new_date]
+    assert list(lists.iloc[-2:]) == [earlier_id, "ice_287g_participating"]
+    # The history's fields cite every sheet, the one that was the newest included, each with its date.
+    readme = (out / "README.md").read_text()
+    assert f"{earlier_id}, ice_287g_participating | " in readme and f"; {participating.as_of}; {new_date} |" in readme
 
     report = result.report
     added = report.split("## 287(g) agreements added")[1].split("##")[0]
@@ -468,5 +533,5 @@ def test_a_changed_sheet_rebuilds_the_data_and_reports_the_change(site, raw_dir,
     levels = report.split("## Counties whose level changed")[1].split("##")[0]
     assert f"| {ADDED_FIPS} | Barbour County, AL |" in levels and "→ Formal partnership with ICE" in levels
     assert f"| {REMOVED[2]} | Appling County, GA | Formal partnership with ICE →" in levels
-    assert "ice_287g_participatingAgencies_2026-06-01.xlsx" in report.split("## Before merging")[1]
-    assert (store / f"REPORT-{TODAY}.md").read_text() == report
+    assert f"`{new_file}`, as of {new_date}" in report.split("## Before merging")[1]
+    assert (store / f"REPORT-{new_date}.md").read_text() == report
