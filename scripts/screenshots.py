@@ -1,5 +1,7 @@
-"""Screenshots for docs/: `python -m scripts.screenshots` starts the app and saves the PNGs the README shows."""
+"""Screenshots for docs/: `python -m scripts.screenshots` starts the app and saves the PNGs the README shows
+(`python -m scripts.screenshots search-1280x800.png …` only those)."""
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +34,20 @@ def open_expander(name: str) -> Callable[[Page], None]:
         page.wait_for_timeout(2000)
         page.get_by_text(name).scroll_into_view_if_needed()
 
+    return action
+
+
+def search_for(query: str) -> Callable[[Page], None]:
+    """Types into the sidebar's search (opening the sidebar first on a phone, where it starts closed)."""
+    def action(page: Page) -> None:
+        expand = page.get_by_test_id("stExpandSidebarButton")
+        if expand.is_visible():
+            expand.click()
+            page.wait_for_timeout(1000)
+        box = page.get_by_label("Find a county, city or police department")
+        box.fill(query)
+        box.press("Enter")
+        page.wait_for_timeout(3000)
     return action
 
 
@@ -68,6 +84,9 @@ SHOTS = [
         "county-asks-es.png", "/county?fips=48201&lang=es", (1400, 1100), action=open_tab("Qué pedir (recomendaciones)")
     ),
     Shot("map-table.png", "/?layer=287g", (1400, 1500), True, open_expander("The map as a table")),
+    Shot("search-1280x800.png", "/?state=TX", (1280, 800), True, search_for("harris county sherif")),
+    Shot("search-390x844.png", "/", (390, 844), True, search_for("saint louis")),
+    Shot("county-empty-1280x800.png", "/county", (1280, 800)),
 ]
 
 
@@ -86,14 +105,18 @@ def take(browser, base_url: str, shot: Shot) -> None:
     print(f"wrote {Path('docs') / shot.file}")
 
 
-def main() -> None:
+def main(files: list[str]) -> None:
     DOCS.mkdir(exist_ok=True)
+    unknown = set(files) - {shot.file for shot in SHOTS}
+    if unknown:
+        sys.exit(f"no such screenshot: {', '.join(sorted(unknown))}")
     with running_app() as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for shot in SHOTS:
-            take(browser, base_url, shot)
+            if not files or shot.file in files:
+                take(browser, base_url, shot)
         browser.close()
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -1,5 +1,5 @@
 """The map page with the keyboard alone: Tab reaches every control and the map, arrow keys pan the map, and a
-county page opens from the search field without a mouse."""
+county page opens from the search field (the sidebar's, the page's one) without a mouse."""
 
 import re
 
@@ -69,6 +69,7 @@ def test_a_county_page_opens_from_the_keyboard(map_page):
         map_page.keyboard.press("Tab")
         stops.append(map_page.evaluate(FOCUSED))
         assert len(stops) < MAX_TABS, stops
+    assert map_page.evaluate("() => !!document.activeElement.closest('[data-testid=stSidebar]')")
     map_page.keyboard.type("Santa Clara, CA")
     map_page.keyboard.press("Enter")
     link = map_page.get_by_role("link", name=re.compile("Santa Clara County"))
