@@ -39,6 +39,7 @@ def open_expander(name: str) -> Callable[[Page], None]:
 
 def search_for(query: str) -> Callable[[Page], None]:
     """Types into the sidebar's search (opening the sidebar first on a phone, where it starts closed)."""
+
     def action(page: Page) -> None:
         expand = page.get_by_test_id("stExpandSidebarButton")
         if expand.is_visible():
@@ -48,6 +49,7 @@ def search_for(query: str) -> Callable[[Page], None]:
         box.fill(query)
         box.press("Enter")
         page.wait_for_timeout(3000)
+
     return action
 
 

@@ -65,7 +65,8 @@ def test_a_pick_opens_the_county_and_on_a_phone_closes_the_sidebar(sized_page, a
     sized_page.locator(SIDEBAR).get_by_role("link", name="Mesa, AZ (city agency) → Maricopa County").click()
     sized_page.wait_for_url(re.compile(r"/county\?fips=04013"), timeout=MAP_TIMEOUT_MS)
     expect(sized_page.get_by_role("heading", level=1, name="Maricopa County, Arizona")).to_be_visible(
-        timeout=MAP_TIMEOUT_MS)
+        timeout=MAP_TIMEOUT_MS
+    )
     expect(sized_page.locator(SIDEBAR)).to_have_attribute("data-collapsed", "true" if closes else "false")
 
 
