@@ -32,7 +32,7 @@ with st.container():
         st.header(_("Local collaboration with ICE, county by county"))
 layer_id, reviewed_only, state = map_controls(data, view)
 with st.container():
-    list_date = history_control(layer_id)
+    list_date = history_control(layer_id, view)
 shown = layer_287g_on(list_date) if list_date else layer(layer_id, reviewed_only)
 with st.container():
     map_view = map_position(data, state)

@@ -147,6 +147,24 @@ def test_the_287g_layer_travels_back_to_older_lists(oldest_287g_list_date):
     )
 
 
+def test_a_link_carries_the_list_date_and_the_reviewed_only_switch(oldest_287g_list_date):
+    app = run_page("app_pages/map.py", layer="287g", list=oldest_287g_list_date, reviewed="1")
+    assert not app.exception
+    assert app.select_slider(key="list_date").value == oldest_287g_list_date
+    assert app.toggle(key="reviewed_only").value is True
+    assert (app.query_params["list"], app.query_params["reviewed"]) == (oldest_287g_list_date, "1")
+    app.toggle(key="reviewed_only").set_value(False).run()
+    app.select_slider(key="list_date").set_value(app.select_slider(key="list_date").options[-1]).run()
+    assert "reviewed" not in app.query_params and "list" not in app.query_params
+
+
+def test_a_bad_list_date_in_the_link_shows_the_newest_list():
+    app = run_page("app_pages/map.py", layer="287g", list="1999-01-01", reviewed="yes")
+    assert not app.exception
+    assert sum("Link problem" in shown(warning.value) for warning in app.warning) == 2
+    assert "list" not in app.query_params and "reviewed" not in app.query_params
+
+
 def test_compare_puts_counties_side_by_side_and_suggests_neighbours():
     app = run_page("app_pages/compare.py", compare="06085,48201")
     assert not app.exception
