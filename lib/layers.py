@@ -6,7 +6,8 @@ Layers are cached across sessions, so their texts stay English (marked with N_) 
 are shown: `layer.translated_title()`, `_(legend_class.label)`.
 """
 
-from dataclasses import dataclass, field
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -85,6 +86,14 @@ class Layer:
 
     def is_draft(self, fips: str) -> bool:
         return bool(self.draft is not None and self.draft.get(fips, False))
+
+    def of_counties(self, fips: Collection[str]) -> "Layer":
+        """The same layer over these counties only: a state view's legend counts its own counties."""
+        return replace(
+            self,
+            county_class=self.county_class[self.county_class.index.isin(fips)],
+            draft=None if self.draft is None else self.draft[self.draft.index.isin(fips)],
+        )
 
 
 def classify_287g(counties: pd.DataFrame, agreements: pd.DataFrame) -> pd.Series:

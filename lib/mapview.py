@@ -376,9 +376,11 @@ def build_base_map(data: CompiledData, shapes_url: str, fill_frame: bool = False
     return fmap
 
 
-def legend_html(layer: Layer) -> str:
+def legend_html(layer: Layer, region: str | None = None) -> str:
     """The legend beside the map: a swatch, label and county count per class, largest type for projectors.
-    Classes resting on draft evidence say how many of their counties do. In the current language."""
+    Classes resting on draft evidence say how many of their counties do. With `region` (a state's name, from the
+    data), the heading says the counts are that region's: pass `layer.of_counties(...)` with it. In the current
+    language."""
     counts, drafts = layer.counts(), layer.draft_counts()
 
     def draft_note(class_id: str) -> str:
@@ -394,8 +396,11 @@ def legend_html(layer: Layer) -> str:
         f'<span class="count">{counts[c.id]:,}</span></li>'
         for c in layer.classes
     )
-    heading = html.escape(_("{title} — counties per class")).format(
-        title=f"<strong>{html.escape(layer.translated_title())}</strong>"
+    title = f"<strong>{html.escape(layer.translated_title())}</strong>"
+    heading = (
+        html.escape(_("{title} — counties per class")).format(title=title)
+        if region is None
+        else html.escape(_("{title} — counties per class in {region}")).format(title=title, region=html.escape(region))
     )
     legend_name = html.escape(_("Legend"))
     return (

@@ -1,5 +1,6 @@
 """Every page runs without an exception (Streamlit's AppTest), with and without a county in the URL."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -163,6 +164,14 @@ def test_a_bad_list_date_in_the_link_shows_the_newest_list():
     assert not app.exception
     assert sum("Link problem" in shown(warning.value) for warning in app.warning) == 2
     assert "list" not in app.query_params and "reviewed" not in app.query_params
+
+
+def test_a_state_views_legend_counts_that_state_only(data):
+    app = run_page("app_pages/map.py", state="TX")
+    assert not app.exception
+    (legend,) = [element.proto.body for element in app.get("html") if 'class="legend"' in element.proto.body]
+    counts = [int(count.replace(",", "")) for count in re.findall(r'<span class="count">([\d,]+)</span>', legend)]
+    assert sum(counts) == (data.counties["state_abbr"] == "TX").sum()
 
 
 def test_compare_puts_counties_side_by_side_and_suggests_neighbours():

@@ -10,7 +10,7 @@ from lib.history import sheet_label, snapshot_dates, summary_line
 from lib.i18n import _
 from lib.layers import Layer
 from lib.links import COUNTY_PAGE
-from lib.mapview import QUICK_VIEW_BOUNDS, QUICK_VIEWS, build_base_map, layer_style, view_for_bounds
+from lib.mapview import QUICK_VIEW_BOUNDS, QUICK_VIEWS, build_base_map, layer_style, legend_html, view_for_bounds
 from lib.params import REVIEWED_ONLY, ViewParams
 from lib.registry import AGREEMENT_287G, LAYER_TITLES, LEVEL_LAYER
 from lib.safetext import fill, plain
@@ -132,6 +132,16 @@ def view_arguments(map_view: dict) -> dict:
     if presenting():
         return {"center": None, "zoom": None}
     return {"center": map_view["center"], "zoom": map_view["zoom"]}
+
+
+def legend(data: compiled.CompiledData, shown: Layer, state: str | None) -> None:
+    """The legend beside the map; in a state view it counts that state's counties only."""
+    if state is None:
+        st.html(legend_html(shown))
+        return
+    counties = data.counties[data.counties["state_abbr"] == state]
+    name = data.states.set_index("state_abbr").loc[state, "state"]
+    st.html(legend_html(shown.of_counties(set(counties["fips"])), region=name))
 
 
 def open_clicked_county(clicked: dict | None) -> None:
