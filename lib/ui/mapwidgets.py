@@ -10,7 +10,15 @@ from lib.history import sheet_label, snapshot_dates, summary_line
 from lib.i18n import _
 from lib.layers import Layer
 from lib.links import COUNTY_PAGE
-from lib.mapview import QUICK_VIEW_BOUNDS, QUICK_VIEWS, build_base_map, layer_style, legend_html, view_for_bounds
+from lib.mapview import (
+    HATCH_KEY,
+    QUICK_VIEW_BOUNDS,
+    QUICK_VIEWS,
+    build_base_map,
+    layer_style,
+    legend_html,
+    view_for_bounds,
+)
 from lib.params import REVIEWED_ONLY, ViewParams
 from lib.registry import AGREEMENT_287G, LAYER_TITLES, LEVEL_LAYER
 from lib.safetext import fill, plain
@@ -183,7 +191,7 @@ def county_table(data: compiled.CompiledData, layer: Layer, state: str | None = 
             "county": _("county"),
             "state": _("state"),
             "class": _("class"),
-            "draft evidence": _("draft evidence"),
+            "draft evidence": st.column_config.CheckboxColumn(_("draft evidence"), help=plain(_(HATCH_KEY))),
             "population": _("population"),
             "county page": st.column_config.LinkColumn(_("county page"), display_text=_("open")),
         },
