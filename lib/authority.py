@@ -254,16 +254,19 @@ def city_agencies(data: CompiledData, fips: str) -> list[dict]:
     return sorted(records, key=lambda record: (not record["has_287g"], record["agency"]))
 
 
-NARROW_LINE_CHARACTERS = 18  # a label's line on a phone: two boxes side by side fit a 390 px screen
+# The longest line of a label: short enough that the chart, scaled to the page's width, keeps its text legible; on a
+# phone two boxes side by side fit a 390 px screen.
+LINE_CHARACTERS, NARROW_LINE_CHARACTERS = 28, 18
 
 
 def chart_dot(chart: AuthorityChart, county_name: str, max_cities: int = 6, narrow: bool = False) -> str:
-    """The chart as Graphviz DOT: primary target, secondary targets, the state above, the city column beside. Narrow
-    (for a phone), it is drawn top-down only: labels wrapped into short lines, the state above the county's offices
-    and the cities stacked under the jail, so that the chart keeps its text legible at a phone's width."""
+    """The chart as Graphviz DOT: primary target, secondary targets, the state above, the city column beside, labels
+    wrapped into short lines. Narrow (for a phone), it is drawn top-down only: shorter lines, the state above the
+    county's offices and the city column under the jail, so that the chart keeps its text legible at a phone's
+    width."""
 
     def label_text(text: str) -> str:
-        return "\n".join(textwrap.wrap(text, NARROW_LINE_CHARACTERS)) if narrow else text
+        return "\n".join(textwrap.wrap(text, NARROW_LINE_CHARACTERS if narrow else LINE_CHARACTERS))
 
     def node(name: str, office: Office, color: str) -> str:
         label = f"{label_text(office.title)}\n{label_text(f'({office.selection})')}"
@@ -273,8 +276,8 @@ def chart_dot(chart: AuthorityChart, county_name: str, max_cities: int = 6, narr
     lines = [
         "digraph authority {",
         "rankdir=TB;",
-        'node [shape=box, style="rounded,filled", fontname="sans-serif", fontsize=13];',
-        'edge [fontname="sans-serif", fontsize=11];',
+        'node [shape=box, style="rounded,filled", fontname="sans-serif", fontsize=16];',
+        'edge [fontname="sans-serif", fontsize=14];',
         f'jail [label={quote(jail_label)}, shape=cylinder, fillcolor="#f5f5f5"];',
     ]
     runs, directs, overrides = (
@@ -301,15 +304,16 @@ def chart_dot(chart: AuthorityChart, county_name: str, max_cities: int = 6, narr
                 f"city{index} [label={quote(label)}, fillcolor={quote('#fde0ef' if city['has_287g'] else '#ffffff')}];"
             )
         lines.append("}")
-        if narrow:  # one city under the other, all under the jail
-            lines += ["jail -> city0 [style=invis];"]
-            lines += [f"city{index} -> city{index + 1} [style=invis];" for index in range(len(cities) - 1)]
+        # One city under the other: side by side, a county's many cities would shrink the chart's text. Narrow, they
+        # go under the jail.
+        lines += [f"city{index} -> city{index + 1} [style=invis];" for index in range(len(cities) - 1)]
+        if narrow:
+            lines.append("jail -> city0 [style=invis];")
         more = len(chart.city_agencies) - len(cities)
         if more > 0:
             more_label = ngettext("… and {count} more", "… and {count} more", more).format(count=more)
             lines.append(f"citymore [label={quote(more_label)}, shape=plaintext];")
-            if narrow:
-                lines.append(f"city{len(cities) - 1} -> citymore [style=invis];")
+            lines.append(f"city{len(cities) - 1} -> citymore [style=invis];")
     lines.append("}")
     return "\n".join(lines)
 

@@ -288,13 +288,13 @@ def test_the_dot_chart_links_every_office_to_the_jail_agency():
     assert dot.startswith("digraph authority {") and dot.endswith("}")
     assert 'primary [label="Sheriff\\n(appointed)"' in dot
     assert dot.count("-> primary") == 3 and "state -> primary" in dot and "style=dashed" in dot
-    assert 'jail [label="Denver County jail: ICE holds, notifications, access"' in dot
+    assert 'jail [label="Denver County jail: ICE\\nholds, notifications, access"' in dot  # wrapped
     assert "cluster_cities" not in dot
 
 
 def test_the_dot_chart_lists_a_few_cities_and_counts_the_rest():
     dot = chart_dot(authority_chart(DATA, "48201"), "Harris County", max_cities=2)
-    assert '"Katy Police Department — 287(g)"' in dot and '"Pasadena — 287(g)"' in dot
+    assert '"Katy Police Department —\\n287(g)"' in dot and '"Pasadena — 287(g)"' in dot
     assert "Houston" not in dot and '"… and 2 more"' in dot
 
 
@@ -307,7 +307,9 @@ def test_the_narrow_chart_for_a_phone_has_short_lines_and_stacks_the_cities_unde
     assert "city2 -> citymore [style=invis]" in dot
     assert "state -> secondary0 [style=invis]" in dot
     wide = chart_dot(authority_chart(DATA, "48201"), "Harris County", max_cities=3)
-    assert "invis" not in wide and '"Katy Police Department — 287(g)"' in wide
+    assert "jail -> city0" not in wide and "state -> secondary0" not in wide
+    assert "city0 -> city1 [style=invis]" in wide, "a column beside, not a row"
+    assert '"Katy Police Department —\\n287(g)"' in wide
 
 
 def test_the_dot_chart_quotes_every_name_from_the_data():
