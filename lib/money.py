@@ -287,9 +287,10 @@ def flow_diagram(
     if not detention.empty or agencies_287g:
         lines.append(f'ice [label={quote(_("ICE (federal)"))}, fillcolor="#dfc27d"];')
     if not detention.empty:  # one box for every facility, one line each: as many side by side would shrink the text
-        facilities = [
-            _("{facility} ({contract}): {payment}").format(
-                facility=row["facility"],
+        facilities = [  # two lines each: the name, then the contract and the payment
+            row["facility"]
+            + "\n"
+            + _("{contract}: {payment}").format(
                 contract=row["contract"],
                 payment=_("≈ ${amount}/year (estimate)").format(amount=f"{row[ESTIMATED_PAYMENT_COLUMN]:,.0f}")
                 if pd.notna(row.get(ESTIMATED_PAYMENT_COLUMN))

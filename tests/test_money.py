@@ -272,7 +272,7 @@ def test_the_flow_shows_the_estimate_the_287g_agencies_and_the_local_costs():
         "Harris County", page_rows(("Jail Detention Center", True, 3_121_000.0)), [SHERIFF_287G], {"total": 24000.0}
     )
     assert dot.startswith("digraph money {") and dot.endswith("}")
-    detention = r'detention [label="ICE detention in the county:\nJail Detention Center (some contract): '
+    detention = r'detention [label="ICE detention in the county:\nJail Detention Center\nsome contract: '
     assert detention + '≈ $3,121,000/year (estimate)"]' in dot and "ice -> detention " in dot
     assert rf'agencies_{COUNTY_BUDGET} [label="287(g) agreements:\nHarris County Sheriff' + "'s Office\"]" in dot
     assert f"{COUNTY_BUDGET} -> agencies_{COUNTY_BUDGET} " in dot and f"agencies_{COUNTY_BUDGET} -> ice" in dot
@@ -311,17 +311,17 @@ def test_the_flow_says_rate_unknown_and_shows_no_dollars_where_no_facility_has_a
         [],
         None,
     )
-    assert r"Tiers Detention Center (some contract): payment: rate unknown\n" in dot
-    assert 'New Detention Center (some contract): payment: rate unknown"' in dot
+    assert r"Tiers Detention Center\nsome contract: payment: rate unknown\n" in dot
+    assert r'New Detention Center\nsome contract: payment: rate unknown"' in dot
     assert "(estimate)" not in dot
 
 
 def test_the_flow_never_puts_dollars_on_an_unknown_rate_beside_a_known_one(table):
     dot = flow_diagram("Harris County", table.reset_index(), [], None)
     assert "$nan" not in dot
-    assert r"Jail Detention Center (county jail, IGSA with ICE): ≈ $3,121,000/year (estimate)\n" in dot
-    assert r"Tiers Detention Center (privately run detention centre): payment: rate unknown\n" in dot
-    assert 'New Detention Center (jail under a U.S. Marshals agreement that ICE uses): payment: rate unknown"' in dot
+    assert r"Jail Detention Center\ncounty jail, IGSA with ICE: ≈ $3,121,000/year (estimate)\n" in dot
+    assert r"Tiers Detention Center\nprivately run detention centre: payment: rate unknown\n" in dot
+    assert r'New Detention Center\njail under a U.S. Marshals agreement that ICE uses: payment: rate unknown"' in dot
 
 
 def test_the_flow_of_a_county_without_detention_or_287g_has_only_the_local_cost_and_no_lone_box():
@@ -342,7 +342,7 @@ def test_the_flow_quotes_names_from_the_data():
     dot = flow_diagram(
         'Harris "County"', page_rows(('Jail "A"]; x -> y', True, None)), [('Sheriff\\"', "sheriff")], None
     )
-    assert r'\nJail \"A\"]; x -> y (some contract): payment: rate unknown"]' in dot
+    assert r'\nJail \"A\"]; x -> y\nsome contract: payment: rate unknown"]' in dot
     assert r'\nSheriff\\\""]' in dot and r'label="Harris \"County\" budget"' in dot
 
 
