@@ -3,19 +3,19 @@ chart is drawn twice, wide and narrow (top-down, short lines); the page's style 
 
 import streamlit as st
 
-from lib.authority import authority_chart, chart_dot, offices_table
+from lib.authority import chart_dot, offices_table
 from lib.countyfacts import FACTS_EXPLAINED
-from lib.data import CompiledData
 from lib.i18n import _
 from lib.safetext import fill, html_text, plain
+from lib.ui.cache import authority_chart_of
 from lib.ui.tables import frame_table, record_table
 
 # The keys of the two containers of the chart (Streamlit gives each the class st-key-<key>; page.py's style hides one).
 WIDE_CHART_KEY, NARROW_CHART_KEY = "authority_chart_wide", "authority_chart_narrow"
 
 
-def authority_section(data: CompiledData, fips: str, profile: dict) -> None:
-    chart = authority_chart(data, fips)
+def authority_section(fips: str, profile: dict) -> None:
+    chart = authority_chart_of(fips)
     st.markdown(
         fill(
             _("**Main target: {office}** ({selection}) — {powers}"),
