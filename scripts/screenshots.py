@@ -53,6 +53,21 @@ def search_for(query: str) -> Callable[[Page], None]:
     return action
 
 
+def scroll_to(selector: str, tab: str | None = None, block: str = "start") -> Callable[[Page], None]:
+    """Opens `tab` (if given), then scrolls the first visible element matching `selector` into the window, at its
+    top (`block` "start") or in its middle ("center")."""
+
+    def action(page: Page) -> None:
+        if tab:
+            open_tab(tab)(page)
+        page.locator(selector).locator("visible=true").first.evaluate(
+            "(element, block) => element.scrollIntoView({block})", block
+        )
+        page.wait_for_timeout(800)
+
+    return action
+
+
 def slide_to_oldest_list(page: Page) -> None:
     page.get_by_role("slider").first.focus()
     page.keyboard.press("Home")
@@ -89,6 +104,20 @@ SHOTS = [
     Shot("search-1280x800.png", "/?state=TX", (1280, 800), True, search_for("harris county sherif")),
     Shot("search-390x844.png", "/", (390, 844), True, search_for("saint louis")),
     Shot("county-empty-1280x800.png", "/county", (1280, 800)),
+    Shot("county-evidence-1280x800.png", "/county?fips=48201", (1280, 800), action=scroll_to(".stTabs")),
+    Shot("county-390x844.png", "/county?fips=48201", (390, 844), action=scroll_to('[role="tablist"]', block="center")),
+    Shot(
+        "county-es-390x844.png",
+        "/county?fips=48201&lang=es",
+        (390, 844),
+        action=scroll_to('[role="tablist"]', block="center"),
+    ),
+    Shot(
+        "county-money-1280x800.png",
+        "/county?fips=48201",
+        (1280, 800),
+        action=scroll_to('[data-testid="stGraphVizChart"]', tab="Money", block="center"),
+    ),
 ]
 
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from lib.layers import layer_287g
-from tests.apptext import shown
+from tests.apptext import record_tables, shown
 
 PAGES = [
     "app_pages/map.py",
@@ -41,8 +41,8 @@ def test_county_page_shows_the_county_and_its_agreements():
     assert not app.exception
     assert shown(app.title[0].value) == "Autauga County, Alabama"
     assert any("287(g) agreements of agencies in this county" in shown(s.value) for s in app.subheader)
-    agreement_tables = [table.value for table in app.dataframe if "agency" in table.value.columns]
-    assert agreement_tables[0]["agency"].str.contains("Autauga County Sheriff").any()
+    agreements = record_tables(app, "agreements")[0]
+    assert any("Autauga County Sheriff" in row["agency"] for row in agreements)
     assert [tab.label for tab in app.tabs] == [
         "Why this color",
         "Who decides",
