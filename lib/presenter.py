@@ -21,15 +21,15 @@ DRAFT_STATE = N_("Draft: rests on evidence nobody has reviewed yet")
 UNKNOWN_STATE = N_("Unknown is not “no collaboration”: we found no evidence either way.")
 # Large enough to read from the back of a room: 32 px and more on a 1920-pixel screen, never below 20 px.
 CARD_CSS = """<style>
-.focus-card {font: clamp(20px, 1.75vw, 44px)/1.3 sans-serif; color: #000; border: 3px solid #222;
+.focus-card {font: clamp(20px, 1.75vw, 44px)/1.22 sans-serif; color: #000; border: 3px solid #222;
   border-radius: .4em; padding: .5em .7em; background: #fff;}
-.focus-card h2 {font-size: 1.25em !important; margin: 0 0 .3em; padding: 0; line-height: 1.15;}
+.focus-card h2 {font-size: 1.2em !important; margin: 0 0 .3em; padding: 0; line-height: 1.15;}
 .focus-card .level {display: flex; align-items: center; gap: .5em; font-weight: 700; margin: .2em 0;}
 .focus-card .swatch {flex: none; width: 1.6em; height: 1.1em; border: 2px solid #222;}
 .focus-card .state {font-style: italic; margin: .2em 0;}
-.focus-card p {font-size: 1em; margin: .35em 0;}
+.focus-card p {font-size: 1em; margin: .25em 0;}
 .focus-card .source {color: #333;}
-.focus-card .ask-label {font-weight: 700; margin-top: .6em;}
+.focus-card .ask-label {font-weight: 700; margin-top: .45em;}
 </style>"""
 
 

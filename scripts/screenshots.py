@@ -53,6 +53,18 @@ def search_for(query: str) -> Callable[[Page], None]:
     return action
 
 
+def press_keys(*keys: str) -> Callable[[Page], None]:
+    """Presses keys with the map focused, as a presenter's clicker would (presenter mode's tour)."""
+
+    def action(page: Page) -> None:
+        page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator("#map_div").focus()
+        for key in keys:
+            page.keyboard.press(key)
+            page.wait_for_timeout(4000)
+
+    return action
+
+
 def slide_to_oldest_list(page: Page) -> None:
     page.get_by_role("slider").first.focus()
     page.keyboard.press("Home")
@@ -89,6 +101,15 @@ SHOTS = [
     Shot("search-1280x800.png", "/?state=TX", (1280, 800), True, search_for("harris county sherif")),
     Shot("search-390x844.png", "/", (390, 844), True, search_for("saint louis")),
     Shot("county-empty-1280x800.png", "/county", (1280, 800)),
+    Shot("presenter-focus-1920x1080.png", "/?mode=present&tour=06085,48201,17031&fips=48201", (1920, 1080), True),
+    Shot("presenter-focus-es-1920x1080.png", "/?mode=present&lang=es&fips=06085", (1920, 1080), True),
+    Shot(
+        "presenter-tour-1280x720.png",
+        "/?mode=present&tour=06085,48201,17031",
+        (1280, 720),
+        True,
+        press_keys("PageDown", "PageDown", "?"),
+    ),
 ]
 
 

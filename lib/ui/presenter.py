@@ -64,7 +64,7 @@ if (!window.presenterKey) {
 }
 </script>""").substitute(panel=PANEL_KEY, next=NEXT_KEY, previous=PREVIOUS_KEY, back=BACK_KEY, search=SEARCH_KEY)
 KEY_LIST_CSS = """<style>
-.presenter-keys {display: none; position: fixed; z-index: 1000; right: 2vw; top: 2vh; max-width: 40vw;
+.presenter-keys {display: none; position: fixed; z-index: 1000; left: 2vw; bottom: 2vh; max-width: 45vw;
   background: #fff; color: #000; border: 3px solid #222; border-radius: .4em; padding: .6em 1em;
   font: clamp(18px, 1.4vw, 34px)/1.35 sans-serif; box-shadow: 0 .3em 1em rgba(0,0,0,.35);}
 .presenter-keys.open {display: block;}
