@@ -6,6 +6,7 @@ from streamlit_folium import st_folium
 
 from lib.i18n import _
 from lib.mapview import MAP_HEIGHT, NO_SHAPE_NOTE
+from lib.presenter import focus_layer
 from lib.safetext import plain
 from lib.ui.cache import data_or_stop, layer, layer_287g_on
 from lib.ui.mapwidgets import (
@@ -20,6 +21,7 @@ from lib.ui.mapwidgets import (
     state_panel,
     view_arguments,
 )
+from lib.ui.presenter import columns_for, focused_county, presenter_panel
 from lib.ui.share import map_downloads, share_box
 from lib.ui.state import current_view, presenting
 
@@ -28,6 +30,7 @@ data = data_or_stop()
 # would be mounted again from scratch (all its shapes resent) instead of recolored.
 with st.container():
     view = current_view(data)
+focus = focused_county(view)
 with st.container():
     if not presenting():
         st.header(_("Local collaboration with ICE, county by county"))
@@ -38,7 +41,7 @@ shown = layer_287g_on(list_date) if list_date else layer(layer_id, reviewed_only
 with st.container():
     map_view = map_position(data, state)
 
-map_column, legend_column = st.columns([5, 2] if presenting() else [3, 1])
+map_column, legend_column = st.columns(columns_for(focus) if presenting() else [3, 1])
 with map_column:
     height = MAP_HEIGHT["present" if presenting() else "explore"]
     clicked = st_folium(
@@ -46,13 +49,16 @@ with map_column:
         key="county_map",
         height=height,
         use_container_width=True,
-        feature_group_to_add=county_colors(shown, map_view),
+        feature_group_to_add=[county_colors(shown, map_view), *([focus_layer(focus)] if presenting() else [])],
         returned_objects=["last_active_drawing"],
         **view_arguments(map_view),
     )
 with legend_column:
-    legend(data, shown, state)
-    st.caption(plain(_(NO_SHAPE_NOTE)))
+    if presenting():
+        presenter_panel(data, view, focus)
+    if not focus:  # the focus card names the county's level and color in the legend's place
+        legend(data, shown, state)
+        st.caption(plain(_(NO_SHAPE_NOTE)))
 
 open_clicked_county(clicked)
 if state:

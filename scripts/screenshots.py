@@ -68,6 +68,18 @@ def scroll_to(selector: str, tab: str | None = None, block: str = "start") -> Ca
     return action
 
 
+def press_keys(*keys: str) -> Callable[[Page], None]:
+    """Presses keys with the map focused, as a presenter's clicker would (presenter mode's tour)."""
+
+    def action(page: Page) -> None:
+        page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator("#map_div").focus()
+        for key in keys:
+            page.keyboard.press(key)
+            page.wait_for_timeout(4000)
+
+    return action
+
+
 def slide_to_oldest_list(page: Page) -> None:
     page.get_by_role("slider").first.focus()
     page.keyboard.press("Home")
@@ -117,6 +129,15 @@ SHOTS = [
         "/county?fips=48201",
         (1280, 800),
         action=scroll_to('[data-testid="stGraphVizChart"]', tab="Money", block="center"),
+    ),
+    Shot("presenter-focus-1920x1080.png", "/?mode=present&tour=06085,48201,17031&fips=48201", (1920, 1080), True),
+    Shot("presenter-focus-es-1920x1080.png", "/?mode=present&lang=es&fips=06085", (1920, 1080), True),
+    Shot(
+        "presenter-tour-1280x720.png",
+        "/?mode=present&tour=06085,48201,17031",
+        (1280, 720),
+        True,
+        press_keys("PageDown", "PageDown", "?"),
     ),
 ]
 

@@ -12,7 +12,7 @@ from lib.params import ViewParams, parse_view
 from lib.registry import LAYER_TITLES
 from lib.safetext import fill
 
-SHARED_PARAMS = ("layer", "state", "lang", "mode")
+SHARED_PARAMS = ("layer", "state", "lang", "mode", "tour")
 
 
 def view_in_link(data: compiled.CompiledData) -> ViewParams:
