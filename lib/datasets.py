@@ -25,6 +25,7 @@ from lib.vocab import (
     JAIL_OPERATORS,
     LAW_STATUSES,
     LOCAL_POLICY,
+    MAIN_COUNTY_BASES,
     MODELS,
     STATE_LAW_BASES,
     STATE_LAW_EFFECTS,
@@ -104,14 +105,23 @@ AGENCIES = Dataset(
             "fbi_agency_type": field(str, "FBI agency type (City, County, State Police, ...)", "fbi_agencies"),
             "county_fips": field(
                 str,
-                "Main county (the first the FBI lists); empty where the FBI names none we know "
-                "(e.g. Connecticut planning regions)",
+                "Main county: for an agency in several, the one holding most of its residents (2020 Census, "
+                "curation/agency_main_county.csv) where curated, else the first the FBI lists (main_county_basis); "
+                "empty where the FBI names none we know (e.g. Connecticut planning regions)",
                 "fbi_agencies",
                 nullable=True,
                 checks=pa.Check.str_matches(FIPS),
             ),
             "all_county_fips": field(
                 str, "Every county the FBI lists for the agency, ';'-separated", "fbi_agencies", nullable=True
+            ),
+            "main_county_basis": field(
+                str,
+                "How county_fips was chosen: only_county, most_residents_2020 (curated from the 2020 Census) or "
+                "first_listed (the FBI's first county; no curated row); empty where county_fips is",
+                "fbi_agencies, project_agency_main_county",
+                nullable=True,
+                checks=pa.Check.isin(MAIN_COUNTY_BASES),
             ),
             "data_year": field(str, "Year of the FBI record", "fbi_agencies"),
         },
@@ -214,7 +224,8 @@ COUNTY_SHAPES = Dataset(
 BUILD_REPORT = Dataset(
     "build_report.json",
     "Match rate of 287(g) rows to counties (overall and by agency type) and the rows left unmatched. The build "
-    "fails if the match rate drops below the committed one.",
+    "fails if the match rate drops below the committed one. Agencies in several counties: how many have a curated "
+    "main county, and those that need one and have none.",
 )
 SOURCES = Dataset("sources.json", "The source registry (sources.yaml) as the build used it.")
 
@@ -267,8 +278,15 @@ class MatchReport(JsonShape):
     unmatched: list[dict]
 
 
+class MainCountyReport(JsonShape):
+    curated: int
+    first_listed: int
+    needs_curation: list[dict]
+
+
 class BuildReport(JsonShape):
     agreements_287g: MatchReport
+    agency_main_county: MainCountyReport
 
 
 class Source(JsonShape):

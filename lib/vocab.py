@@ -123,6 +123,12 @@ ICE_MODEL_NAMES = {
 }
 
 # The kinds of agencies on ICE's 287(g) list. State agencies are statewide and placed on no county.
+# How an agency's main county was chosen (data/agencies.csv): the only county the FBI lists for it; for an agency
+# in several, the county holding most of its residents in the 2020 Census (curation/agency_main_county.csv), or,
+# where that table has no row, the county the FBI lists first, which says nothing about where most residents live.
+ONLY_COUNTY, MOST_RESIDENTS_2020, FIRST_LISTED = "only_county", "most_residents_2020", "first_listed"
+MAIN_COUNTY_BASES = (ONLY_COUNTY, MOST_RESIDENTS_2020, FIRST_LISTED)
+
 SHERIFF, COUNTY_JAIL, MUNICIPAL, STATE_AGENCY, OTHER_AGENCY = "sheriff", "county_jail", "municipal", "state", "other"
 AGENCY_TYPES = (SHERIFF, COUNTY_JAIL, MUNICIPAL, STATE_AGENCY, OTHER_AGENCY)
 # The agencies that run a county's jail: only their agreements set the jail's indicators.

@@ -29,7 +29,12 @@ def authority_section(data: compiled.CompiledData, fips: str, profile: dict) -> 
     )
     st.dataframe(offices_table(chart), hide_index=True, width="stretch")  # headers already in the language
     if chart.city_agencies:
-        st.markdown(_("**City police agencies in the county** (FBI agency list; 287(g) from ICE's list)"))
+        st.markdown(
+            _(
+                "**City police agencies in the county** (FBI agency list; 287(g) from ICE's list; a city mostly "
+                "in another county names it, from 2020 Census counts)"
+            )
+        )
         st.dataframe(
             pd.DataFrame(chart.city_agencies),
             hide_index=True,
@@ -38,6 +43,7 @@ def authority_section(data: compiled.CompiledData, fips: str, profile: dict) -> 
                 "agency": _("agency"),
                 "fbi_data_year": _("FBI data year"),
                 "has_287g": st.column_config.CheckboxColumn(_("287(g) agreement")),
+                "main_county": _("mostly in"),
             },
         )
     if chart.ice_field_office:
