@@ -24,6 +24,7 @@ from lib.vocab import (
     GOVERNANCE_BASES,
     JAIL_OPERATORS,
     LAW_STATUSES,
+    LISTED_KINDS,
     LOCAL_POLICY,
     MAIN_COUNTY_BASES,
     MODELS,
@@ -31,6 +32,7 @@ from lib.vocab import (
     STATE_LAW_EFFECTS,
     UNKNOWN,
 )
+from lib.vocab import FEDERAL_LISTS as FEDERAL_LIST_IDS
 from lib.vocab import FIPS_REGEX as FIPS
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -1095,6 +1097,102 @@ HISTORY_REPORT = Dataset(
     "is not used as a date).",
 )
 
+FEDERAL_LISTS = Dataset(
+    "federal_lists.csv",
+    "Entries of the federal 'sanctuary jurisdiction' lists: the Justice Department's of 2025-08-05 (whole) and "
+    "Homeland Security's of 2025-05-29 (withdrawn within days; rebuilt from news pages for 11 states). A federal "
+    "designation, never evidence of what a jail does: it sets no indicator and colors no map.",
+    pa.DataFrameSchema(
+        {
+            "list_id": field(
+                str,
+                "Which list",
+                "doj_sanctuary_list_2025, dhs_sanctuary_list_2025",
+                checks=pa.Check.isin(FEDERAL_LIST_IDS),
+            ),
+            "state_abbr": field(str, "State postal code", "doj_sanctuary_list_2025, dhs_sanctuary_list_2025"),
+            "listed_as": field(
+                str,
+                "What the entry names: state, county or city",
+                "doj_sanctuary_list_2025, dhs_sanctuary_list_2025",
+                checks=pa.Check.isin(LISTED_KINDS),
+            ),
+            "jurisdiction": field(
+                str, "The entry as the list words it", "doj_sanctuary_list_2025, dhs_sanctuary_list_2025"
+            ),
+            "county_fips": field(
+                str,
+                "The county it is shown on: the county listed, or the main county of the listed city's police "
+                "(FBI agency list); empty for a state and for a city not placed",
+                "this project's build",
+                nullable=True,
+                checks=pa.Check.str_matches(FIPS),
+            ),
+            "list_date": field(str, "The list's date", "doj_sanctuary_list_2025, dhs_sanctuary_list_2025"),
+            "source_publisher": field(
+                str,
+                "Who reprinted the list (the pages it was read on)",
+                "doj_sanctuary_list_2025, dhs_sanctuary_list_2025",
+            ),
+            "source_date": field(
+                str,
+                "Date of the page read, where it gives one",
+                "doj_sanctuary_list_2025, dhs_sanctuary_list_2025",
+                nullable=True,
+            ),
+            "source_urls": field(
+                str, "Addresses of the pages read, space-separated", "doj_sanctuary_list_2025, dhs_sanctuary_list_2025"
+            ),
+            "note": field(
+                str,
+                "Caveats of this entry (a county's denial, a partial state list)",
+                "doj_sanctuary_list_2025, dhs_sanctuary_list_2025",
+                nullable=True,
+            ),
+        },
+        strict=True,
+    ),
+)
+FEDERAL_LIST_COVERAGE = Dataset(
+    "federal_list_coverage.csv",
+    "The states each federal list was checked for, and whether their county entries are whole: a county of a "
+    "whole state missing from the list is not listed; a county of any other state is not checked.",
+    pa.DataFrameSchema(
+        {
+            "list_id": field(str, "Which list", "this project's build", checks=pa.Check.isin(FEDERAL_LIST_IDS)),
+            "state_abbr": field(str, "State postal code", "this project's build"),
+            "counties_whole": field(bool, "The list's county entries for the state are whole", "this project's build"),
+        },
+        strict=True,
+    ),
+)
+COUNTY_STATEMENTS = Dataset(
+    "county_statements.csv",
+    "Statements about a county's jail quoted from news, legal and advocacy pages (a sheriff's words, a "
+    "petition's allegation): each is its publisher's claim, shown with its quote, never as the county's policy.",
+    pa.DataFrameSchema(
+        {
+            "county_fips": field(str, "County", "county_statements_leads", checks=pa.Check.str_matches(FIPS)),
+            "speaker": field(str, "The county or sheriff the statement is about", "county_statements_leads"),
+            "claim": field(
+                str,
+                "What the source claims, in the leads' words (_alleged, _reported, _claimed: the source's claim)",
+                "county_statements_leads",
+            ),
+            "quote": field(str, "The words quoted from the page", "county_statements_leads"),
+            "claim_date": field(
+                str, "Date of the statement, where the page gives one", "county_statements_leads", nullable=True
+            ),
+            "source_title": field(str, "Title of the page", "county_statements_leads"),
+            "source_publisher": field(str, "Publisher of the page", "county_statements_leads"),
+            "source_date": field(str, "Date of the page, where it gives one", "county_statements_leads", nullable=True),
+            "source_url": field(str, "Address of the page", "county_statements_leads"),
+            "note": field(str, "Caveats", "county_statements_leads", nullable=True),
+        },
+        strict=True,
+    ),
+)
+
 TABLES = (
     COUNTIES,
     STATES,
@@ -1108,5 +1206,8 @@ TABLES = (
     COUNTY_GOVERNANCE,
     AGREEMENT_HISTORY,
     SNAPSHOT_COUNTS,
+    FEDERAL_LISTS,
+    FEDERAL_LIST_COVERAGE,
+    COUNTY_STATEMENTS,
 )
 ALL = TABLES + (COUNTY_SHAPES, BUILD_REPORT, SOURCES, DETENTION_REPORT, HISTORY_REPORT)

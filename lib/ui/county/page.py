@@ -14,6 +14,7 @@ from lib.registry import LEVEL_LAYER
 from lib.safetext import plain
 from lib.ui.cache import county_evidence, layer
 from lib.ui.county.asks import asks_section
+from lib.ui.county.federal import federal_lists_section
 from lib.ui.county.history import history_section
 from lib.ui.county.money import money_section
 from lib.ui.county.who_decides import authority_section
@@ -74,6 +75,7 @@ def county_sections(data: compiled.CompiledData, fips: str) -> None:
             empty=_("None on ICE's lists."),
         )
         state_law_table(profile["state"], profile["state_laws"])
+        federal_lists_section(data, fips, profile["state"])
     with authority_tab:
         authority_section(data, fips, profile)
     with money_tab:
