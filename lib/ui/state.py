@@ -16,7 +16,7 @@ SHARED_PARAMS = ("layer", "state", "lang", "mode")
 def view_in_link(data: compiled.CompiledData) -> ViewParams:
     """The validated view from the URL, without a word about what was wrong with it."""
     query = {name: st.query_params.get_all(name) for name in st.query_params}
-    return parse_view(query, set(data.counties["fips"]), set(LAYER_TITLES))
+    return parse_view(query, data.known_fips, LAYER_TITLES)
 
 
 def current_view(data: compiled.CompiledData) -> ViewParams:
