@@ -85,5 +85,5 @@ def county_federal_lists(data: CompiledData, fips: str) -> list[dict]:
 
 def county_statements(data: CompiledData, fips: str) -> list[dict]:
     """What news, legal and advocacy pages quote about the county's jail: each its publisher's claim."""
-    statements = data.county_statements[data.county_statements["county_fips"] == fips]
-    return statements.drop(columns="county_fips").to_dict("records")
+    statements = data.county_statements[data.county_statements["county_fips"] == fips].drop(columns="county_fips")
+    return statements.astype(object).where(statements.notna(), None).to_dict("records")  # an empty cell is None

@@ -73,8 +73,9 @@ def test_a_listed_state_is_said_apart_and_the_county_shows_only_its_own_entries(
     assert dhs["caveat"] and dhs["title"]
 
 
-def test_statements_are_the_countys_own():
+def test_statements_are_the_countys_own_and_an_empty_cell_is_none():
     assert [s["claim"] for s in county_statements(DATA, "06003")] == ["holds_yes_alleged"]
+    assert county_statements(DATA, "06003")[0]["claim_date"] is None  # shown as "date not given", never "nan"
     assert county_statements(DATA, "06001") == []
 
 
