@@ -22,6 +22,7 @@ from lib.vocab import (
     ELECTED_JAILER,
     IN_FORCE,
     MIXED_OPERATORS,
+    MOST_RESIDENTS_2020,
     MUNICIPAL,
     PARTICIPATING,
     PRIMARY_ROLE,
@@ -231,27 +232,38 @@ def authority_chart(data: CompiledData, fips: str) -> AuthorityChart:
 
 
 def city_agencies(data: CompiledData, fips: str) -> list[dict]:
-    """City police agencies in the county (FBI list), those with a 287(g) agreement first."""
-    agencies = data.agencies[(data.agencies["county_fips"] == fips) & (data.agencies["fbi_agency_type"] == "City")]
+    """City police agencies serving the county (FBI list), those with a 287(g) agreement first, then those whose
+    main county it is. An agency that serves it but has most of its residents in another county by the 2020 Census
+    (Houston's police in Fort Bend County) names that county in main_county; its 287(g) agreement is looked for in
+    its main county."""
+    cities = data.agencies[data.agencies["fbi_agency_type"] == "City"]
+    serving = cities[cities["all_county_fips"].fillna("").str.split(";").map(lambda counties: fips in counties)]
     current = data.agreements[
-        (data.agreements["county_fips"] == fips)
-        & (data.agreements["status"] == PARTICIPATING)
-        & (data.agreements["agency_type"] == MUNICIPAL)
+        (data.agreements["status"] == PARTICIPATING) & (data.agreements["agency_type"] == MUNICIPAL)
     ]
-    with_287g = set(current["agency"])
+    agreements_by_county = current.groupby("county_fips")["agency"].agg(set)
+    names = data.counties_by_fips["name"]
     records = [
         {
             "agency": row.agency,
             "fbi_data_year": row.data_year,
-            "has_287g": any(row.agency.lower() in name.lower() for name in with_287g),
+            "has_287g": any(
+                row.agency.lower() in name.lower() for name in agreements_by_county.get(row.county_fips, set())
+            ),
+            # named only where it was read from Census counts: the FBI's first county says nothing of the kind
+            "main_county": names.get(row.county_fips)
+            if row.county_fips != fips and row.main_county_basis == MOST_RESIDENTS_2020
+            else None,
         }
-        for row in agencies.itertuples()
+        for row in serving.itertuples()
     ]
     listed = {record["agency"].lower() for record in records}
-    for name in sorted(with_287g):  # ICE-listed city agencies the FBI list names differently
+    for name in sorted(agreements_by_county.get(fips, set())):  # ICE-listed city agencies the FBI names differently
         if not any(agency in name.lower() for agency in listed):
-            records.append({"agency": name, "fbi_data_year": None, "has_287g": True})
-    return sorted(records, key=lambda record: (not record["has_287g"], record["agency"]))
+            records.append({"agency": name, "fbi_data_year": None, "has_287g": True, "main_county": None})
+    return sorted(
+        records, key=lambda record: (not record["has_287g"], record["main_county"] is not None, record["agency"])
+    )
 
 
 # The longest line of a label: short enough that the chart, scaled to the page's width, keeps its text legible; on a

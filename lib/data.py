@@ -166,6 +166,9 @@ class CompiledData:
     sources: list[dict]
     agreement_history: pd.DataFrame
     snapshot_counts: pd.DataFrame
+    federal_lists: pd.DataFrame
+    federal_list_coverage: pd.DataFrame
+    county_statements: pd.DataFrame
 
     @cached_property
     def counties_by_fips(self) -> pd.DataFrame:
@@ -200,6 +203,9 @@ TABLE_FIELDS = {
     "states": datasets.STATES,
     "agreement_history": datasets.AGREEMENT_HISTORY,
     "snapshot_counts": datasets.SNAPSHOT_COUNTS,
+    "federal_lists": datasets.FEDERAL_LISTS,
+    "federal_list_coverage": datasets.FEDERAL_LIST_COVERAGE,
+    "county_statements": datasets.COUNTY_STATEMENTS,
 }
 JSON_FIELDS = {
     "county_topology": (datasets.COUNTY_SHAPES, datasets.CountyTopology),

@@ -24,12 +24,15 @@ from lib.vocab import (
     GOVERNANCE_BASES,
     JAIL_OPERATORS,
     LAW_STATUSES,
+    LISTED_KINDS,
     LOCAL_POLICY,
+    MAIN_COUNTY_BASES,
     MODELS,
     STATE_LAW_BASES,
     STATE_LAW_EFFECTS,
     UNKNOWN,
 )
+from lib.vocab import FEDERAL_LISTS as FEDERAL_LIST_IDS
 from lib.vocab import FIPS_REGEX as FIPS
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -104,14 +107,23 @@ AGENCIES = Dataset(
             "fbi_agency_type": field(str, "FBI agency type (City, County, State Police, ...)", "fbi_agencies"),
             "county_fips": field(
                 str,
-                "Main county (the first the FBI lists); empty where the FBI names none we know "
-                "(e.g. Connecticut planning regions)",
+                "Main county: for an agency in several, the one holding most of its residents (2020 Census, "
+                "curation/agency_main_county.csv) where curated, else the first the FBI lists (main_county_basis); "
+                "empty where the FBI names none we know (e.g. Connecticut planning regions)",
                 "fbi_agencies",
                 nullable=True,
                 checks=pa.Check.str_matches(FIPS),
             ),
             "all_county_fips": field(
                 str, "Every county the FBI lists for the agency, ';'-separated", "fbi_agencies", nullable=True
+            ),
+            "main_county_basis": field(
+                str,
+                "How county_fips was chosen: only_county, most_residents_2020 (curated from the 2020 Census) or "
+                "first_listed (the FBI's first county; no curated row); empty where county_fips is",
+                "fbi_agencies, project_agency_main_county",
+                nullable=True,
+                checks=pa.Check.isin(MAIN_COUNTY_BASES),
             ),
             "data_year": field(str, "Year of the FBI record", "fbi_agencies"),
         },
@@ -214,7 +226,8 @@ COUNTY_SHAPES = Dataset(
 BUILD_REPORT = Dataset(
     "build_report.json",
     "Match rate of 287(g) rows to counties (overall and by agency type) and the rows left unmatched. The build "
-    "fails if the match rate drops below the committed one.",
+    "fails if the match rate drops below the committed one. Agencies in several counties: how many have a curated "
+    "main county, and those that need one and have none.",
 )
 SOURCES = Dataset("sources.json", "The source registry (sources.yaml) as the build used it.")
 
@@ -267,8 +280,15 @@ class MatchReport(JsonShape):
     unmatched: list[dict]
 
 
+class MainCountyReport(JsonShape):
+    curated: int
+    first_listed: int
+    needs_curation: list[dict]
+
+
 class BuildReport(JsonShape):
     agreements_287g: MatchReport
+    agency_main_county: MainCountyReport
 
 
 class Source(JsonShape):
@@ -1077,6 +1097,102 @@ HISTORY_REPORT = Dataset(
     "is not used as a date).",
 )
 
+FEDERAL_LISTS = Dataset(
+    "federal_lists.csv",
+    "Entries of the federal 'sanctuary jurisdiction' lists: the Justice Department's of 2025-08-05 (whole) and "
+    "Homeland Security's of 2025-05-29 (withdrawn within days; rebuilt from news pages for 11 states). A federal "
+    "designation, never evidence of what a jail does: it sets no indicator and colors no map.",
+    pa.DataFrameSchema(
+        {
+            "list_id": field(
+                str,
+                "Which list",
+                "doj_sanctuary_list_2025, dhs_sanctuary_list_2025",
+                checks=pa.Check.isin(FEDERAL_LIST_IDS),
+            ),
+            "state_abbr": field(str, "State postal code", "doj_sanctuary_list_2025, dhs_sanctuary_list_2025"),
+            "listed_as": field(
+                str,
+                "What the entry names: state, county or city",
+                "doj_sanctuary_list_2025, dhs_sanctuary_list_2025",
+                checks=pa.Check.isin(LISTED_KINDS),
+            ),
+            "jurisdiction": field(
+                str, "The entry as the list words it", "doj_sanctuary_list_2025, dhs_sanctuary_list_2025"
+            ),
+            "county_fips": field(
+                str,
+                "The county it is shown on: the county listed, or the main county of the listed city's police "
+                "(FBI agency list); empty for a state and for a city not placed",
+                "this project's build",
+                nullable=True,
+                checks=pa.Check.str_matches(FIPS),
+            ),
+            "list_date": field(str, "The list's date", "doj_sanctuary_list_2025, dhs_sanctuary_list_2025"),
+            "source_publisher": field(
+                str,
+                "Who reprinted the list (the pages it was read on)",
+                "doj_sanctuary_list_2025, dhs_sanctuary_list_2025",
+            ),
+            "source_date": field(
+                str,
+                "Date of the page read, where it gives one",
+                "doj_sanctuary_list_2025, dhs_sanctuary_list_2025",
+                nullable=True,
+            ),
+            "source_urls": field(
+                str, "Addresses of the pages read, space-separated", "doj_sanctuary_list_2025, dhs_sanctuary_list_2025"
+            ),
+            "note": field(
+                str,
+                "Caveats of this entry (a county's denial, a partial state list)",
+                "doj_sanctuary_list_2025, dhs_sanctuary_list_2025",
+                nullable=True,
+            ),
+        },
+        strict=True,
+    ),
+)
+FEDERAL_LIST_COVERAGE = Dataset(
+    "federal_list_coverage.csv",
+    "The states each federal list was checked for, and whether their county entries are whole: a county of a "
+    "whole state missing from the list is not listed; a county of any other state is not checked.",
+    pa.DataFrameSchema(
+        {
+            "list_id": field(str, "Which list", "this project's build", checks=pa.Check.isin(FEDERAL_LIST_IDS)),
+            "state_abbr": field(str, "State postal code", "this project's build"),
+            "counties_whole": field(bool, "The list's county entries for the state are whole", "this project's build"),
+        },
+        strict=True,
+    ),
+)
+COUNTY_STATEMENTS = Dataset(
+    "county_statements.csv",
+    "Statements about a county's jail quoted from news, legal and advocacy pages (a sheriff's words, a "
+    "petition's allegation): each is its publisher's claim, shown with its quote, never as the county's policy.",
+    pa.DataFrameSchema(
+        {
+            "county_fips": field(str, "County", "county_statements_leads", checks=pa.Check.str_matches(FIPS)),
+            "speaker": field(str, "The county or sheriff the statement is about", "county_statements_leads"),
+            "claim": field(
+                str,
+                "What the source claims, in the leads' words (_alleged, _reported, _claimed: the source's claim)",
+                "county_statements_leads",
+            ),
+            "quote": field(str, "The words quoted from the page", "county_statements_leads"),
+            "claim_date": field(
+                str, "Date of the statement, where the page gives one", "county_statements_leads", nullable=True
+            ),
+            "source_title": field(str, "Title of the page", "county_statements_leads"),
+            "source_publisher": field(str, "Publisher of the page", "county_statements_leads"),
+            "source_date": field(str, "Date of the page, where it gives one", "county_statements_leads", nullable=True),
+            "source_url": field(str, "Address of the page", "county_statements_leads"),
+            "note": field(str, "Caveats", "county_statements_leads", nullable=True),
+        },
+        strict=True,
+    ),
+)
+
 TABLES = (
     COUNTIES,
     STATES,
@@ -1090,5 +1206,8 @@ TABLES = (
     COUNTY_GOVERNANCE,
     AGREEMENT_HISTORY,
     SNAPSHOT_COUNTS,
+    FEDERAL_LISTS,
+    FEDERAL_LIST_COVERAGE,
+    COUNTY_STATEMENTS,
 )
 ALL = TABLES + (COUNTY_SHAPES, BUILD_REPORT, SOURCES, DETENTION_REPORT, HISTORY_REPORT)

@@ -93,12 +93,13 @@ def _yes_limited_refuses(
     )
 
 
-HOLDS, NOTIFICATIONS, JAIL_ACCESS, AGREEMENT_287G, ICE_BEDS = (
+HOLDS, NOTIFICATIONS, JAIL_ACCESS, AGREEMENT_287G, ICE_BEDS, FEDERAL_LIST = (
     "holds",
     "notifications",
     "jail_access",
     "287g",
     "ice_beds",
+    "federal_list",
 )
 
 # Each label and description is written whole, per indicator, so every language can word it its own way.
@@ -184,6 +185,10 @@ INDICATORS = (
         state_law_rows=True,
         ask_rules=("follow_the_money",),
     ),
+    # A federal "sanctuary jurisdiction" list naming the county (lib/federal.py): a designation by the Justice
+    # Department or Homeland Security, never evidence of what the jail does. Not classified, no map layer, no
+    # evidence sets it, no ask reads it: it never colors a county.
+    Indicator(FEDERAL_LIST, N_("federal 'sanctuary' lists")),
 )
 INDICATORS_BY_ID = {indicator.id: indicator for indicator in INDICATORS}
 CLASSIFIED = tuple(indicator for indicator in INDICATORS if indicator.classified)

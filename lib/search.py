@@ -188,15 +188,19 @@ def build_index(data: CompiledData) -> SearchIndex:
         }
     )
 
-    # An agency in several counties (the FBI lists Houston in Fort Bend, Harris and Montgomery) leads to each.
+    # An agency in several counties (the FBI lists Houston in Fort Bend, Harris and Montgomery) leads to each: its
+    # main county (the one holding most of its residents, Harris) first, its other counties right after it.
     agencies = data.agencies.dropna(subset=["county_fips"])
     agencies = agencies.assign(
-        agency=agencies["agency"].map(clean_name), county_fips=agencies["all_county_fips"].str.split(";")
+        agency=agencies["agency"].map(clean_name),
+        main_county=agencies["county_fips"],
+        county_fips=agencies["all_county_fips"].str.split(";"),
     ).explode("county_fips")
     grouped = (
-        agencies.groupby(["agency", "state_abbr", "fbi_agency_type", "county_fips"], sort=False)
-        .size()
-        .reset_index(name="count")
+        agencies.assign(elsewhere=agencies["county_fips"] != agencies["main_county"])
+        .groupby(["agency", "state_abbr", "fbi_agency_type", "county_fips"], sort=False)
+        .agg(count=("elsewhere", "size"), elsewhere=("elsewhere", "all"), main_county=("main_county", "first"))
+        .reset_index()
     )
     county_of = data.counties_by_fips
     agency_rows = pd.DataFrame(
@@ -212,6 +216,8 @@ def build_index(data: CompiledData) -> SearchIndex:
             "agency_type": grouped["fbi_agency_type"],
             "count": grouped["count"],
             "county": grouped["county_fips"].map(county_of["name"]),
+            "main_county_elsewhere": grouped["elsewhere"],
+            "main_county_population": grouped["main_county"].map(county_of["population"]),
         }
     )
 
@@ -236,6 +242,8 @@ def build_index(data: CompiledData) -> SearchIndex:
     county_name = rows[rows["kind"] == COUNTY_HIT].set_index("fips")["bare"]
     rows["repeats_county"] = (rows["kind"] == AGENCY_HIT) & (rows["full"] == rows["fips"].map(county_name))
     rows["count"] = rows["count"].fillna(1).astype(int)
+    rows["main_county_elsewhere"] = rows["main_county_elsewhere"].fillna(False).astype(bool)
+    rows["main_county_population"] = rows["main_county_population"].fillna(rows["population"])
     rows["population"] = rows["population"].fillna(0)
     vocabulary = frozenset(word for name in rows["full"] for word in name.split())
     return SearchIndex(rows, vocabulary)
@@ -314,8 +322,19 @@ def _ranked(rows: pd.DataFrame, reading: _Reading) -> pd.DataFrame:
     )
     matches = scored[scored["tier"] < NO_MATCH]
     return matches.sort_values(
-        ["tier", "alike", "other_kind", "other_name", "repeats_county", "population", "agency", "label"],
-        ascending=[True, False, True, True, True, False, True, True],
+        [
+            "tier",
+            "alike",
+            "other_kind",
+            "other_name",
+            "repeats_county",
+            "main_county_population",
+            "main_county_elsewhere",
+            "population",
+            "agency",
+            "label",
+        ],
+        ascending=[True, False, True, True, True, False, True, False, True, True],
     )
 
 
@@ -343,7 +362,8 @@ def hit_label(row) -> str:
 def search(index: SearchIndex, query: str, limit: int = 12) -> list[Hit]:
     """The hits for a query, best first: by tier of exactness, then (among equals) hits of the kind the query names
     ("sheriff" a county, "police" a city), the whole name, hits that lead elsewhere than a county's own hit, the
-    county's population, and a county before an agency.
+    county's population (for an agency, its main county's, so that the other counties it serves come right after
+    it), the main county first, and a county before an agency.
     A query read as naming a state wins unless reading it as written matches more exactly ('Port Washington')."""
     if len("".join(words_of(query or ""))) < MIN_QUERY_LENGTH:
         return []

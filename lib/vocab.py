@@ -133,6 +133,30 @@ ICE_MODEL_NAMES = {
 }
 
 # The kinds of agencies on ICE's 287(g) list. State agencies are statewide and placed on no county.
+# The federal "sanctuary jurisdiction" lists (data/federal_lists.csv): the Justice Department's of 2025-08-05,
+# published whole, and Homeland Security's of 2025-05-29, withdrawn within days and rebuilt here from news pages
+# for 11 states only. A list's entry is a federal designation, never evidence of what a jail does.
+DOJ_LIST_2025, DHS_LIST_2025 = "doj_2025_08_05", "dhs_2025_05_29"
+FEDERAL_LISTS = (DOJ_LIST_2025, DHS_LIST_2025)
+# What a list's entry names: a state, a county, or a city (placed on the main county of its police).
+LISTED_STATE, LISTED_COUNTY, LISTED_CITY = "state", "county", "city"
+LISTED_KINDS = (LISTED_STATE, LISTED_COUNTY, LISTED_CITY)
+# What a list says of one county: it names the county, names a city in it (and not the county), does not name it
+# although the county's state was checked whole, or was not checked for the county's state.
+COUNTY_LISTED, CITY_LISTED, NOT_LISTED, NOT_CHECKED = "county_listed", "city_listed", "not_listed", "not_checked"
+FEDERAL_LIST_STATUS_WORDS = {
+    COUNTY_LISTED: N_("the county is on the list"),
+    CITY_LISTED: N_("a city in the county is on the list, the county is not"),
+    NOT_LISTED: N_("not on the list"),
+    NOT_CHECKED: N_("not checked: the list was not rebuilt for this state"),
+}
+
+# How an agency's main county was chosen (data/agencies.csv): the only county the FBI lists for it; for an agency
+# in several, the county holding most of its residents in the 2020 Census (curation/agency_main_county.csv), or,
+# where that table has no row, the county the FBI lists first, which says nothing about where most residents live.
+ONLY_COUNTY, MOST_RESIDENTS_2020, FIRST_LISTED = "only_county", "most_residents_2020", "first_listed"
+MAIN_COUNTY_BASES = (ONLY_COUNTY, MOST_RESIDENTS_2020, FIRST_LISTED)
+
 SHERIFF, COUNTY_JAIL, MUNICIPAL, STATE_AGENCY, OTHER_AGENCY = "sheriff", "county_jail", "municipal", "state", "other"
 AGENCY_TYPES = (SHERIFF, COUNTY_JAIL, MUNICIPAL, STATE_AGENCY, OTHER_AGENCY)
 # The agencies that run a county's jail: only their agreements set the jail's indicators.

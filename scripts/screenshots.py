@@ -37,6 +37,15 @@ def open_expander(name: str) -> Callable[[Page], None]:
     return action
 
 
+def scroll_to_text(text: str) -> Callable[[Page], None]:
+    def action(page: Page) -> None:
+        page.get_by_text(text).first.scroll_into_view_if_needed()
+        page.mouse.wheel(0, 300)  # the heading near the top, the lists below it
+        page.wait_for_timeout(1000)
+
+    return action
+
+
 def search_for(query: str) -> Callable[[Page], None]:
     """Types into the sidebar's search (opening the sidebar first on a phone, where it starts closed)."""
 
@@ -105,6 +114,12 @@ SHOTS = [
     Shot("county.png", "/county?fips=04013", (1400, 1000)),
     Shot("why-this-color.png", "/county?fips=06085", (1400, 1100)),
     Shot("county-authority.png", "/county?fips=48201", (1400, 1100), action=open_tab("Who decides")),
+    Shot(
+        "county-federal-lists.png",
+        "/county?fips=17031",
+        (1400, 1100),
+        action=scroll_to_text("Federal 'sanctuary' lists (claims: they do not color the map)"),
+    ),
     Shot("county-timeline.png", "/county?fips=12086", (1400, 1100), action=open_tab("History")),
     Shot("sources.png", "/sources", (1400, 1100)),
     Shot("map-es.png", "/?lang=es", wait_for_map=True),

@@ -53,6 +53,23 @@ def test_county_page_shows_the_county_and_its_agreements():
     assert any("Not legal advice" in shown(info.value) for info in app.info)
 
 
+def test_county_page_shows_the_federal_lists_as_claims_apart_from_the_evidence():
+    app = run_page("app_pages/county.py", fips="17031")
+    assert not app.exception, app.exception
+    assert any("Federal 'sanctuary' lists (claims: they do not color the map)" in shown(s.value) for s in app.subheader)
+    said = [shown(block.value) for block in app.markdown]
+    assert any(
+        "U.S. Justice Department list of 2025-08-05" in text and "the county is on the list" in text for text in said
+    )
+    assert any("not checked: the list was not rebuilt for this state" in text for text in said)
+
+
+def test_county_page_quotes_others_statements_as_claims():
+    app = run_page("app_pages/county.py", fips="55079")
+    assert not app.exception, app.exception
+    assert any("What others have said about this jail (claims, not policy)" in shown(s.value) for s in app.subheader)
+
+
 @pytest.mark.parametrize("fips", ["06085", "48201", "36047", "09003", "02016", "72127", "51610"])
 def test_county_pages_of_every_kind_run(fips):
     """Sheriff-run, state-run (CT), NYC department, Aleutians, Puerto Rico, and Falls Church with no shape."""

@@ -6,13 +6,8 @@ import re
 
 import pytest
 
-from lib.authority import (
-    authority_chart,
-    chart_dot,
-    city_agencies,
-    county_governance,
-    offices_table,
-)
+from lib.authority import authority_chart, chart_dot, city_agencies, county_governance, offices_table
+from lib.vocab import FIRST_LISTED, MOST_RESIDENTS_2020, ONLY_COUNTY
 from tests.kinds import EVERY_KIND
 from tests.smalldata import compiled
 
@@ -49,8 +44,15 @@ def county(fips, name, state_name, abbr, field_office="HOU"):
     return {"fips": fips, "name": name, "state": state_name, "state_abbr": abbr, "ice_field_office": field_office}
 
 
-def city(agency, fips="48201", agency_type="City", year="2025"):
-    return {"agency": agency, "county_fips": fips, "fbi_agency_type": agency_type, "data_year": year}
+def city(agency, fips="48201", agency_type="City", year="2025", serves=None, basis=MOST_RESIDENTS_2020):
+    return {
+        "agency": agency,
+        "county_fips": fips,
+        "all_county_fips": serves or fips,
+        "main_county_basis": basis if serves else ONLY_COUNTY,
+        "fbi_agency_type": agency_type,
+        "data_year": year,
+    }
 
 
 def agreement(agency, fips="48201", agency_type="municipal", status="participating"):
@@ -63,6 +65,7 @@ LOUISVILLE_DEPARTMENT = "Louisville Metro Department of Corrections"
 DATA = compiled(
     counties=[
         county("48201", "Harris County", "Texas", "TX"),
+        county("48157", "Fort Bend County", "Texas", "TX"),
         county("09003", "Hartford County", "Connecticut", "CT", "BOS"),
         county("02016", "Aleutians West Census Area", "Alaska", "AK", "SEA"),
         county("72127", "San Juan Municipio", "Puerto Rico", "PR", "MIA"),
@@ -108,8 +111,10 @@ DATA = compiled(
         override("36047", "county_legislative_body", "New York City Council"),
     ],
     agencies=[
-        city("Houston"),
+        city("Houston", serves="48157;48201;48339"),
         city("Pasadena"),
+        city("Sugar Land", fips="48157"),
+        city("Missouri City", fips="48201", serves="48201;48157", basis=FIRST_LISTED),
         city("Baytown"),
         city("Harris County Sheriff", agency_type="County"),
         city("Dallas", fips="48113"),
@@ -120,6 +125,7 @@ DATA = compiled(
         agreement("Baytown Police Department", status="pending"),
         agreement("Harris County Sheriff's Office", agency_type="sheriff"),
         agreement("Dallas Police Department", fips="48113"),
+        agreement("Houston Police Department"),
     ],
 )
 
@@ -268,10 +274,20 @@ def test_the_chart_is_built_in_the_current_language_and_keeps_names_from_the_dat
 
 def test_city_agencies_put_those_with_287g_first_and_add_the_ones_only_ice_lists():
     assert city_agencies(DATA, "48201") == [
-        {"agency": "Katy Police Department", "fbi_data_year": None, "has_287g": True},
-        {"agency": "Pasadena", "fbi_data_year": "2025", "has_287g": True},
-        {"agency": "Baytown", "fbi_data_year": "2025", "has_287g": False},  # pending: not in force
-        {"agency": "Houston", "fbi_data_year": "2025", "has_287g": False},
+        {"agency": "Houston", "fbi_data_year": "2025", "has_287g": True, "main_county": None},
+        {"agency": "Katy Police Department", "fbi_data_year": None, "has_287g": True, "main_county": None},
+        {"agency": "Pasadena", "fbi_data_year": "2025", "has_287g": True, "main_county": None},
+        {"agency": "Baytown", "fbi_data_year": "2025", "has_287g": False, "main_county": None},  # pending
+        {"agency": "Missouri City", "fbi_data_year": "2025", "has_287g": False, "main_county": None},
+    ]
+
+
+def test_an_agency_is_listed_in_every_county_it_serves_with_its_main_county_and_its_agreement_there():
+    assert city_agencies(DATA, "48157") == [
+        {"agency": "Houston", "fbi_data_year": "2025", "has_287g": True, "main_county": "Harris County"},
+        # the FBI's first county is no main county: it is not named
+        {"agency": "Missouri City", "fbi_data_year": "2025", "has_287g": False, "main_county": None},
+        {"agency": "Sugar Land", "fbi_data_year": "2025", "has_287g": False, "main_county": None},
     ]
 
 
@@ -294,8 +310,8 @@ def test_the_dot_chart_links_every_office_to_the_jail_agency():
 
 def test_the_dot_chart_lists_a_few_cities_and_counts_the_rest():
     dot = chart_dot(authority_chart(DATA, "48201"), "Harris County", max_cities=2)
-    assert '"Katy Police Department —\\n287(g)"' in dot and '"Pasadena — 287(g)"' in dot
-    assert "Houston" not in dot and '"… and 2 more"' in dot
+    assert '"Houston — 287(g)"' in dot and '"Katy Police Department —\\n287(g)"' in dot
+    assert "Pasadena" not in dot and '"… and 3 more"' in dot
 
 
 def test_the_narrow_chart_for_a_phone_has_short_lines_and_stacks_the_cities_under_the_jail():

@@ -37,8 +37,11 @@ def counties(*geometries, collection="GeometryCollection") -> str:
     return topology(objects={"counties": {"type": collection, "geometries": list(geometries)}})
 
 
-def build_report(**changes) -> str:
-    return json.dumps({"agreements_287g": {**MATCH_REPORT, **changes}})
+MAIN_COUNTY_REPORT = {"curated": 1, "first_listed": 0, "needs_curation": []}
+
+
+def build_report(main_county: dict = MAIN_COUNTY_REPORT, **changes) -> str:
+    return json.dumps({"agreements_287g": {**MATCH_REPORT, **changes}, "agency_main_county": main_county})
 
 
 # Each shape model, by a file it rejects: (file, text).
@@ -53,6 +56,10 @@ BAD_SHAPES = {
     "AgencyTypeMatch: without its matched count": (
         datasets.BUILD_REPORT.file,
         build_report(by_agency_type={"sheriff": {"rows": 1}}),
+    ),
+    "MainCountyReport: agencies to curate not a list": (
+        datasets.BUILD_REPORT.file,
+        build_report(main_county={**MAIN_COUNTY_REPORT, "needs_curation": 0}),
     ),
     "CountyTopology: without objects": (datasets.COUNTY_SHAPES.file, json.dumps(without(STAND_IN_TOPOLOGY, "objects"))),
     "CountyTopology: not a topology": (datasets.COUNTY_SHAPES.file, topology(type="FeatureCollection")),

@@ -15,13 +15,15 @@ import pandas as pd
 
 from lib import datasets
 from lib.build import docs
-from lib.build.agencies import build_agencies
+from lib.build.agencies import build_agencies, fbi_population
 from lib.build.agreements import build_agreements
 from lib.build.detention import build_detention
 from lib.build.errors import RawDataError
+from lib.build.federal_lists import build_county_statements, build_federal_list_coverage, build_federal_lists
 from lib.build.geography import build_counties, county_topology
 from lib.build.governance import build_county_governance, build_state_governance
 from lib.build.history import build_history
+from lib.build.main_county import MAIN_COUNTY_FILE, main_county_report
 from lib.build.policy import build_local_policies, build_state_laws
 from lib.build.readers import require_file
 from lib.countynames import CountyIndex
@@ -76,7 +78,7 @@ def build_all(raw_dir: Path, registry: Registry) -> dict[str, str]:
     """Every file of data/, as text, keyed by file name, in the order they are written: MANIFEST.json last."""
     counties, county_shapes, state_labels = build_counties(raw_dir)
     county_index = CountyIndex(counties[["fips", "state_fips", "name"]].itertuples(index=False))
-    agencies = build_agencies(raw_dir, county_index)
+    agencies = build_agencies(raw_dir, county_index, MAIN_COUNTY_FILE)
     agreements = build_agreements(raw_dir, county_index, agencies, registry)
     agreement_history, snapshot_counts, history_report = build_history(
         raw_dir, county_index, agencies, agreements, registry
@@ -86,6 +88,9 @@ def build_all(raw_dir: Path, registry: Registry) -> dict[str, str]:
     state_governance = build_state_governance(counties)
     county_governance = build_county_governance(counties)
     detention_facilities, detention_population, detention_report = build_detention(raw_dir, county_index)
+    federal_lists = build_federal_lists(raw_dir, county_index, agencies)
+    federal_list_coverage = build_federal_list_coverage()
+    county_statements = build_county_statements(raw_dir, county_index)
 
     for dataset, frame in (
         (datasets.COUNTIES, counties),
@@ -100,6 +105,9 @@ def build_all(raw_dir: Path, registry: Registry) -> dict[str, str]:
         (datasets.COUNTY_GOVERNANCE, county_governance),
         (datasets.AGREEMENT_HISTORY, agreement_history),
         (datasets.SNAPSHOT_COUNTS, snapshot_counts),
+        (datasets.FEDERAL_LISTS, federal_lists),
+        (datasets.FEDERAL_LIST_COVERAGE, federal_list_coverage),
+        (datasets.COUNTY_STATEMENTS, county_statements),
     ):
         dataset.schema.validate(frame)
 
@@ -117,10 +125,18 @@ def build_all(raw_dir: Path, registry: Registry) -> dict[str, str]:
         datasets.COUNTY_GOVERNANCE.file: _csv(county_governance),
         datasets.AGREEMENT_HISTORY.file: _csv(agreement_history),
         datasets.SNAPSHOT_COUNTS.file: _csv(snapshot_counts),
+        datasets.FEDERAL_LISTS.file: _csv(federal_lists),
+        datasets.FEDERAL_LIST_COVERAGE.file: _csv(federal_list_coverage),
+        datasets.COUNTY_STATEMENTS.file: _csv(county_statements),
         datasets.HISTORY_REPORT.file: json.dumps(history_report, indent=1, sort_keys=True) + "\n",
         datasets.DETENTION_REPORT.file: json.dumps(detention_report, indent=1, sort_keys=True) + "\n",
         datasets.COUNTY_SHAPES.file: json.dumps(county_topology(county_shapes), separators=(",", ":"), sort_keys=True),
-        datasets.BUILD_REPORT.file: json.dumps(match_report(agreements), indent=1, sort_keys=True) + "\n",
+        datasets.BUILD_REPORT.file: json.dumps(
+            {**match_report(agreements), **main_county_report(agencies, fbi_population(raw_dir), agreements)},
+            indent=1,
+            sort_keys=True,
+        )
+        + "\n",
         datasets.SOURCES.file: json.dumps(registry.published, indent=1, sort_keys=True) + "\n",
         "README.md": docs.data_readme(registry),
         "LICENSES.md": docs.licences(licence),

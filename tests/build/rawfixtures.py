@@ -42,11 +42,44 @@ POPULATION = [
     ("51610", "falls church city, virginia", "14067", "WAS"),
 ]
 FBI = [
-    ("CA0010100", "2025", "Oakland", "CA", "ALAMEDA", "City"),
-    ("CA0430100", "2025", "San Jose", "CA", "SANTA CLARA", "City"),
-    ("CA0430200", "2025", "Milpitas", "CA", "SANTA CLARA, ALAMEDA", "City"),
-    ("VA1220000", "2025", "Richmond", "VA", "RICHMOND CITY", "City"),
-    ("CT0000100", "2025", "Hartford", "CT", "CAPITOL PLANNING REGION", "City"),
+    ("CA0010100", "2025", "Oakland", "CA", "ALAMEDA", "City", "430000"),
+    ("CA0430100", "2025", "San Jose", "CA", "SANTA CLARA", "City", "970000"),
+    ("CA0430200", "2025", "Milpitas", "CA", "SANTA CLARA, ALAMEDA", "City", "80000"),
+    # made up: a big city the FBI lists first in the county where fewer of its people live
+    ("CA0019900", "2025", "Twocounty", "CA", "ALAMEDA, SANTA CLARA", "City", "150000"),
+    ("VA1220000", "2025", "Richmond", "VA", "RICHMOND CITY", "City", "230000"),
+    ("CT0000100", "2025", "Hartford", "CT", "CAPITOL PLANNING REGION", "City", ""),
+]
+FBI_HEADER = ["ori", "data_year", "pub_agency_name", "state_abbr", "county_name", "agency_type_name", "population"]
+MAIN_COUNTY_HEADER = [
+    "ori",
+    "agency",
+    "state_abbr",
+    "main_county_fips",
+    "main_county_name",
+    "all_county_fips",
+    "quote",
+    "source_url",
+    "source_title",
+    "read_on",
+    "note",
+]
+# Made-up counts, in the shape of the Geocorr rows the project's table quotes.
+MAIN_COUNTIES = [
+    (
+        "CA0019900",
+        "Twocounty",
+        "CA",
+        "06085",
+        "Santa Clara County",
+        "06001;06085",
+        '"06085","06","99999","CA","Santa Clara CA","Twocounty city, CA",100000,0.6667,0.05 / '
+        '"06001","06","99999","CA","Alameda CA","Twocounty city, CA",50000,0.3333,0.03',
+        "https://example.org/geocorr2022.csv",
+        "fixture crosswalk",
+        "2026-12-02",
+        "made up",
+    )
 ]
 SHEET_HEADER = ["STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "SIGNED", "MOA", "ADDENDUM"]
 PARTICIPATING = [
@@ -110,13 +143,19 @@ def write_raw_folder(root: Path) -> Path:
     write_csv(root / "geo/uwchr_county_aor_population.csv", ["geoid", "name", "estimate", "aor"], POPULATION)
     write_csv(
         root / "agencies/fbi_cde_lee_2025_agencies_by_ori.csv",
-        ["ori", "data_year", "pub_agency_name", "state_abbr", "county_name", "agency_type_name"],
+        FBI_HEADER,
         FBI,
     )
     write_sheet(root / PARTICIPATING_FILE, SHEET_HEADER, PARTICIPATING)
     write_sheet(root / PENDING_FILE, SHEET_HEADER, PENDING)
     write_csv(root / "287g/deportationdata_county-name-fixes.csv", ["state", "county", "county_fixed"], FIXES)
     return root
+
+
+def main_county_file(raw: Path, rows: list[tuple] = MAIN_COUNTIES) -> Path:
+    """A curated main-county table (as curation/agency_main_county.csv) for the fixture's agencies, beside the raw
+    folder."""
+    return write_csv(raw.parent / "agency_main_county.csv", MAIN_COUNTY_HEADER, rows)
 
 
 def write_registry(path: Path, sheets: list[dict] = CURRENT_SHEETS) -> Path:

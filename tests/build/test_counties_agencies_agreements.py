@@ -4,10 +4,12 @@ import pandas as pd
 import pytest
 import shapely
 
-from lib.build.agencies import build_agencies
+from lib import vocab
+from lib.build.agencies import build_agencies, fbi_population
 from lib.build.agreements import agency_type, build_agreements
 from lib.build.errors import RawDataError
 from lib.build.geography import build_counties, county_topology
+from lib.build.main_county import main_county_report
 from lib.countynames import CountyIndex
 from tests.build import rawfixtures
 
@@ -20,7 +22,7 @@ def raw(tmp_path):
 def built(raw):
     counties, shapes, states = build_counties(raw)
     index = CountyIndex(counties[["fips", "state_fips", "name"]].itertuples(index=False))
-    agencies = build_agencies(raw, index)
+    agencies = build_agencies(raw, index, rawfixtures.main_county_file(raw))
     return counties, shapes, states, agencies, build_agreements(raw, index, agencies, rawfixtures.registry(raw))
 
 
@@ -56,13 +58,47 @@ def test_neighbours_still_share_their_border_after_simplification(raw):
     assert geometry["51610"] is None
 
 
-def test_fbi_agencies_are_placed_in_their_first_county(raw):
+def test_fbi_agencies_are_placed_in_their_main_county(raw):
     *_, agencies, _ = built(raw)
     placed = agencies.set_index("agency")
-    assert placed.loc["Milpitas", "county_fips"] == "06085"
+    assert placed.loc["Milpitas", ["county_fips", "main_county_basis"]].tolist() == ["06085", vocab.FIRST_LISTED]
     assert placed.loc["Milpitas", "all_county_fips"] == "06085;06001"
-    assert placed.loc["Richmond", "county_fips"] == "51760"
-    assert pd.isna(placed.loc["Hartford", "county_fips"])
+    # the FBI lists Alameda first; the curated table says most of its residents live in Santa Clara
+    assert placed.loc["Twocounty", ["county_fips", "main_county_basis"]].tolist() == [
+        "06085",
+        vocab.MOST_RESIDENTS_2020,
+    ]
+    assert placed.loc["Richmond", ["county_fips", "main_county_basis"]].tolist() == ["51760", vocab.ONLY_COUNTY]
+    assert pd.isna(placed.loc["Hartford", "county_fips"]) and pd.isna(placed.loc["Hartford", "main_county_basis"])
+
+
+def test_a_big_agency_in_several_counties_without_a_curated_row_is_reported(raw):
+    counties, *_ = build_counties(raw)
+    index = CountyIndex(counties[["fips", "state_fips", "name"]].itertuples(index=False))
+    agencies = build_agencies(raw, index, rawfixtures.main_county_file(raw, rows=[]))
+    agreements = build_agreements(raw, index, agencies, rawfixtures.registry(raw))
+    report = main_county_report(agencies, fbi_population(raw), agreements)["agency_main_county"]
+    # Twocounty serves 150,000 people; Milpitas (80,000) has no 287(g) agreement of its own
+    assert [row["agency"] for row in report["needs_curation"]] == ["Twocounty"]
+    assert (report["curated"], report["first_listed"]) == (0, 2)
+
+
+@pytest.mark.parametrize(
+    ("change", "complaint"),
+    [
+        ({0: "CA9999999"}, "no agency of the FBI list has the ORI"),
+        ({5: "06001;06085;06013"}, "now places CA0019900 in 06001;06085"),
+        ({3: "06013"}, "the main county is none of the agency's counties"),
+    ],
+)
+def test_a_curated_main_county_must_fit_the_fbi_list(raw, change, complaint):
+    row = list(rawfixtures.MAIN_COUNTIES[0])
+    for position, value in change.items():
+        row[position] = value
+    counties, *_ = build_counties(raw)
+    index = CountyIndex(counties[["fips", "state_fips", "name"]].itertuples(index=False))
+    with pytest.raises(RawDataError, match=complaint):
+        build_agencies(raw, index, rawfixtures.main_county_file(raw, rows=[tuple(row)]))
 
 
 def test_agreements_are_cleaned_typed_and_placed(raw):
@@ -102,7 +138,9 @@ def test_agreements_come_from_the_sheet_with_the_latest_date(raw, later_listed_f
     sheets = [later, *rawfixtures.CURRENT_SHEETS] if later_listed_first else [*rawfixtures.CURRENT_SHEETS, later]
     counties, _, _ = build_counties(raw)
     index = CountyIndex(counties[["fips", "state_fips", "name"]].itertuples(index=False))
-    agreements = build_agreements(raw, index, build_agencies(raw, index), rawfixtures.registry(raw, sheets))
+    agreements = build_agreements(
+        raw, index, build_agencies(raw, index, rawfixtures.main_county_file(raw)), rawfixtures.registry(raw, sheets)
+    )
     participating = agreements[agreements["status"] == "participating"]
     assert sorted(participating["agency"]) == sorted(row[1].strip() for row in rawfixtures.PARTICIPATING[:2])
     assert set(participating["source_date"]) == {"2026-06-01"}
@@ -182,7 +220,7 @@ def test_missing_file_is_named(raw):
 def test_duplicate_fbi_key_is_rejected(raw):
     rawfixtures.write_csv(
         raw / "agencies/fbi_cde_lee_2025_agencies_by_ori.csv",
-        ["ori", "data_year", "pub_agency_name", "state_abbr", "county_name", "agency_type_name"],
+        rawfixtures.FBI_HEADER,
         rawfixtures.FBI + [rawfixtures.FBI[0]],
     )
     with pytest.raises(RawDataError, match="column 'ori'"):

@@ -132,7 +132,7 @@ def raw(tmp_path):
 def built(raw):
     counties, _, _ = build_counties(raw)
     index = CountyIndex(counties[["fips", "state_fips", "name"]].itertuples(index=False))
-    agencies = build_agencies(raw, index)
+    agencies = build_agencies(raw, index, rawfixtures.main_county_file(raw))
     registry = rawfixtures.registry(raw, SHEETS)
     return build_history(raw, index, agencies, build_agreements(raw, index, agencies, registry), registry)
 

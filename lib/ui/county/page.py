@@ -13,6 +13,7 @@ from lib.registry import LEVEL_LAYER
 from lib.safetext import plain
 from lib.ui.cache import layer, profile_of
 from lib.ui.county.asks import asks_section
+from lib.ui.county.federal import federal_lists_section
 from lib.ui.county.history import history_section
 from lib.ui.county.money import money_section
 from lib.ui.county.who_decides import NARROW_CHART_KEY, WIDE_CHART_KEY, authority_section
@@ -86,6 +87,7 @@ def county_sections(data: compiled.CompiledData, fips: str) -> None:
             empty=_("None on ICE's lists."),
         )
         state_law_table(profile["state"], profile["state_laws"])
+        federal_lists_section(data, fips, profile["state"])
     with authority_tab:
         authority_section(fips, profile)
     with money_tab:

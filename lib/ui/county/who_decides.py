@@ -36,14 +36,25 @@ def authority_section(fips: str, profile: dict) -> None:
     )
     frame_table(offices_table(chart), "offices")  # headers already in the language
     if chart.city_agencies:
-        st.markdown(_("**City police agencies in the county** (FBI agency list; 287(g) from ICE's list)"))
+        st.markdown(
+            _(
+                "**City police agencies in the county** (FBI agency list; 287(g) from ICE's list; a city mostly "
+                "in another county names it, from 2020 Census counts)"
+            )
+        )
         record_table(
-            {"agency": _("agency"), "fbi_data_year": _("FBI data year"), "has_287g": _("287(g) agreement")},
+            {
+                "agency": _("agency"),
+                "fbi_data_year": _("FBI data year"),
+                "has_287g": _("287(g) agreement"),
+                "main_county": _("mostly in"),
+            },
             [
                 {
                     "agency": html_text(city["agency"]),
                     "fbi_data_year": html_text(city["fbi_data_year"]),
                     "has_287g": html_text(_("yes") if city["has_287g"] else _("no agreement")),
+                    "main_county": html_text(city["main_county"]),
                 }
                 for city in chart.city_agencies
             ],
