@@ -53,6 +53,16 @@ def search_for(query: str) -> Callable[[Page], None]:
     return action
 
 
+def open_citation_box(page: Page) -> None:
+    """The county page's link and citation box, open on its BibTeX form, in view with the text box under it."""
+    page.get_by_text("Link and citation").click()
+    page.wait_for_timeout(2000)
+    page.get_by_role("radio", name="BibTeX").click()
+    page.wait_for_timeout(2500)
+    page.get_by_text("Suggest a correction").scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+
+
 def slide_to_oldest_list(page: Page) -> None:
     page.get_by_role("slider").first.focus()
     page.keyboard.press("Home")
@@ -89,6 +99,7 @@ SHOTS = [
     Shot("search-1280x800.png", "/?state=TX", (1280, 800), True, search_for("harris county sherif")),
     Shot("search-390x844.png", "/", (390, 844), True, search_for("saint louis")),
     Shot("county-empty-1280x800.png", "/county", (1280, 800)),
+    Shot("cite-1280x800.png", "/county?fips=06085", (1280, 800), action=open_citation_box),
 ]
 
 
