@@ -5,13 +5,14 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from lib.i18n import _
-from lib.mapview import MAP_HEIGHT, NO_SHAPE_NOTE, legend_html
+from lib.mapview import MAP_HEIGHT, NO_SHAPE_NOTE
 from lib.safetext import plain
 from lib.ui.cache import data_or_stop, layer, layer_287g_on
 from lib.ui.mapwidgets import (
     county_colors,
     county_map,
     history_control,
+    legend,
     map_as_table,
     map_controls,
     map_position,
@@ -32,7 +33,7 @@ with st.container():
         st.header(_("Local collaboration with ICE, county by county"))
 layer_id, reviewed_only, state = map_controls(data, view)
 with st.container():
-    list_date = history_control(layer_id)
+    list_date = history_control(layer_id, view)
 shown = layer_287g_on(list_date) if list_date else layer(layer_id, reviewed_only)
 with st.container():
     map_view = map_position(data, state)
@@ -50,7 +51,7 @@ with map_column:
         **view_arguments(map_view),
     )
 with legend_column:
-    st.html(legend_html(shown))
+    legend(data, shown, state)
     st.caption(plain(_(NO_SHAPE_NOTE)))
 
 open_clicked_county(clicked)

@@ -32,13 +32,13 @@ import pypdfium2
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace, SubsetMap
-from PIL import Image, ImageDraw
+from PIL import Image, ImageChops, ImageDraw
 
 from lib.data import CompiledData, load
 from lib.dataversion import build_date, data_as_of
 from lib.evidence import CountyEvidence
 from lib.i18n import LANGUAGES, SOURCE_LANGUAGE, _, ngettext, use_language
-from lib.layers import Layer, build_layers
+from lib.layers import Layer, build_layers, hatch_color
 from lib.links import BASE_URL_VARIABLE, COUNTY_URL_PATH, canonical_url, configured_base_url
 from lib.profile import CountyProfile, UnknownCounty, county_profile, parse_fips
 from lib.registry import INDICATORS_BY_ID, LEVEL_CLASSES, LEVEL_LAYER, VALUE_WORDS
@@ -96,10 +96,13 @@ PNG_SCALE = 2  # 144 dots per inch: sharp on a projector, 1224 x 1584 pixels for
 INSET_PIXELS = (720, 600)
 INSET_SUPERSAMPLE = 2
 INSET_FADE = 0.45  # other counties are blended this far towards white so the county stands out
+# Counties resting on draft evidence are hatched as on the map: a line this wide every so many pixels of the inset.
+INSET_HATCH_SPACING = 10
+INSET_HATCH_WIDTH = 2
 
 OFFICES_PER_COLUMN = 2  # per column of the "Who decides" table
 # Caps on single texts, so that one very long value cannot push the page over even at the lowest detail. A source's
-# title is never cut where the page has room (sources), only at the lowest detail (sources_at_least).
+# title is never cut where the page has room for every source, only at the last resort (SHORT_SOURCE).
 TEXT_LIMITS = {"why": 480, "name": 80, "title": 90, "detail": 260, "powers": 170, "line": 170, "source": 240}
 SHORT_SOURCE = 100
 EVERY = None  # a DetailLevel count that lists every item
@@ -782,9 +785,19 @@ def _faded(color: str) -> tuple[int, int, int]:
     return tuple(round(c + (255 - c) * INSET_FADE) for c in _rgb(color))
 
 
+def _diagonal_lines(size: tuple[int, int], spacing: int, width: int) -> Image.Image:
+    """A mask of parallel diagonal lines ("/") over an image of `size`."""
+    lines = Image.new("L", size, 0)
+    draw = ImageDraw.Draw(lines)
+    for start in range(0, size[0] + size[1], spacing):
+        draw.line([(start, 0), (start - size[1], size[1])], fill=255, width=width)
+    return lines
+
+
 def county_inset_png(data: CompiledData, fips: str, level_layer: Layer) -> bytes | None:
-    """A small map: the state's counties colored by level (faded), the county itself in full color and outlined.
-    None when the county has no shape (Falls Church city, VA)."""
+    """A small map: the state's counties colored by level (faded), the county itself in full color and outlined;
+    counties whose level rests on draft evidence hatched, as on the map. None when the county has no shape (Falls
+    Church city, VA)."""
     geometries = data.county_geometries
     if fips not in geometries:
         return None
@@ -806,11 +819,22 @@ def county_inset_png(data: CompiledData, fips: str, level_layer: Layer) -> bytes
 
     image = Image.new("RGB", size, "white")
     draw = ImageDraw.Draw(image)
+    # Where each hatch color goes (the county itself in full color, the others faded): drawn in the same order as
+    # the counties, so a county inside another (a hole in it) keeps its own hatching or none.
+    hatch_masks: dict[tuple[int, int, int], Image.Image] = {}
     for code in sorted(state, key=lambda c: -_area(state[c])):
         color = level_layer.color_of(level_layer.county_class[code])
         fill = _rgb(color) if code == fips else _faded(color)
+        lines = (_rgb if code == fips else _faded)(hatch_color(color)) if level_layer.is_draft(code) else None
+        if lines is not None and lines not in hatch_masks:
+            hatch_masks[lines] = Image.new("L", size, 0)
         for ring in state[code]:
             draw.polygon(project(ring), fill=fill, outline="white", width=INSET_SUPERSAMPLE)
+            for mask_lines, mask in hatch_masks.items():
+                ImageDraw.Draw(mask).polygon(project(ring), fill=255 if mask_lines == lines else 0)
+    diagonals = _diagonal_lines(size, INSET_HATCH_SPACING * INSET_SUPERSAMPLE, INSET_HATCH_WIDTH * INSET_SUPERSAMPLE)
+    for lines, mask in hatch_masks.items():
+        image.paste(lines, mask=ImageChops.multiply(mask, diagonals))
     for ring in state[fips]:
         draw.line(project(ring), fill="black", width=3 * INSET_SUPERSAMPLE, joint="curve")
     image = image.resize((size[0] // INSET_SUPERSAMPLE, size[1] // INSET_SUPERSAMPLE), Image.LANCZOS)

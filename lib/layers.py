@@ -6,7 +6,8 @@ Layers are cached across sessions, so their texts stay English (marked with N_) 
 are shown: `layer.translated_title()`, `_(legend_class.label)`.
 """
 
-from dataclasses import dataclass, field
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -42,6 +43,22 @@ PLACEMENT_287G = N_(
 )
 # The source whose date the level and indicator layers carry (the newest of ICE's 287(g) lists).
 LIST_SOURCE_287G = "ice_287g_participating"
+# Counties whose class rests on draft evidence keep their class color under diagonal lines (on the map, in the
+# legend and in the brief's inset): black lines on light colors, white on dark ones.
+HATCH_ON_LIGHT, HATCH_ON_DARK = "#000000", "#ffffff"
+
+
+def hatch_color(fill: str) -> str:
+    """The hatch lines' color on `fill` (#rrggbb): whichever of black and white contrasts more (WCAG's ratio)."""
+
+    def luminance(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (luminance(int(fill[index : index + 2], 16)) for index in (1, 3, 5))
+    relative = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    # Contrast with black is (L + 0.05) / 0.05, with white 1.05 / (L + 0.05): equal where L is about 0.179.
+    return HATCH_ON_LIGHT if (relative + 0.05) ** 2 > 0.05 * 1.05 else HATCH_ON_DARK
 
 
 @dataclass(frozen=True)
@@ -85,6 +102,14 @@ class Layer:
 
     def is_draft(self, fips: str) -> bool:
         return bool(self.draft is not None and self.draft.get(fips, False))
+
+    def of_counties(self, fips: Collection[str]) -> "Layer":
+        """The same layer over these counties only: a state view's legend counts its own counties."""
+        return replace(
+            self,
+            county_class=self.county_class[self.county_class.index.isin(fips)],
+            draft=None if self.draft is None else self.draft[self.draft.index.isin(fips)],
+        )
 
 
 def classify_287g(counties: pd.DataFrame, agreements: pd.DataFrame) -> pd.Series:

@@ -23,7 +23,8 @@ from jinja2 import Template
 from lib.data import CompiledData, DataFileError, load
 from lib.evidence import in_force
 from lib.i18n import LANGUAGES, N_, _, ngettext, use_language
-from lib.layers import Layer
+from lib.layers import Layer, hatch_color
+from lib.registry import UNKNOWN_COLOR
 from lib.vocab import AGENCY_TYPE_LABELS, MODEL_LABELS
 
 # Served by Streamlit's static file serving from static/vendor (copied from the npm leaflet package at setup).
@@ -54,6 +55,11 @@ QUICK_VIEW_BOUNDS = {
 MAP_HEIGHT = {"explore": 620, "present": 540}
 TOOLTIP_AGENCY_LIMIT = 4
 DRAFT_MARK = N_("(rests on draft evidence, not yet reviewed)")  # shown in italics after a class label
+# The hatching over counties resting on draft evidence: a line this wide every so many pixels, on the map and in
+# the legend's swatches. Thin and sparse enough for the class color to stay what one reads.
+HATCH_SPACING_PX = 7
+HATCH_WIDTH_PX = 1.5
+HATCH_KEY = N_("Hatched: the color rests on draft evidence, not yet reviewed.")
 OUTLINE_COLOR = "#222222"
 # Grey county borders on a pale blue-grey sea: "unknown" counties are blank (white) yet still read as land.
 COUNTY_BORDER = "#b0b0b0"
@@ -176,9 +182,31 @@ class _Restyle(MacroElement):
         (function () {
             const classes = {{ this.classes|tojson }};
             const countyClass = {{ this.county_class|tojson }};
+            // A class resting on draft evidence is filled with a pattern: its color under diagonal lines. The
+            // canvas renderer hands fillColor to the canvas as its fillStyle, which takes a pattern as well as a
+            // color; the pattern is anchored to the map's pixels, so neighbouring counties' lines meet.
+            const spacing = {{ this.hatch_spacing|tojson }};
+            const hatched = function (legendClass) {
+                const tile = document.createElement("canvas");
+                tile.width = tile.height = spacing;
+                const pen = tile.getContext("2d");
+                pen.fillStyle = legendClass.color;
+                pen.fillRect(0, 0, spacing, spacing);
+                pen.strokeStyle = legendClass.hatch;
+                pen.lineWidth = {{ this.hatch_width|tojson }};
+                pen.beginPath();
+                // The tile's diagonal and the ends of its neighbours' diagonals, so tiles join into unbroken lines.
+                [[0, spacing, spacing, 0], [-spacing, spacing, spacing, -spacing], [0, 2 * spacing, 2 * spacing, 0]]
+                    .forEach(function (line) { pen.moveTo(line[0], line[1]); pen.lineTo(line[2], line[3]); });
+                pen.stroke();
+                return pen.createPattern(tile, "repeat");
+            };
+            const fills = classes.map(function (legendClass) {
+                return legendClass.hatch ? hatched(legendClass) : legendClass.color;
+            });
             const styleOf = function (feature) {
-                const legendClass = classes[countyClass[feature.properties.fips]];
-                return {fillColor: legendClass ? legendClass.color : "#ffffff", fillOpacity: 1,
+                const code = countyClass[feature.properties.fips];
+                return {fillColor: code === undefined ? "#ffffff" : fills[code], fillOpacity: 1,
                         color: {{ this.border|tojson }}, weight: 0.4};
             };
             {{ this.map_name }}.eachLayer(function (group) {
@@ -235,8 +263,10 @@ class _Restyle(MacroElement):
         # language: the layer is cached, this payload is built on every run.
         draft_mark = f" <em>{html.escape(_(DRAFT_MARK))}</em>"
         self.classes = [{"label": html.escape(_(c.label)), "color": c.color} for c in layer.classes] + [
-            {"label": html.escape(_(c.label)) + draft_mark, "color": c.color} for c in layer.classes
+            {"label": html.escape(_(c.label)) + draft_mark, "color": c.color, "hatch": hatch_color(c.color)}
+            for c in layer.classes
         ]
+        self.hatch_spacing, self.hatch_width = HATCH_SPACING_PX, HATCH_WIDTH_PX
         codes = layer.county_class.map({class_id: index for index, class_id in enumerate(order)})
         if layer.draft is not None:
             codes = codes + layer.draft.reindex(codes.index, fill_value=False).astype(int) * len(order)
@@ -376,36 +406,61 @@ def build_base_map(data: CompiledData, shapes_url: str, fill_frame: bool = False
     return fmap
 
 
-def legend_html(layer: Layer) -> str:
+def hatch_css(color: str) -> str:
+    """A CSS background: `color` under the map's hatch lines (the lines' gap measured across them, as on the map)."""
+    gap = round(HATCH_SPACING_PX / math.sqrt(2), 2)
+    return (
+        f"repeating-linear-gradient(135deg,{hatch_color(color)} 0 {HATCH_WIDTH_PX}px,"
+        f"{color} {HATCH_WIDTH_PX}px {gap}px)"
+    )
+
+
+def legend_html(layer: Layer, region: str | None = None) -> str:
     """The legend beside the map: a swatch, label and county count per class, largest type for projectors.
-    Classes resting on draft evidence say how many of their counties do. In the current language."""
+    Classes resting on draft evidence say how many of their counties do, beside a hatched swatch, and a last line
+    explains the hatching. With `region` (a state's name, from the data), the heading says the counts are that
+    region's: pass `layer.of_counties(...)` with it. In the current language."""
     counts, drafts = layer.counts(), layer.draft_counts()
 
-    def draft_note(class_id: str) -> str:
-        count = drafts[class_id]
+    def draft_note(legend_class) -> str:
+        count = drafts[legend_class.id]
         if not count:
             return ""
         note = ngettext("{count} on draft evidence", "{count} on draft evidence", count).format(count=f"{count:,}")
-        return f'<br><span class="draft">{html.escape(note)}</span>'
+        swatch = f'<span class="hatch" style="background:{hatch_css(legend_class.color)}"></span>'
+        return f'<span class="draft">{swatch}{html.escape(note)}</span>'
 
     rows = "".join(
         f'<li title="{html.escape(_(c.description))}"><span class="swatch" style="background:{c.color}"></span>'
-        f'<span class="label">{html.escape(_(c.label))}{draft_note(c.id)}</span>'
+        f'<span class="label">{html.escape(_(c.label))}{draft_note(c)}</span>'
         f'<span class="count">{counts[c.id]:,}</span></li>'
         for c in layer.classes
     )
-    heading = html.escape(_("{title} — counties per class")).format(
-        title=f"<strong>{html.escape(layer.translated_title())}</strong>"
+    hatch_key = (
+        f'<p class="hatch-key"><span class="swatch" style="background:{hatch_css(UNKNOWN_COLOR)}"></span>'
+        f"<span>{html.escape(_(HATCH_KEY))}</span></p>"
+        if any(drafts.values())
+        else ""
+    )
+    title = f"<strong>{html.escape(layer.translated_title())}</strong>"
+    heading = (
+        html.escape(_("{title} — counties per class")).format(title=title)
+        if region is None
+        else html.escape(_("{title} — counties per class in {region}")).format(title=title, region=html.escape(region))
     )
     legend_name = html.escape(_("Legend"))
     return (
-        "<style>.legend{list-style:none;padding:0;margin:0;font:16px/1.35 sans-serif}"
-        ".legend li{display:flex;align-items:center;gap:.5em;margin:.35em 0}"
-        ".legend .swatch{flex:none;width:1.6em;height:1.1em;border:1px solid #444}"
+        "<style>.map-legend{font:16px/1.3 sans-serif}"
+        ".legend{list-style:none;padding:0;margin:.3em 0 0}"
+        ".legend li{display:flex;align-items:center;gap:.5em;margin:.3em 0}"
+        ".map-legend .swatch{flex:none;width:1.6em;height:1.1em;border:1px solid #444}"
         ".legend .label{flex:1}.legend .count{font-variant-numeric:tabular-nums;font-weight:600}"
-        ".legend .draft{font-size:13px;font-style:italic;color:#444}</style>"
-        f"<div>{heading}"
-        f'<ul class="legend" aria-label="{legend_name}">{rows}</ul></div>'
+        ".legend .draft{display:block;font-size:.82em;font-style:italic;color:#444}"
+        ".legend .hatch{display:inline-block;vertical-align:-.1em;width:1.4em;height:.9em;margin-right:.35em;"
+        "border:1px solid #444}"
+        ".hatch-key{display:flex;align-items:center;gap:.5em;margin:.4em 0 0;font-size:.9em}</style>"
+        f'<div class="map-legend">{heading}'
+        f'<ul class="legend" aria-label="{legend_name}">{rows}</ul>{hatch_key}</div>'
     )
 
 

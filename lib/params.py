@@ -1,4 +1,5 @@
-"""Validating what arrives in the URL (?fips=…&layer=…&state=…&lang=…&mode=…&compare=…), for every page.
+"""Validating what arrives in the URL (?fips=…&layer=…&state=…&lang=…&mode=…&compare=…&list=…&reviewed=…), for
+every page.
 
 Links are shared in articles and chats and may be mangled or hostile: every value is checked, a bad one is
 dropped with a message a person can act on, and nothing from the URL reaches a page unchecked. A message names the
@@ -13,9 +14,11 @@ from lib.i18n import LANGUAGES, _, ngettext
 from lib.states import FIPS_BY_ABBR
 
 MODES = ("explore", "present")
+# ?reviewed=1: the map from reviewed evidence only; left out, all evidence.
+REVIEWED_ONLY = "1"
 # Every parameter a page reads from the URL, each validated by parse_view (tests/test_params.py checks the code
-# reads no other).
-PARAMETERS = ("fips", "layer", "state", "lang", "mode", "compare")
+# reads no other). `list` is the date of the ICE 287(g) list the map's time slider shows.
+PARAMETERS = ("fips", "layer", "state", "lang", "mode", "compare", "list", "reviewed")
 
 Query = Mapping[str, str | list[str] | None]
 
@@ -27,6 +30,8 @@ class ViewParams:
     state: str | None = None
     mode: str = "explore"
     compare: tuple[str, ...] = ()  # counties to compare, each once, in the link's order, at most MAX_COUNTIES
+    list_date: str | None = None  # one of the known dates of ICE's 287(g) lists
+    reviewed_only: bool = False
     problems: tuple[str, ...] = field(default=())
     rejected: tuple[str, ...] = field(default=())  # the parameters that held a bad value
 
@@ -40,6 +45,8 @@ class ViewParams:
             "lang": None,
             "mode": self.mode,
             "compare": ",".join(self.compare),
+            "list": self.list_date,
+            "reviewed": REVIEWED_ONLY if self.reviewed_only else None,
         }[name]
         return None if value in ("", "explore") else value
 
@@ -52,7 +59,12 @@ def _values(query: Query, name: str) -> list[str]:
     return [str(value).strip() for value in (given if isinstance(given, list) else [given])]
 
 
-def parse_view(query: Query, known_fips: Collection[str], known_layers: Collection[str]) -> ViewParams:
+def parse_view(
+    query: Query,
+    known_fips: Collection[str],
+    known_layers: Collection[str],
+    known_list_dates: Collection[str] = (),
+) -> ViewParams:
     """Clean view parameters from a query mapping (values may be lists); unknown keys are ignored. Problems are in
     the current language and never quote the link."""
     problems, rejected = [], []
@@ -100,11 +112,32 @@ def parse_view(query: Query, known_fips: Collection[str], known_layers: Collecti
         )
         or "explore"
     )
+    list_date = checked(
+        "list",
+        lambda value: value in known_list_dates,
+        _("the date of ICE's 287(g) list in the link is not one of the lists we have; showing the newest list."),
+    )
+    # An empty switch is off, as when the parameter is missing.
+    reviewed = checked(
+        "reviewed",
+        lambda value: value in ("", REVIEWED_ONLY),
+        _("the reviewed-only switch in the link is neither on (1) nor off; showing all evidence."),
+    )
     compare, compare_problems = _compared_counties(query, known_fips)
     problems += compare_problems
     if compare_problems:
         rejected.append("compare")
-    return ViewParams(fips, layer, state.upper() if state else None, mode, compare, tuple(problems), tuple(rejected))
+    return ViewParams(
+        fips,
+        layer,
+        state.upper() if state else None,
+        mode,
+        compare,
+        list_date,
+        reviewed == REVIEWED_ONLY,
+        tuple(problems),
+        tuple(rejected),
+    )
 
 
 def _compared_counties(query: Query, known_fips: Collection[str]) -> tuple[tuple[str, ...], list[str]]:

@@ -1,5 +1,6 @@
 """Every page runs without an exception (Streamlit's AppTest), with and without a county in the URL."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -150,6 +151,32 @@ def test_the_287g_layer_travels_back_to_older_lists(oldest_287g_list_date):
     assert any(
         f"counties with an agreement on {oldest_287g_list_date}" in shown(caption.value) for caption in app.caption
     )
+
+
+def test_a_link_carries_the_list_date_and_the_reviewed_only_switch(oldest_287g_list_date):
+    app = run_page("app_pages/map.py", layer="287g", list=oldest_287g_list_date, reviewed="1")
+    assert not app.exception
+    assert app.select_slider(key="list_date").value == oldest_287g_list_date
+    assert app.toggle(key="reviewed_only").value is True
+    assert (app.query_params["list"], app.query_params["reviewed"]) == (oldest_287g_list_date, "1")
+    app.toggle(key="reviewed_only").set_value(False).run()
+    app.select_slider(key="list_date").set_value(app.select_slider(key="list_date").options[-1]).run()
+    assert "reviewed" not in app.query_params and "list" not in app.query_params
+
+
+def test_a_bad_list_date_in_the_link_shows_the_newest_list():
+    app = run_page("app_pages/map.py", layer="287g", list="1999-01-01", reviewed="yes")
+    assert not app.exception
+    assert sum("Link problem" in shown(warning.value) for warning in app.warning) == 2
+    assert "list" not in app.query_params and "reviewed" not in app.query_params
+
+
+def test_a_state_views_legend_counts_that_state_only(data):
+    app = run_page("app_pages/map.py", state="TX")
+    assert not app.exception
+    (legend,) = [element.proto.body for element in app.get("html") if 'class="legend"' in element.proto.body]
+    counts = [int(count.replace(",", "")) for count in re.findall(r'<span class="count">([\d,]+)</span>', legend)]
+    assert sum(counts) == (data.counties["state_abbr"] == "TX").sum()
 
 
 def test_compare_puts_counties_side_by_side_and_suggests_neighbours():

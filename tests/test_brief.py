@@ -2,18 +2,21 @@
 printed literally (an agency name is never markup or a formula)."""
 
 import copy
+import dataclasses
 import io
 import re
 from datetime import date
 
+import pandas as pd
 import pypdfium2
 import pytest
 from fpdf.fonts import SubsetMap
-from PIL import Image
+from PIL import Image, ImageColor
 
 from lib import brief
 from lib.dataversion import build_date, data_as_of
 from lib.i18n import use_language
+from lib.layers import hatch_color
 from lib.profile import county_profile
 
 HOSTILE_NAMES = ("<img src=x onerror=alert(1)>", '=HYPERLINK("x")')
@@ -161,6 +164,41 @@ def test_inset_is_a_small_png(data, level_layer, fips):
     with Image.open(io.BytesIO(brief.county_inset_png(data, fips, level_layer))) as image:
         assert image.format == "PNG"
         assert 100 <= image.width <= brief.INSET_PIXELS[0] and 100 <= image.height <= brief.INSET_PIXELS[1]
+
+
+def hatch_pixels(png: bytes, lines: str, fill: str) -> int:
+    """Pixels of `png` closer to the hatch lines' color than to the county's fill, with a pixel of that fill 3 px
+    away on either side: lines across the county (its black outline borders the fill on one side only)."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    pixels = image.load()
+    line_rgb, fill_rgb = ImageColor.getrgb(lines), ImageColor.getrgb(fill)
+
+    def distance(pixel, color):
+        return sum(abs(a - b) for a, b in zip(pixel, color))
+
+    def is_fill(pixel):
+        return distance(pixel, fill_rgb) <= 30
+
+    width, height = image.size
+    return sum(
+        1
+        for x in range(3, width - 3)
+        for y in range(height)
+        if distance(pixels[x, y], line_rgb) < distance(pixels[x, y], fill_rgb)
+        and is_fill(pixels[x - 3, y])
+        and is_fill(pixels[x + 3, y])
+    )
+
+
+@pytest.mark.parametrize("fips", ["48201", "06085"])
+def test_the_inset_hatches_a_county_resting_on_draft_evidence(data, level_layer, fips):
+    as_reviewed = dataclasses.replace(level_layer, draft=pd.Series(False, index=level_layer.county_class.index))
+    as_draft = dataclasses.replace(level_layer, draft=level_layer.county_class.index.to_series() == fips)
+    fill = level_layer.color_of(level_layer.county_class[fips])
+    lines = hatch_color(fill)
+    reviewed = hatch_pixels(brief.county_inset_png(data, fips, as_reviewed), lines, fill)
+    drafted = hatch_pixels(brief.county_inset_png(data, fips, as_draft), lines, fill)
+    assert drafted > reviewed + 100, (reviewed, drafted)
 
 
 def test_command_line_writes_pdf_and_png(data, tmp_path, monkeypatch):

@@ -52,3 +52,15 @@ def test_unknown_is_unmistakable(layers, vision):
 
 def test_blank_counties_keep_visible_borders():
     assert Color(COUNTY_BORDER).contrast(Color("#ffffff")) >= 2
+
+
+@pytest.mark.parametrize("vision", VISIONS)
+def test_hatch_lines_stand_out_on_every_class_they_cover(layers, vision):
+    """Counties resting on draft evidence keep their class color under hatch lines that can be told from it."""
+    for layer in layers.values():
+        (restyle,) = layer_style(layer)._children.values()
+        drafted = restyle.classes[len(layer.classes) :]
+        assert [entry["color"] for entry in drafted] == list(emitted_colors(layer).values())
+        for legend_class, entry in zip(layer.classes, drafted):
+            difference = seen(entry["hatch"], vision).delta_e(seen(entry["color"], vision), method="2000")
+            assert difference >= MIN_UNKNOWN_DIFFERENCE, (layer.id, vision, legend_class.id, round(difference, 1))

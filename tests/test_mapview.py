@@ -4,6 +4,7 @@ import dataclasses
 import json
 import re
 
+import pandas as pd
 import pytest
 
 from lib.layers import layer_287g
@@ -56,6 +57,30 @@ def test_legend_counts_every_county(data):
     assert sum(layer.counts().values()) == len(data.counties)
     for legend_class in layer.classes:
         assert legend_class.color in html
+
+
+def legend_counts(legend: str) -> list[int]:
+    return [int(count.replace(",", "")) for count in re.findall(r'<span class="count">([\d,]+)</span>', legend)]
+
+
+def test_a_state_legend_counts_that_state_only(data):
+    layer = layer_287g(data)
+    texas = set(data.counties.loc[data.counties["state_abbr"] == "TX", "fips"])
+    legend = legend_html(layer.of_counties(texas), region="Texas")
+    assert sum(legend_counts(legend)) == len(texas) == 254
+    assert "counties per class in Texas" in legend
+    assert sum(legend_counts(legend_html(layer))) == len(data.counties)
+
+
+def test_a_state_legend_counts_its_drafts_only(data):
+    layer = layer_287g(data)
+    drafts = pd.Series(layer.county_class.index.str.startswith(("48", "06")), index=layer.county_class.index)
+    layer = dataclasses.replace(layer, draft=drafts)
+    texas = set(data.counties.loc[data.counties["state_abbr"] == "TX", "fips"])
+    in_texas = layer.of_counties(texas)
+    assert sum(in_texas.draft_counts().values()) == 254
+    assert set(in_texas.draft.index) == set(in_texas.county_class.index) == texas
+    assert sum(layer.draft_counts().values()) == 254 + 58
 
 
 def test_published_topology_is_named_by_its_content(data, tmp_path):

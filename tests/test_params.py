@@ -9,10 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lib.compare import MAX_COUNTIES
-from lib.params import PARAMETERS, parse_view
+from lib.params import PARAMETERS, REVIEWED_ONLY, parse_view
 
 FIPS = {"06085", "48201", "36047", "09003", "72127"}
 LAYERS = {"level", "287g"}
+LIST_DATES = {"2021-01-13", "2025-07-30", "2026-05-18"}
 anything = st.one_of(st.none(), st.text(max_size=200), st.lists(st.text(max_size=50), max_size=3))
 # ?compare= lists as links carry them: known and unknown codes, repeated, in any order, in one value or several.
 compare_codes = st.lists(
@@ -33,7 +34,7 @@ def message_shapes() -> set[str]:
     return {
         re.sub(r"\d+", "N", problem)
         for query in (every_bad, several_unknown)
-        for problem in parse_view(query, FIPS, LAYERS).problems
+        for problem in parse_view(query, FIPS, LAYERS, LIST_DATES).problems
     }
 
 
@@ -54,8 +55,24 @@ def test_bad_values_are_dropped_with_a_message():
     assert all("<" not in problem for problem in view.problems)
 
 
-@given(fips=anything, layer=anything, state=anything, lang=anything, mode=anything, compare=compare_lists)
-def test_any_query_gives_a_valid_view(fips, layer, state, lang, mode, compare):
+# ?list= and ?reviewed= as links carry them: the real values, near misses and anything at all.
+list_dates = st.one_of(
+    anything, st.sampled_from(sorted(LIST_DATES)), st.sampled_from(["2021-1-13", " 2026-05-18 ", "2026-05-19"])
+)
+reviewed_switches = st.one_of(anything, st.sampled_from(["1", "", "0", "true", " 1"]))
+
+
+@given(
+    fips=anything,
+    layer=anything,
+    state=anything,
+    lang=anything,
+    mode=anything,
+    compare=compare_lists,
+    list_date=list_dates,
+    reviewed=reviewed_switches,
+)
+def test_any_query_gives_a_valid_view(fips, layer, state, lang, mode, compare, list_date, reviewed):
     query = {
         name: value
         for name, value in {
@@ -65,13 +82,17 @@ def test_any_query_gives_a_valid_view(fips, layer, state, lang, mode, compare):
             "lang": lang,
             "mode": mode,
             "compare": compare,
+            "list": list_date,
+            "reviewed": reviewed,
         }.items()
         if value is not None
     }
-    view = parse_view(query, FIPS, LAYERS)
+    view = parse_view(query, FIPS, LAYERS, LIST_DATES)
     assert view.fips in FIPS | {None}
     assert view.layer in LAYERS | {None}
     assert view.mode in ("explore", "present")
+    assert view.list_date in LIST_DATES | {None}
+    assert view.reviewed_only in (True, False)
     assert set(view.compare) <= FIPS and len(set(view.compare)) == len(view.compare) <= MAX_COUNTIES
     assert {re.sub(r"\d+", "N", problem) for problem in view.problems} <= message_shapes()
     assert set(view.rejected) <= set(PARAMETERS)
@@ -84,6 +105,31 @@ def test_compare_keeps_the_known_counties_once_in_order(compare):
     view = parse_view({"compare": compare} if compare is not None else {}, FIPS, LAYERS)
     assert list(view.compare) == list(dict.fromkeys(code for code in codes if code in FIPS))[:MAX_COUNTIES]
     assert bool(view.problems) == (any(code not in FIPS for code in codes) or len(set(codes) & FIPS) > MAX_COUNTIES)
+
+
+@given(list_date=list_dates)
+def test_a_list_date_is_kept_only_when_it_is_one_of_the_lists(list_date):
+    view = parse_view({"list": list_date} if list_date is not None else {}, FIPS, LAYERS, LIST_DATES)
+    last = (list_date if isinstance(list_date, list) else [list_date])[-1:] if list_date is not None else []
+    given_value = last[0].strip() if last else None
+    assert view.list_date == (given_value if given_value in LIST_DATES else None)
+    assert ("list" in view.rejected) == (given_value is not None and given_value not in LIST_DATES)
+    assert view.link_value("list") == view.list_date
+
+
+@given(reviewed=reviewed_switches)
+def test_the_reviewed_switch_is_on_only_for_1(reviewed):
+    view = parse_view({"reviewed": reviewed} if reviewed is not None else {}, FIPS, LAYERS, LIST_DATES)
+    last = (reviewed if isinstance(reviewed, list) else [reviewed])[-1:] if reviewed is not None else []
+    given_value = last[0].strip() if last else None
+    assert view.reviewed_only == (given_value == REVIEWED_ONLY)
+    assert ("reviewed" in view.rejected) == (given_value not in (None, "", REVIEWED_ONLY))
+    assert view.link_value("reviewed") == (REVIEWED_ONLY if view.reviewed_only else None)
+
+
+def test_without_known_lists_no_list_date_passes():
+    view = parse_view({"list": "2021-01-13"}, FIPS, LAYERS)
+    assert (view.list_date, view.rejected) == (None, ("list",))
 
 
 def test_a_county_named_twice_is_compared_once():
@@ -105,7 +151,7 @@ def test_more_counties_than_compared_keeps_the_first():
 
 
 def test_no_message_repeats_what_the_link_said():
-    view = parse_view({name: HOSTILE for name in PARAMETERS}, FIPS, LAYERS)
+    view = parse_view({name: HOSTILE for name in PARAMETERS}, FIPS, LAYERS, LIST_DATES)
     assert len(view.problems) == len(PARAMETERS) and set(view.rejected) == set(PARAMETERS)
     for problem in view.problems:
         assert not set("*<>[]:") & set(problem.replace("(e.g. TX)", "")), problem

@@ -10,8 +10,16 @@ from lib.history import sheet_label, snapshot_dates, summary_line
 from lib.i18n import _
 from lib.layers import Layer
 from lib.links import COUNTY_PAGE
-from lib.mapview import QUICK_VIEW_BOUNDS, QUICK_VIEWS, build_base_map, layer_style, view_for_bounds
-from lib.params import ViewParams
+from lib.mapview import (
+    HATCH_KEY,
+    QUICK_VIEW_BOUNDS,
+    QUICK_VIEWS,
+    build_base_map,
+    layer_style,
+    legend_html,
+    view_for_bounds,
+)
+from lib.params import REVIEWED_ONLY, ViewParams
 from lib.registry import AGREEMENT_287G, LAYER_TITLES, LEVEL_LAYER
 from lib.safetext import fill, plain
 from lib.ui.cache import county_shapes_url, data, layer
@@ -43,6 +51,7 @@ def map_controls(data: compiled.CompiledData, view: ViewParams) -> tuple[str, bo
     )
     reviewed_only = columns[2].toggle(
         _("Reviewed only"),
+        value=view.reviewed_only,
         key="reviewed_only",
         help=_(
             "Leave out evidence nobody has checked yet (the state-law, "
@@ -59,6 +68,7 @@ def map_controls(data: compiled.CompiledData, view: ViewParams) -> tuple[str, bo
     set_param("layer", layer_id, LEVEL_LAYER)
     set_param("state", state)
     set_param("mode", "present" if present else None)
+    set_param("reviewed", REVIEWED_ONLY if reviewed_only else None)
     with st.container():  # present or not, it keeps the map's place in the page
         if not presenting():
             st.caption(plain(layer_caption(layer(layer_id, reviewed_only))))
@@ -77,13 +87,16 @@ def layer_caption(layer: Layer) -> str:
     )
 
 
-def history_control(layer_id: str) -> str | None:
-    """For the 287(g) layer, a slider over the dates of ICE's lists and a summary line; None for today's list."""
+def history_control(layer_id: str, view: ViewParams) -> str | None:
+    """For the 287(g) layer, a slider over the dates of ICE's lists and a summary line; None for today's list.
+    The date goes into the URL (left out for the newest list), so a link shows the same list."""
     if layer_id != AGREEMENT_287G:
+        set_param("list", None)
         return None
     counts = data().snapshot_counts
     dates = snapshot_dates(counts)
-    chosen = st.select_slider(_("ICE's 287(g) list of"), dates, value=dates[-1], key="list_date")
+    chosen = st.select_slider(_("ICE's 287(g) list of"), dates, value=view.list_date or dates[-1], key="list_date")
+    set_param("list", chosen, dates[-1])
     previous = dates[dates.index(chosen) - 1] if dates.index(chosen) > 0 else None
     facts = dict(summary=summary_line(counts, chosen, previous), sheet=sheet_label(counts, chosen))
     st.caption(
@@ -129,6 +142,16 @@ def view_arguments(map_view: dict) -> dict:
     return {"center": map_view["center"], "zoom": map_view["zoom"]}
 
 
+def legend(data: compiled.CompiledData, shown: Layer, state: str | None) -> None:
+    """The legend beside the map; in a state view it counts that state's counties only."""
+    if state is None:
+        st.html(legend_html(shown))
+        return
+    counties = data.counties[data.counties["state_abbr"] == state]
+    name = data.states.set_index("state_abbr").loc[state, "state"]
+    st.html(legend_html(shown.of_counties(set(counties["fips"])), region=name))
+
+
 def open_clicked_county(clicked: dict | None) -> None:
     feature = (clicked or {}).get("last_active_drawing") or {}
     fips = (feature.get("properties") or {}).get("fips")
@@ -168,7 +191,7 @@ def county_table(data: compiled.CompiledData, layer: Layer, state: str | None = 
             "county": _("county"),
             "state": _("state"),
             "class": _("class"),
-            "draft evidence": _("draft evidence"),
+            "draft evidence": st.column_config.CheckboxColumn(_("draft evidence"), help=plain(_(HATCH_KEY))),
             "population": _("population"),
             "county page": st.column_config.LinkColumn(_("county page"), display_text=_("open")),
         },

@@ -1,10 +1,12 @@
-"""The state of a run that lives in the URL: the view (layer, state, language, mode, and the county on the county
-page), the language of the run, and presenter mode with the page styles that go with it."""
+"""The state of a run that lives in the URL: the view (layer, state, language, mode, the map's list date and
+reviewed-only switch, and the county on the county page), the language of the run, and presenter mode with the
+page styles that go with it."""
 
 import streamlit as st
 
 from lib import data as compiled
 from lib import i18n
+from lib.history import snapshot_dates
 from lib.i18n import _
 from lib.params import ViewParams, parse_view
 from lib.registry import LAYER_TITLES
@@ -16,7 +18,7 @@ SHARED_PARAMS = ("layer", "state", "lang", "mode")
 def view_in_link(data: compiled.CompiledData) -> ViewParams:
     """The validated view from the URL, without a word about what was wrong with it."""
     query = {name: st.query_params.get_all(name) for name in st.query_params}
-    return parse_view(query, set(data.counties["fips"]), set(LAYER_TITLES))
+    return parse_view(query, data.known_fips, LAYER_TITLES, set(snapshot_dates(data.snapshot_counts)))
 
 
 def current_view(data: compiled.CompiledData) -> ViewParams:

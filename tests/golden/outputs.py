@@ -174,6 +174,12 @@ def map_outputs(inputs: GoldenInputs) -> Iterator[Output]:
         for lang in MAP_LANGUAGES:
             yield Output(f"map/{where}/layer_style/{lang}", layer_style_json(layer, lang), in_full=True)
             yield Output(f"map/{where}/legend/{lang}", legend(layer, lang), in_full=True)
+    # A state view's legend counts that state's counties only.
+    texas = set(inputs.data.counties.loc[inputs.data.counties["state_abbr"] == "TX", "fips"])
+    for lang in MAP_LANGUAGES:
+        with use_language(lang):
+            texas_legend = legend_html(inputs.layers[False]["level"].of_counties(texas), region="Texas")
+        yield Output(f"map/state/TX/level/legend/{lang}", texas_legend, in_full=True)
     # Presenter mode: the colors also fit the view to a region.
     yield Output(
         f"map/presenter/level/layer_style/{SOURCE_LANGUAGE}",

@@ -9,10 +9,9 @@ from lib import data as compiled
 from lib.countyfacts import county_facts_line
 from lib.i18n import _
 from lib.links import COUNTY_PAGE, MAP_PAGE
-from lib.profile import county_profile
 from lib.registry import LEVEL_LAYER
 from lib.safetext import plain
-from lib.ui.cache import county_evidence, layer
+from lib.ui.cache import layer, profile_of
 from lib.ui.county.asks import asks_section
 from lib.ui.county.history import history_section
 from lib.ui.county.money import money_section
@@ -46,7 +45,7 @@ def county_page(data: compiled.CompiledData, fips: str) -> None:
 
 def county_sections(data: compiled.CompiledData, fips: str) -> None:
     """Everything on a county page: its level and why, then who decides, where the money flows and what to ask for."""
-    profile = county_profile(data, fips, county_evidence())
+    profile = profile_of(fips)
     level = layer(LEVEL_LAYER).legend_class(profile["level"])
 
     county_name = f"{profile['name']}, {profile['state']}"
@@ -75,7 +74,7 @@ def county_sections(data: compiled.CompiledData, fips: str) -> None:
         )
         state_law_table(profile["state"], profile["state_laws"])
     with authority_tab:
-        authority_section(data, fips, profile)
+        authority_section(fips, profile)
     with money_tab:
         money_section(profile)
     with history_tab:

@@ -3,14 +3,14 @@
 import pandas as pd
 import streamlit as st
 
-from lib import data as compiled
-from lib.authority import authority_chart, chart_dot, offices_table
+from lib.authority import chart_dot, offices_table
 from lib.i18n import _
 from lib.safetext import fill
+from lib.ui.cache import authority_chart_of
 
 
-def authority_section(data: compiled.CompiledData, fips: str, profile: dict) -> None:
-    chart = authority_chart(data, fips)
+def authority_section(fips: str, profile: dict) -> None:
+    chart = authority_chart_of(fips)
     st.markdown(
         fill(
             _("**Main target: {office}** ({selection}) — {powers}"),
