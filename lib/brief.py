@@ -3,11 +3,12 @@ a small map of the county in its state, and a PNG of the page.
 
     python -m lib.brief 06085 docs/brief               # writes docs/brief.pdf and docs/brief.png
     python -m lib.brief 06085 docs/brief-es --lang es  # the same brief in Spanish
+    python -m lib.brief 06085 brief --app-url https://example.org/ice-map  # the county link on that address
 
 Everything printed comes from the profile and the data, so every string is plain text to fpdf2 (markdown is
 never turned on): an agency name such as "<b>x</b>" or "=HYPERLINK(…)" prints exactly as written. The page
-must stay one page: long lists are cut with "… and N more", and if the page still overflows the brief is
-drawn again with less detail (see DETAIL_LEVELS).
+must stay one page: if it overflows, the brief is drawn again with less detail (see DETAIL_LEVELS), and only the
+lowest levels cut the recommendations and sources with "… and N more".
 
 The brief's texts are built first (brief_content: every text of one detail level, which the tests build for every
 county), then laid out on the page.
@@ -19,10 +20,12 @@ moment (lib.i18n; the app binds it with in_current_language). Data (names, sourc
 import argparse
 import io
 import math
+import os
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 import pypdfium2
@@ -32,9 +35,11 @@ from fpdf.fonts import FontFace, SubsetMap
 from PIL import Image, ImageChops, ImageDraw
 
 from lib.data import CompiledData, load
+from lib.dataversion import build_date, data_as_of
 from lib.evidence import CountyEvidence
-from lib.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, _, ngettext, use_language
+from lib.i18n import LANGUAGES, SOURCE_LANGUAGE, _, ngettext, use_language
 from lib.layers import Layer, build_layers, hatch_color
+from lib.links import BASE_URL_VARIABLE, COUNTY_URL_PATH, canonical_url, configured_base_url
 from lib.profile import CountyProfile, UnknownCounty, county_profile, parse_fips
 from lib.registry import INDICATORS_BY_ID, LEVEL_CLASSES, LEVEL_LAYER, VALUE_WORDS
 from lib.vocab import (
@@ -95,49 +100,62 @@ INSET_FADE = 0.45  # other counties are blended this far towards white so the co
 INSET_HATCH_SPACING = 10
 INSET_HATCH_WIDTH = 2
 
-ASKS_SHOWN = 3
 OFFICES_PER_COLUMN = 2  # per column of the "Who decides" table
-# Short names of the sources whose dates make up the data version printed on the brief (English, N_-marked:
-# every text of the brief is translated when the brief is made, in the language of that moment).
-VERSION_SOURCES = {
-    "ice_287g_participating": N_("ICE 287(g) list"),
-    "ice_detention_stats": N_("ICE detention statistics"),
-    "project_state_laws": N_("state laws (draft)"),
-    "project_local_policies": N_("local policies (draft)"),
-    "us_atlas_counties": N_("county shapes"),
-}
-# Caps on single texts, so that one very long value cannot push the page over even at the lowest detail.
-TEXT_LIMITS = {"why": 480, "name": 80, "title": 90, "detail": 260, "powers": 170, "line": 170, "source": 100}
+# Caps on single texts, so that one very long value cannot push the page over even at the lowest detail. A source's
+# title is never cut where the page has room for every source, only at the last resort (SHORT_SOURCE).
+TEXT_LIMITS = {"why": 480, "name": 80, "title": 90, "detail": 260, "powers": 170, "line": 170, "source": 240}
+SHORT_SOURCE = 100
+EVERY = None  # a DetailLevel count that lists every item
+LOCAL_APP_URL = "http://localhost:8501"  # where `make run` serves the app: the command line's default address
 
 
 @dataclass(frozen=True)
 class DetailLevel:
     agreements: int  # 287(g) agreements listed before "… and N more"
     facilities: int  # detention facilities listed
+    asks: int | None  # recommendations listed (EVERY: all of them)
     ask_details: bool  # print what each recommendation asks for in full
     office_powers: bool  # print what each office can do
-    sources: int  # sources named in the footer
+    sources: int | None  # sources named in the footer (EVERY: all of them, each title whole)
     scale: float  # font size factor
 
 
-# Tried in order until the brief fits on one page; the last one fits even a county with every list long.
+# Tried in order until the brief fits on one page. Every recommendation and every source stays while the page has
+# room for them: shorter lists of agreements and facilities (which the county page lists whole), a smaller type and
+# shorter texts come first; then the next to last level with as many recommendations as fit (county_brief_pdf);
+# the last level fits even a county with every list long.
 DETAIL_LEVELS = (
-    DetailLevel(agreements=5, facilities=3, ask_details=True, office_powers=True, sources=4, scale=1.0),
-    DetailLevel(agreements=3, facilities=2, ask_details=True, office_powers=True, sources=3, scale=1.0),
-    DetailLevel(agreements=3, facilities=2, ask_details=True, office_powers=True, sources=3, scale=0.92),
-    DetailLevel(agreements=2, facilities=1, ask_details=True, office_powers=True, sources=3, scale=0.92),
-    DetailLevel(agreements=2, facilities=1, ask_details=False, office_powers=True, sources=3, scale=0.92),
-    DetailLevel(agreements=2, facilities=1, ask_details=False, office_powers=False, sources=2, scale=0.85),
+    DetailLevel(agreements=5, facilities=3, asks=EVERY, ask_details=True, office_powers=True, sources=EVERY, scale=1.0),
+    DetailLevel(agreements=3, facilities=2, asks=EVERY, ask_details=True, office_powers=True, sources=EVERY, scale=1.0),
+    DetailLevel(
+        agreements=3, facilities=2, asks=EVERY, ask_details=True, office_powers=True, sources=EVERY, scale=0.92
+    ),
+    DetailLevel(
+        agreements=2, facilities=1, asks=EVERY, ask_details=True, office_powers=True, sources=EVERY, scale=0.92
+    ),
+    DetailLevel(
+        agreements=2, facilities=1, asks=EVERY, ask_details=False, office_powers=True, sources=EVERY, scale=0.92
+    ),
+    DetailLevel(
+        agreements=2, facilities=1, asks=EVERY, ask_details=False, office_powers=False, sources=EVERY, scale=0.85
+    ),
+    # The last resort, for a county whose sources alone fill the page.
+    DetailLevel(agreements=2, facilities=1, asks=3, ask_details=False, office_powers=False, sources=2, scale=0.85),
 )
 
 
-def data_version(data: CompiledData) -> str:
-    """The dates of the main sources, e.g. 'ICE 287(g) list 2026-05-18; ICE detention statistics 2026-04-02; …'."""
-    parts = []
-    for source_id, short_name in VERSION_SOURCES.items():
-        as_of = data.source(source_id)["as_of"].split(" (")[0]  # drop notes such as "(FY26 year to date …)"
-        parts.append(f"{_(short_name)} {as_of}")
-    return "; ".join(parts)
+@dataclass(frozen=True)
+class DataVersion:
+    """The dates a brief prints in its footer, and the app's address its county link starts with."""
+
+    data_as_of: str  # lib.dataversion.data_as_of
+    built: str  # lib.dataversion.build_date
+    printed: str  # the day the brief is made
+    app_url: str  # lib.links.app_url; "" gives a link relative to the app ("/county?fips=06085")
+
+
+def data_version(data: CompiledData, printed: date | None = None, app_url: str = "") -> DataVersion:
+    return DataVersion(data_as_of(data), build_date(data), (printed or date.today()).isoformat(), app_url)
 
 
 def shorten(text: object, limit: int) -> str:
@@ -245,13 +263,18 @@ class _BriefPDF(FPDF):
         self.multi_cell(0, line_height, self.footer_text, align="L")
 
 
-def _footer_text(profile: CountyProfile, data_version: str, detail: DetailLevel) -> str:
+def county_url(fips: str, version: DataVersion) -> str:
+    return canonical_url(COUNTY_URL_PATH, {"fips": fips}, "", version.app_url)
+
+
+def _footer_text(profile: CountyProfile, version: DataVersion, detail: DetailLevel) -> str:
     sources = [profile["population"]["source"]]
     for record in profile["evidence"]:
         if record["source"] and record["source"] not in sources:
             sources.append(record["source"])
-    named = "; ".join(shorten(source, TEXT_LIMITS["source"]) for source in sources[: detail.sources])
-    hidden = len(sources) - detail.sources
+    limit = TEXT_LIMITS["source"] if detail.sources is EVERY else SHORT_SOURCE
+    named = "; ".join(shorten(source, limit) for source in sources[: detail.sources])
+    hidden = 0 if detail.sources is EVERY else len(sources) - detail.sources
     if hidden > 0:
         sources_text = ngettext(
             "Sources: {sources} … and {count} more on the county page.",
@@ -260,16 +283,21 @@ def _footer_text(profile: CountyProfile, data_version: str, detail: DetailLevel)
         ).format(sources=named, count=hidden)
     else:
         sources_text = _("Sources: {sources}.").format(sources=named)
-    return " ".join(
+    dates = _("Data as of {as_of} · built {built} · printed {printed}").format(
+        as_of=version.data_as_of, built=version.built, printed=version.printed
+    )
+    link = _("Every source, date and link is on the county page: {url}").format(
+        url=county_url(profile["fips"], version)
+    )
+    notes = " ".join(
         (
-            _("Data as of: {version}.").format(version=data_version),
             sources_text,
             _("Facts from the 2015 ILRC / United We Dream toolkit are as of 2015 and may have changed since."),
             _("Draft: evidence nobody has reviewed yet."),
             _("Unknown: no evidence found, which does not mean no collaboration."),
-            _("Every source, date and link: the map's county page for FIPS {fips}.").format(fips=profile["fips"]),
         )
     )
+    return f"{dates}\n{link}\n{notes}"
 
 
 @dataclass(frozen=True)
@@ -319,8 +347,8 @@ class BriefContent:
     footer: str
 
 
-def brief_content(profile: CountyProfile, data_version: str, detail: DetailLevel) -> BriefContent:
-    """The brief's texts; `profile` is lib.profile.county_profile's, `data_version` data_version's."""
+def brief_content(profile: CountyProfile, version: DataVersion, detail: DetailLevel) -> BriefContent:
+    """The brief's texts; `profile` is lib.profile.county_profile's, `version` data_version's."""
     county, state = profile["name"], profile["state"]
     level = next(c for c in LEVEL_CLASSES if c.id == profile["level"])
     population_as_of = profile["population"]["as_of"].split(" (")[0]
@@ -351,11 +379,11 @@ def brief_content(profile: CountyProfile, data_version: str, detail: DetailLevel
         asks_heading=_("Recommendations — not legal advice"),
         asks_label=_shown(profile["asks"]["label"]),
         recommendations=tuple(
-            _recommendation(number, ask, detail) for number, ask in enumerate(asks[:ASKS_SHOWN], start=1)
+            _recommendation(number, ask, detail) for number, ask in enumerate(asks[: detail.asks], start=1)
         ),
         no_recommendation=(None if asks else _("The rules generated no recommendation from this county's evidence.")),
-        more_recommendations=_more(len(asks), ASKS_SHOWN, _more_on_county_page),
-        footer=_footer_text(profile, data_version, detail),
+        more_recommendations=_more(len(asks), len(asks[: detail.asks]), _more_on_county_page),
+        footer=_footer_text(profile, version, detail),
     )
 
 
@@ -670,16 +698,44 @@ def _draw(content: BriefContent, map_inset_png: bytes | None, detail: DetailLeve
     return pdf
 
 
-def county_brief_pdf(profile: CountyProfile, map_inset_png: bytes | None, data_version: str) -> bytes:
-    """The one-page brief as PDF bytes; `profile` is lib.profile.county_profile's, `data_version` data_version's."""
+def county_brief_pdf(profile: CountyProfile, map_inset_png: bytes | None, version: DataVersion) -> bytes:
+    """The one-page brief as PDF bytes; `profile` is lib.profile.county_profile's, `version` data_version's."""
+
+    def one_page(detail: DetailLevel) -> _BriefPDF | None:
+        try:
+            pdf = _draw(brief_content(profile, version, detail), map_inset_png, detail)
+        except ValueError as error:  # fpdf2 refuses a table row taller than what is left of the page
+            if "too high" not in str(error):
+                raise
+            return None
+        return pdf if pdf.pages_count == 1 else None
+
     try:
-        for detail in DETAIL_LEVELS:
-            pdf = _draw(brief_content(profile, data_version, detail), map_inset_png, detail)
-            if pdf.pages_count == 1:
-                break
+        *levels, last_resort = DETAIL_LEVELS
+        pdf = next((pdf for pdf in map(one_page, levels) if pdf), None)
+        if pdf is None:  # too many recommendations for any level: as many as fit at the lowest level but one
+            pdf = _most_recommendations(one_page, levels[-1], len(profile["asks"]["items"])) or one_page(last_resort)
+        if pdf is None:
+            raise ValueError(f"the brief of {profile['fips']} does not fit on one page even at the lowest detail")
         return bytes(pdf.output())
     finally:
         release_font_caches()
+
+
+def _most_recommendations(
+    one_page: Callable[[DetailLevel], "_BriefPDF | None"], detail: DetailLevel, count: int
+) -> "_BriefPDF | None":
+    """The brief at `detail` with the most of its `count` recommendations that fit one page (a binary search: a
+    recommendation more never makes the page shorter), or None if even one does not fit."""
+    best, low, high = None, 1, count - 1
+    while low <= high:
+        middle = (low + high) // 2
+        pdf = one_page(replace(detail, asks=middle))
+        if pdf:
+            best, low = pdf, middle + 1
+        else:
+            high = middle - 1
+    return best
 
 
 def release_font_caches() -> None:
@@ -690,10 +746,17 @@ def release_font_caches() -> None:
     SubsetMap.get_glyph.cache_clear()
 
 
-def county_brief(data: CompiledData, fips: str, level_layer: Layer, evidence: CountyEvidence | None = None) -> bytes:
-    """One county's brief (PDF) straight from the compiled data; pass `evidence` to reuse one for all counties."""
+def county_brief(
+    data: CompiledData,
+    fips: str,
+    level_layer: Layer,
+    evidence: CountyEvidence | None = None,
+    version: DataVersion | None = None,
+) -> bytes:
+    """One county's brief (PDF) straight from the compiled data; pass `evidence` to reuse one for all counties, and
+    `version` for the app's address and the day (without it the link is relative and the day is today)."""
     profile = county_profile(data, fips, evidence)
-    return county_brief_pdf(profile, county_inset_png(data, fips, level_layer), data_version(data))
+    return county_brief_pdf(profile, county_inset_png(data, fips, level_layer), version or data_version(data))
 
 
 def county_brief_png(pdf_bytes: bytes) -> bytes:
@@ -790,6 +853,11 @@ def main(argv: list[str]) -> int:
         default=SOURCE_LANGUAGE,
         help="language of the brief (default: %(default)s)",
     )
+    parser.add_argument(
+        "--app-url",
+        default=configured_base_url(os.environ, {}) or LOCAL_APP_URL,
+        help=f"the app's address the county link starts with (default: {BASE_URL_VARIABLE}, else %(default)s)",
+    )
     arguments = parser.parse_args(argv)
     data = load()
     with use_language(arguments.lang):
@@ -798,7 +866,8 @@ def main(argv: list[str]) -> int:
         except UnknownCounty as error:
             print(_("error: {error}").format(error=error), file=sys.stderr)
             return 1
-        pdf = county_brief(data, fips, build_layers(CountyEvidence.assemble(data))[LEVEL_LAYER])
+        level_layer = build_layers(CountyEvidence.assemble(data))[LEVEL_LAYER]
+        pdf = county_brief(data, fips, level_layer, version=data_version(data, app_url=arguments.app_url))
     arguments.stem.with_suffix(".pdf").write_bytes(pdf)
     arguments.stem.with_suffix(".png").write_bytes(county_brief_png(pdf))
     return 0

@@ -13,16 +13,19 @@ import json
 
 import pandas as pd
 
+from lib.classify import Classification
 from lib.data import CompiledData
 from lib.evidence import CountyEvidence
 from lib.layers import Layer
 from lib.paths import app_data_dir
-from lib.registry import AGREEMENT_287G, CLASSIFIED_IDS, ICE_BEDS, LAYER_IDS, LEVEL_LAYER
+from lib.registry import AGREEMENT_287G, CLASSIFIED_IDS, ICE_BEDS, LAYER_IDS, LEVEL_CLASSES, LEVEL_LAYER, VALUES
 
 # A spreadsheet treats a cell starting with one of these as a formula (tab and carriage return can hide one).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # The layers whose date the CSV gives in a column of its own (the indicator layers share the level's).
 DATED_LAYERS = (LEVEL_LAYER, AGREEMENT_287G, ICE_BEDS)
+# What both downloads give of the evidence that decides an indicator (fields of lib.classify.Evidence).
+EVIDENCE_FIELDS = ("basis", "source", "as_of", "review_status")
 
 # The CSV's columns, each with its meaning: the single source for both the table and its dictionary.
 CSV_COLUMNS = {
@@ -51,11 +54,40 @@ CSV_COLUMNS = {
             ),
             (f"{indicator}_source", f"Source of the evidence that decides '{indicator}'"),
             (f"{indicator}_as_of", "Date of that source ('as of 2015' marks facts from the 2015 toolkit)"),
+            (
+                f"{indicator}_review_status",
+                "Whether that evidence was checked: draft (nobody has reviewed it), reviewed, or checked_against_text "
+                "(read against the law's own text); empty where none was found",
+            ),
         )
     },
     "level_list_as_of": "Date of ICE's 287(g) list the level layer uses",
     "287g_list_as_of": "Date of ICE's 287(g) participating list",
     "ice_beds_list_as_of": "Date of the newest ICE detention count the ICE beds layer uses",
+}
+
+
+# The GeoJSON's properties of each county, each with its meaning (the data dictionary lists them).
+GEOJSON_PROPERTIES = {
+    "fips": CSV_COLUMNS["fips"],
+    "name": CSV_COLUMNS["name"],
+    "state": CSV_COLUMNS["state"],
+    "class": "Class id on this layer (the member `layer` names it)",
+    "class_label": "What the class means, as the map legend says it",
+    "draft": "True where the class rests on draft evidence nobody has reviewed",
+    "level": CSV_COLUMNS[LEVEL_LAYER],
+    "level_label": CSV_COLUMNS[f"{LEVEL_LAYER}_label"],
+    "level_draft": CSV_COLUMNS[f"{LEVEL_LAYER}_draft"],
+    "partnership_facts": "The facts that make a formal partnership with ICE (287(g) of the jail's agency, ICE beds "
+    "in the county jail), each with its basis, source, as_of and review_status; empty where there is none",
+    **{
+        name: definition
+        for indicator in CLASSIFIED_IDS
+        for name, definition in (
+            (indicator, f"Value of '{indicator}': one of {', '.join(VALUES)}"),
+            *((f"{indicator}_{field}", CSV_COLUMNS[f"{indicator}_{field}"]) for field in EVIDENCE_FIELDS),
+        )
+    },
 }
 
 
@@ -65,6 +97,16 @@ def neutralise_cell(value):
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value
+
+
+def _evidence_columns(classifications: dict[str, Classification], fips_order) -> dict[str, list]:
+    """For each indicator, the basis, source, date and review status of the evidence that decides it, by county."""
+    columns = {}
+    for indicator in CLASSIFIED_IDS:
+        deciding = [classifications[fips].indicators[indicator].decided_by for fips in fips_order]
+        for field in EVIDENCE_FIELDS:
+            columns[f"{indicator}_{field}"] = [getattr(e, field) if e else None for e in deciding]
+    return columns
 
 
 def county_table(evidence: CountyEvidence, layers: dict[str, Layer], reviewed_only: bool = False) -> pd.DataFrame:
@@ -81,12 +123,8 @@ def county_table(evidence: CountyEvidence, layers: dict[str, Layer], reviewed_on
         table[layer_id] = classes
         table[f"{layer_id}_label"] = classes.map(labels)
         table[f"{layer_id}_draft"] = [layer.is_draft(fips) for fips in table.index]
-    classifications = evidence.classify_all(reviewed_only=reviewed_only)
-    for indicator in CLASSIFIED_IDS:
-        deciding = [classifications[fips].indicators[indicator].decided_by for fips in table.index]
-        table[f"{indicator}_basis"] = [e.basis if e else None for e in deciding]
-        table[f"{indicator}_source"] = [e.source if e else None for e in deciding]
-        table[f"{indicator}_as_of"] = [e.as_of if e else None for e in deciding]
+    for column, values in _evidence_columns(evidence.classify_all(reviewed_only=reviewed_only), table.index).items():
+        table[column] = values
     for layer_id in DATED_LAYERS:
         table[f"{layer_id}_list_as_of"] = layers[layer_id].as_of
     return table[list(CSV_COLUMNS)].reset_index(drop=True)
@@ -107,14 +145,23 @@ def county_table_csv(evidence: CountyEvidence, layers: dict[str, Layer], reviewe
     return csv_text(county_table(evidence, layers, reviewed_only)).encode("utf-8-sig")
 
 
-def layer_geojson(data: CompiledData, layer: Layer) -> bytes:
-    """One map layer as a GeoJSON FeatureCollection: every county's shape with its class on that layer (English,
-    like the CSV: labels and title as the layer stores them)."""
+def layer_geojson(evidence: CountyEvidence, layer: Layer, reviewed_only: bool = False) -> bytes:
+    """One map layer as a GeoJSON FeatureCollection: every county's shape with its class on that layer, and where
+    each fact comes from: the county's level and whether it rests on draft evidence, the formal partnership that
+    sets it (287(g) of the jail's agency, ICE beds in the county jail) and, for each indicator, its value and the
+    basis, source, date and review status of the evidence that decides it (English, like the CSV; `reviewed_only`
+    must be the one the layer was built with)."""
+    data = evidence.data
     counties = data.counties_by_fips
     labels = {c.id: c.label for c in layer.classes}
+    level_labels = {c.id: c.label for c in LEVEL_CLASSES}
+    classifications = evidence.classify_all(reviewed_only=reviewed_only)
+    shaped = list(data.county_geometries)
+    evidence_columns = _evidence_columns(classifications, shaped)
     features = []
-    for fips, geometry in data.county_geometries.items():
+    for row, (fips, geometry) in enumerate(data.county_geometries.items()):
         class_id = layer.county_class[fips]
+        classification = classifications[fips]
         features.append(
             {
                 "type": "Feature",
@@ -127,6 +174,24 @@ def layer_geojson(data: CompiledData, layer: Layer) -> bytes:
                     "class": class_id,
                     "class_label": labels[class_id],
                     "draft": layer.is_draft(fips),
+                    "level": classification.level,
+                    "level_label": level_labels[classification.level],
+                    "level_draft": classification.rests_on_draft,
+                    "partnership_facts": [
+                        {field: getattr(fact, field) for field in EVIDENCE_FIELDS}
+                        for fact in classification.partnership
+                    ],
+                    **{
+                        key: value
+                        for indicator in CLASSIFIED_IDS
+                        for key, value in (
+                            (indicator, classification.indicators[indicator].value),
+                            *(
+                                (f"{indicator}_{field}", evidence_columns[f"{indicator}_{field}"][row])
+                                for field in EVIDENCE_FIELDS
+                            ),
+                        )
+                    },
                 },
             }
         )
@@ -154,6 +219,7 @@ def data_dictionary_and_licence() -> str:
     sources = readme[readme.index("## Sources") :]
     licences = (data_dir / "LICENSES.md").read_text(encoding="utf-8")
     columns = "\n".join(f"- `{column}`: {definition}" for column, definition in CSV_COLUMNS.items())
+    geojson_properties = "\n".join(f"- `{name}`: {definition}" for name, definition in GEOJSON_PROPERTIES.items())
     return (
         "# County table and map layers: data dictionary and licences\n\n"
         "Facts are as of their sources' dates, given in the columns and the table of sources below; "
@@ -164,9 +230,9 @@ def data_dictionary_and_licence() -> str:
         "quote so that spreadsheets do not run them as formulas (as in every CSV the app offers).\n\n"
         f"{columns}\n\n"
         "## map layer (GeoJSON)\n\n"
-        "County shapes (Census 2017, simplified; Falls Church city, VA, has none) with the properties fips, "
-        "name, state, class, class_label and draft, as in the CSV. The member `layer` names the layer and its "
-        "date.\n\n"
+        "County shapes (Census 2017, simplified; Falls Church city, VA, has none), each with the properties:\n\n"
+        f"{geojson_properties}\n\n"
+        "The member `layer` names the layer and its date.\n\n"
         f"{sources}\n"
         f"{licences}"
     )

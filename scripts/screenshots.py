@@ -1,12 +1,13 @@
 """Screenshots for docs/: `python -m scripts.screenshots` starts the app and saves the PNGs the README shows
 (`python -m scripts.screenshots search-1280x800.png …` only those)."""
 
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, expect, sync_playwright
 
 from scripts.appserver import APP_IS_IDLE, CHROMIUM, CHROMIUM_ARGS, PROJECT_ROOT, running_app
 
@@ -89,6 +90,17 @@ def press_keys(*keys: str) -> Callable[[Page], None]:
     return action
 
 
+def open_citation_box(page: Page) -> None:
+    """The county page's link and citation box, open on its BibTeX form, in view with the text box under it."""
+    page.get_by_text("Link and citation").click()
+    page.get_by_label("Link to this view").wait_for(timeout=60_000)
+    page.get_by_role("radio", name="BibTeX").click()
+    expect(page.get_by_label("Citation to copy")).to_have_value(re.compile(r"^@misc\{"), timeout=60_000)
+    page.locator(APP_IS_IDLE).wait_for(timeout=60_000)
+    page.get_by_text("Suggest a correction").scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+
+
 def slide_to_oldest_list(page: Page) -> None:
     page.get_by_role("slider").first.focus()
     page.keyboard.press("Home")
@@ -154,6 +166,8 @@ SHOTS = [
         True,
         press_keys("PageDown", "PageDown", "?"),
     ),
+    # Taken with ICE_MAP_BASE_URL=http://localhost:8501, so the link shows the address of `make run`.
+    Shot("cite-1280x800.png", "/county?fips=06085", (1280, 800), action=open_citation_box),
 ]
 
 

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from lib.layers import layer_287g
+from lib.links import BASE_URL_VARIABLE
+from lib.ui.share import copy_box_key
 from tests.apptext import record_tables, shown
 
 PAGES = [
@@ -20,6 +22,9 @@ PAGES = [
 ]
 TIMEOUT = 60
 APP = Path(__file__).resolve().parent.parent / "app.py"
+
+
+LINK = "https://example.org/ice-map/county?fips=48201"
 
 
 def run_page(page: str, **query) -> AppTest:
@@ -217,7 +222,26 @@ def test_a_correction_is_assembled_and_nothing_is_stored():
     app = run_page("app_pages/county.py", fips="48201")
     app.text_area(key="correction_note").input("The sheriff signed a new agreement in 2026.").run()
     assert not app.exception
-    assert any("Correction suggested for Harris County, Texas (FIPS 48201)" in code.value for code in app.code)
+    assert any("Correction suggested for Harris County, Texas (FIPS 48201)" in box.value for box in app.text_area)
+    assert not app.code, "st.code loads a 1.5 MB highlighter into the browser"
+
+
+def test_the_link_box_gives_the_configured_address_without_language_and_mode(monkeypatch):
+    monkeypatch.setenv(BASE_URL_VARIABLE, "https://example.org/ice-map/")
+    app = run_page("app_pages/county.py", fips="48201", lang="es", mode="present")
+    assert not app.exception
+    assert app.text_input(key=copy_box_key("share_link", LINK)).value == LINK
+    (citation,) = [box.value for box in app.text_area if box.key.startswith("citation_")]
+    assert LINK in citation and "Harris County, Texas" in citation
+    assert not app.code
+
+
+def test_a_wrong_address_is_set_aside_with_a_warning(monkeypatch):
+    monkeypatch.setenv(BASE_URL_VARIABLE, "javascript:alert(1)")
+    app = run_page("app_pages/county.py", fips="48201")
+    assert not app.exception
+    assert any(BASE_URL_VARIABLE in shown(warning.value) for warning in app.warning)
+    assert app.text_input(key=copy_box_key("share_link", "/county?fips=48201")).value == "/county?fips=48201"
 
 
 def county_tables(app: AppTest) -> list:

@@ -5,6 +5,7 @@ import copy
 import dataclasses
 import io
 import re
+from datetime import date
 
 import pandas as pd
 import pypdfium2
@@ -13,6 +14,7 @@ from fpdf.fonts import SubsetMap
 from PIL import Image, ImageColor
 
 from lib import brief
+from lib.dataversion import build_date, data_as_of
 from lib.i18n import use_language
 from lib.layers import hatch_color
 from lib.profile import county_profile
@@ -217,3 +219,35 @@ def test_no_font_stays_cached_after_a_brief(data, level_layer, evidence):
 def test_shorten_cuts_at_a_word():
     assert brief.shorten("one two three", 20) == "one two three"
     assert brief.shorten("one two three four", 12) == "one two…"
+
+
+def test_the_footer_gives_the_data_build_and_print_dates_and_the_county_link(data, level_layer, evidence):
+    version = brief.data_version(data, date(2026, 12, 1), "https://example.org/ice-map")
+    _pages, text = pages_and_text(brief.county_brief(data, "06085", level_layer, evidence, version))
+    as_of, built = data_as_of(data), build_date(data)
+    assert flat(f"Data as of {as_of} · built {built} · printed 2026-12-01") in flat(text)
+    assert "is on the county page: https://example.org/ice-map/county?fips=06085" in flat(text)
+
+
+def test_without_an_address_the_county_link_is_relative_not_local(data, level_layer, evidence):
+    _pages, text = pages_and_text(brief.county_brief(data, "06085", level_layer, evidence))
+    assert "county page: /county?fips=06085" in flat(text) and "localhost" not in text
+
+
+def test_recommendations_stay_while_the_page_has_room(data, level_layer, evidence):
+    """Palm Beach has 25 recommendations: the brief lists as many as one page holds, far more than three."""
+    profile = county_profile(data, "12099", evidence)
+    pages, text = pages_and_text(render(data, level_layer, profile))
+    listed = max(int(number) for number in re.findall(r"^(\d+)\. ", text, re.MULTILINE))
+    assert pages == 1 and listed >= 10
+    hidden = len(profile["asks"]["items"]) - listed
+    assert f"… and {hidden} more on the county page." in flat(text)
+
+
+def test_a_brief_with_room_names_every_source_whole(data, level_layer, evidence):
+    profile = county_profile(data, "06085", evidence)
+    _pages, text = pages_and_text(render(data, level_layer, profile))
+    sources = {profile["population"]["source"], *(record["source"] for record in profile["evidence"])}
+    for source in sources:
+        assert flat(source) in flat(text)
+    assert "more on the county page" not in text

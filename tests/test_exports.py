@@ -14,10 +14,10 @@ from lib import exports
 from lib.evidence import CountyEvidence
 from lib.i18n import use_language
 from lib.paths import DATA_DIR
-from lib.registry import LAYER_IDS
+from lib.registry import CLASSIFIED_IDS, LAYER_IDS, UNKNOWN
 from tests.datacopy import sign
 
-GEOJSON_PROPERTIES = {"fips", "name", "state", "class", "class_label", "draft"}
+GEOJSON_PROPERTIES = set(exports.GEOJSON_PROPERTIES)
 
 
 def read_csv(content: bytes, **options) -> pd.DataFrame:
@@ -71,8 +71,8 @@ def test_formula_in_the_data_reaches_the_csv_neutralised(data, layers):
 
 
 @pytest.mark.parametrize("layer_id", ["level", "287g"])
-def test_layer_geojson_has_every_drawn_county_with_valid_shapes(data, layers, layer_id):
-    collection = json.loads(exports.layer_geojson(data, layers[layer_id]))
+def test_layer_geojson_has_every_drawn_county_with_valid_shapes(data, evidence, layers, layer_id):
+    collection = json.loads(exports.layer_geojson(evidence, layers[layer_id]))
     assert collection["type"] == "FeatureCollection"
     assert collection["layer"]["id"] == layer_id
     features = collection["features"]
@@ -111,10 +111,39 @@ def test_dictionary_is_read_from_the_folder_the_app_serves(tmp_path, monkeypatch
 def test_downloads_stay_english_whatever_the_language(data, evidence, layers):
     """CSV and GeoJSON are machine-readable: the same bytes on a Spanish page as on an English one, from the
     Spanish page's evidence too."""
-    english = exports.county_table_csv(evidence, layers), exports.layer_geojson(data, layers["level"])
+    english = exports.county_table_csv(evidence, layers), exports.layer_geojson(evidence, layers["level"])
     with use_language("es"):
         spanish_evidence = CountyEvidence.assemble(data)
         assert (
             exports.county_table_csv(spanish_evidence, layers),
-            exports.layer_geojson(data, layers["level"]),
+            exports.layer_geojson(spanish_evidence, layers["level"]),
         ) == english
+
+
+def test_every_county_in_the_geojson_carries_where_its_level_and_values_come_from(data, evidence, layers):
+    """The level and each indicator value with the source, date and review status of the evidence that decides it,
+    the same as the CSV's; a formal partnership with its own facts; draft stays visible."""
+    features = {
+        f["id"]: f["properties"] for f in json.loads(exports.layer_geojson(evidence, layers["level"]))["features"]
+    }
+    table = exports.county_table(evidence, layers).set_index("fips")
+    santa_clara = features["06085"]
+    assert santa_clara["level"] == table.at["06085", "level"] and santa_clara["level_draft"] is True
+    assert santa_clara["holds_review_status"] == "draft" and santa_clara["holds_as_of"] == "as of 2015"
+    assert santa_clara["holds_source"] == table.at["06085", "holds_source"]
+    (partnership, *_others) = features["12099"]["partnership_facts"]
+    assert set(partnership) == set(exports.EVIDENCE_FIELDS)
+    assert partnership["source"] and partnership["as_of"] and partnership["review_status"]
+    for fips, properties in features.items():
+        for indicator in CLASSIFIED_IDS:
+            for field in ("source", "as_of", "review_status"):
+                in_csv = table.at[fips, f"{indicator}_{field}"]
+                assert properties[f"{indicator}_{field}"] == (None if pd.isna(in_csv) else in_csv), (fips, field)
+            if properties[indicator] != UNKNOWN:
+                assert properties[f"{indicator}_source"] and properties[f"{indicator}_as_of"], (fips, indicator)
+
+
+def test_the_dictionary_names_every_geojson_property():
+    text = exports.data_dictionary_and_licence()
+    for name in exports.GEOJSON_PROPERTIES:
+        assert f"`{name}`" in text

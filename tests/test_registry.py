@@ -96,8 +96,9 @@ PROBE = textwrap.dedent(f'''
     english = CountyEvidence.assemble(data)
     layers = build_layers(english)
     report["csv_header"] = exports.county_table_csv(english, layers).decode("utf-8-sig").splitlines()[0]
-    geojson = json.loads(exports.layer_geojson(data, layers["{FAKE_ID}"]))
+    geojson = json.loads(exports.layer_geojson(english, layers["{FAKE_ID}"]))
     report["geojson"] = {{feature["id"]: feature["properties"]["class"] for feature in geojson["features"]}}
+    report["geojson_value"] = {{feature["id"]: feature["properties"]["{FAKE_ID}"] for feature in geojson["features"]}}
     page = AppTest.from_file("app.py", default_timeout=60)
     page.switch_page("app_pages/county.py")
     page.query_params["fips"] = "{COUNTY}"
@@ -162,7 +163,7 @@ def test_a_new_indicator_reaches_every_view_and_download(fake_indicator_report):
     assert any(line.startswith("Courthouse arrests by ICE:") for line in report["en"]["brief_indicators"])
     header = report["csv_header"].split(",")
     assert {FAKE_ID, f"{FAKE_ID}_label", f"{FAKE_ID}_draft", f"{FAKE_ID}_basis", f"{FAKE_ID}_source"} <= set(header)
-    assert report["geojson"][COUNTY] == registry.REFUSES
+    assert report["geojson"][COUNTY] == report["geojson_value"][COUNTY] == registry.REFUSES
     assert set(report["geojson"].values()) == {registry.REFUSES, registry.UNKNOWN}
 
 

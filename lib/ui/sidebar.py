@@ -5,7 +5,7 @@ from datetime import date
 import streamlit as st
 
 from lib import data as compiled
-from lib.citation import CITED_SOURCES
+from lib.dataversion import CITED_SOURCES
 from lib.freshness import stale_sources
 from lib.i18n import _
 from lib.safetext import fill, plain

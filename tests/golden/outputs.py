@@ -5,6 +5,7 @@ Every output is made in an explicit language, so neither the capture nor the tes
 when it runs; texts are compared as their UTF-8 bytes.
 """
 
+import datetime
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
@@ -13,7 +14,7 @@ import pypdfium2
 from branca.element import Element
 
 from lib import exports
-from lib.brief import DETAIL_LEVELS, brief_content, county_brief, data_version
+from lib.brief import DETAIL_LEVELS, LOCAL_APP_URL, brief_content, county_brief, data_version
 from lib.data import CompiledData, load
 from lib.evidence import CountyEvidence
 from lib.history import snapshot_dates
@@ -29,6 +30,9 @@ SPANISH_PROFILES = 30  # the first counties of the sample, whose profiles are al
 # costs about a third of a second.
 BRIEF_CONTENTS = {SOURCE_LANGUAGE: 40, SPANISH: 10}
 PDF_BRIEFS = {SOURCE_LANGUAGE: 5, SPANISH: 2}
+# The day a golden brief is printed on, and the app's address its county link starts with: pinned, so the brief's
+# bytes do not depend on the day or the machine.
+BRIEF_PRINTED = datetime.date(2026, 12, 1)
 MAP_LANGUAGES = (SOURCE_LANGUAGE, SPANISH)  # the map's labels and legend are translated
 EVIDENCE = {False: "all_evidence", True: "reviewed_only"}  # names of the two ways to build the layers
 
@@ -118,8 +122,8 @@ def county_table_csv(inputs: GoldenInputs, reviewed_only: bool) -> bytes:
     return exports.county_table_csv(inputs.evidence(SOURCE_LANGUAGE), inputs.layers[reviewed_only], reviewed_only)
 
 
-def layer_geojson(inputs: GoldenInputs, layer: Layer) -> bytes:
-    return exports.layer_geojson(inputs.data, layer)
+def layer_geojson(inputs: GoldenInputs, layer: Layer, reviewed_only: bool = False) -> bytes:
+    return exports.layer_geojson(inputs.evidence(SOURCE_LANGUAGE), layer, reviewed_only)
 
 
 def data_dictionary() -> str:
@@ -130,7 +134,7 @@ def brief_content_json(inputs: GoldenInputs, fips: str, lang: str) -> str:
     """The texts of the county's brief at every detail level (lib.brief draws the first that fits on one page)."""
     with use_language(lang):
         profile = county_profile(inputs.data, fips, inputs.evidence(lang))
-        version = data_version(inputs.data)
+        version = data_version(inputs.data, BRIEF_PRINTED, LOCAL_APP_URL)
         contents = [asdict(brief_content(profile, version, detail)) for detail in DETAIL_LEVELS]
     return json.dumps(contents, indent=2, ensure_ascii=False)
 
@@ -139,7 +143,8 @@ def brief_pdf_text(inputs: GoldenInputs, fips: str, lang: str) -> str:
     """The text of each page of the county's PDF brief, as JSON. Only the text: the PDF also holds its creation
     date."""
     with use_language(lang):
-        pdf = county_brief(inputs.data, fips, inputs.layers[False]["level"], inputs.evidence(lang))
+        version = data_version(inputs.data, BRIEF_PRINTED, LOCAL_APP_URL)
+        pdf = county_brief(inputs.data, fips, inputs.layers[False]["level"], inputs.evidence(lang), version)
     document = pypdfium2.PdfDocument(pdf)
     try:
         pages = [page.get_textpage().get_text_range() for page in document]
@@ -187,7 +192,9 @@ def export_outputs(inputs: GoldenInputs) -> Iterator[Output]:
     for reviewed, evidence in EVIDENCE.items():
         yield Output(f"export/county_table_csv/{evidence}", county_table_csv(inputs, reviewed), in_full=False)
         for layer_id, layer in inputs.layers[reviewed].items():
-            yield Output(f"export/layer_geojson/{evidence}/{layer_id}", layer_geojson(inputs, layer), in_full=False)
+            yield Output(
+                f"export/layer_geojson/{evidence}/{layer_id}", layer_geojson(inputs, layer, reviewed), in_full=False
+            )
     for date, layer in inputs.layers_287g_by_date().items():
         yield Output(f"export/layer_geojson/287g_on/{date}", layer_geojson(inputs, layer), in_full=False)
     yield Output("export/data_dictionary", data_dictionary(), in_full=True)
