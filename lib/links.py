@@ -7,6 +7,7 @@ COUNTY_PAGE = "app_pages/county.py"
 COUNTY_URL_PATH = "county"  # /county?fips=06085
 MAP_PAGE = "app_pages/map.py"
 COMPARE_PAGE = "app_pages/compare.py"
+SOURCES_PAGE = "app_pages/sources.py"
 
 
 def county_page_url(fips: str) -> str:
