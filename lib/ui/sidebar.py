@@ -28,6 +28,6 @@ def sidebar(search: bool = True, today: date | None = None) -> None:
             county_search_box()
         list_date = next(source["as_of"] for source in sources if source["id"] == LIST_SOURCE_287G)
         st.caption(fill(_("Data as of {date} (ICE's 287(g) list)."), date=list_date))
-        st.page_link(SOURCES_PAGE, label=_("Sources & method: every source and its date"), query_params=shared_params())
+        st.page_link(SOURCES_PAGE, label=_("Sources & method"), query_params=shared_params())
         for stale in stale_sources(sources, today or date.today()):
             st.warning(plain(stale.message))
