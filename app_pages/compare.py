@@ -4,10 +4,9 @@ import streamlit as st
 
 from lib.compare import MAX_COUNTIES, comparison_table, neighbours, same_state_peers
 from lib.i18n import _
-from lib.profile import county_profile
 from lib.registry import LEVEL_LAYER
 from lib.safetext import fill
-from lib.ui.cache import county_evidence, data_or_stop, layer
+from lib.ui.cache import data_or_stop, layer, profile_of
 from lib.ui.comparewidgets import county_picker, suggestion_links
 
 data = data_or_stop()
@@ -17,8 +16,7 @@ if not chosen:
     st.info(_("Pick two to four counties (type to search)."))
     st.stop()
 
-evidence = county_evidence()
-profiles = [county_profile(data, fips, evidence) for fips in chosen]
+profiles = [profile_of(fips) for fips in chosen]
 st.dataframe(comparison_table(profiles), width="stretch")
 st.caption(
     _(

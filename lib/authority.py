@@ -8,6 +8,7 @@ The chart is built when a page asks for it, in the current language; the word ta
 (N_), translated as the chart is built. Values from the governance tables (board names, notes) stay as written.
 """
 
+import textwrap
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -253,46 +254,66 @@ def city_agencies(data: CompiledData, fips: str) -> list[dict]:
     return sorted(records, key=lambda record: (not record["has_287g"], record["agency"]))
 
 
-def chart_dot(chart: AuthorityChart, county_name: str, max_cities: int = 6) -> str:
-    """The chart as Graphviz DOT: primary target, secondary targets, the state above, the city column beside."""
+# The longest line of a label: short enough that the chart, scaled to the page's width, keeps its text legible; on a
+# phone two boxes side by side fit a 390 px screen.
+LINE_CHARACTERS, NARROW_LINE_CHARACTERS = 28, 18
+
+
+def chart_dot(chart: AuthorityChart, county_name: str, max_cities: int = 6, narrow: bool = False) -> str:
+    """The chart as Graphviz DOT: primary target, secondary targets, the state above, the city column beside, labels
+    wrapped into short lines. Narrow (for a phone), it is drawn top-down only: shorter lines, the state above the
+    county's offices and the city column under the jail, so that the chart keeps its text legible at a phone's
+    width."""
+
+    def label_text(text: str) -> str:
+        return "\n".join(textwrap.wrap(text, NARROW_LINE_CHARACTERS if narrow else LINE_CHARACTERS))
 
     def node(name: str, office: Office, color: str) -> str:
-        label = f"{office.title}\n({office.selection})"
+        label = f"{label_text(office.title)}\n{label_text(f'({office.selection})')}"
         return f"{name} [label={quote(label)}, fillcolor={quote(color)}];"
 
-    jail_label = _("{county} jail: ICE holds, notifications, access").format(county=county_name)
+    jail_label = label_text(_("{county} jail: ICE holds, notifications, access").format(county=county_name))
     lines = [
         "digraph authority {",
         "rankdir=TB;",
-        'node [shape=box, style="rounded,filled", fontname="sans-serif", fontsize=13];',
-        'edge [fontname="sans-serif", fontsize=11];',
+        'node [shape=box, style="rounded,filled", fontname="sans-serif", fontsize=16];',
+        'edge [fontname="sans-serif", fontsize=14];',
         f'jail [label={quote(jail_label)}, shape=cylinder, fillcolor="#f5f5f5"];',
     ]
     runs, directs, overrides = (
         quote(_("runs")),
-        quote(_("budget, ordinances, oversight")),
-        quote(_("can override by law")),
+        quote(label_text(_("budget, ordinances, oversight"))),
+        quote(label_text(_("can override by law"))),
     )
     primary = chart.primary
     lines += [node("primary", primary, "#dfc27d"), f"primary -> jail [label={runs}];"]
-    for index, office in enumerate(chart.by_role(SECONDARY_ROLE)):
+    secondaries = chart.by_role(SECONDARY_ROLE)
+    for index, office in enumerate(secondaries):
         lines += [node(f"secondary{index}", office, "#c7eae5"), f"secondary{index} -> primary [label={directs}];"]
     for office in chart.by_role(STATE_ROLE):
         lines += [node("state", office, "#e0e0e0"), f"state -> primary [label={overrides}, style=dashed];"]
+        if narrow and secondaries:  # the state on a rank of its own, above the county's offices
+            lines += [f"state -> secondary{index} [style=invis];" for index in range(len(secondaries))]
     cities = chart.city_agencies[:max_cities]
     if cities:
-        cities_label = _("Cities: police chief (appointed), mayor or manager, council")
+        cities_label = label_text(_("Cities: police chief (appointed), mayor or manager, council"))
         lines.append(f'subgraph cluster_cities {{ label={quote(cities_label)}; fontname="sans-serif"; style=dashed;')
         for index, city in enumerate(cities):
-            label = city["agency"] + (" — 287(g)" if city["has_287g"] else "")
+            label = label_text(city["agency"] + (" — 287(g)" if city["has_287g"] else ""))
             lines.append(
                 f"city{index} [label={quote(label)}, fillcolor={quote('#fde0ef' if city['has_287g'] else '#ffffff')}];"
             )
         lines.append("}")
+        # One city under the other: side by side, a county's many cities would shrink the chart's text. Narrow, they
+        # go under the jail.
+        lines += [f"city{index} -> city{index + 1} [style=invis];" for index in range(len(cities) - 1)]
+        if narrow:
+            lines.append("jail -> city0 [style=invis];")
         more = len(chart.city_agencies) - len(cities)
         if more > 0:
             more_label = ngettext("… and {count} more", "… and {count} more", more).format(count=more)
             lines.append(f"citymore [label={quote(more_label)}, shape=plaintext];")
+            lines.append(f"city{len(cities) - 1} -> citymore [style=invis];")
     lines.append("}")
     return "\n".join(lines)
 

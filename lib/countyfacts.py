@@ -1,7 +1,7 @@
 """Short texts of a county page, built from its profile: the facts under its name, the detail of an indicator and the
 date of a piece of evidence."""
 
-from lib.i18n import _
+from lib.i18n import N_, _
 from lib.vocab import DRAFT, code_word
 
 
@@ -11,13 +11,21 @@ def capitalized(text: str) -> str:
 
 
 def county_facts_line(fips: str, profile: dict) -> str:
-    """Under a county's name: its code, population with its date, and its ICE field office."""
+    """Under a county's name: its code, population with its date, and its ICE field office (FACTS_EXPLAINED says
+    what the code and the field office are)."""
     facts = dict(fips=fips, population=f"{profile['population']['value']:,}", as_of=profile["population"]["as_of"])
     if profile["ice_field_office"]:
-        return _("FIPS {fips} · population {population} ({as_of}) · ICE field office {office}").format(
+        return _("FIPS code {fips} · population {population}, as of {as_of} · ICE field office: {office}").format(
             office=profile["ice_field_office"], **facts
         )
-    return _("FIPS {fips} · population {population} ({as_of}) · ICE field office unknown").format(**facts)
+    return _("FIPS code {fips} · population {population}, as of {as_of} · ICE field office: unknown").format(**facts)
+
+
+FACTS_EXPLAINED = N_(
+    "FIPS code: the county's five-digit federal code, which data sources use to name it (first two digits: the "
+    "state). ICE field office: the ICE enforcement office whose area of responsibility includes the county, by "
+    "ICE's own three-letter code."
+)
 
 
 def indicator_detail(record: dict) -> str:

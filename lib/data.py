@@ -172,6 +172,11 @@ class CompiledData:
         return self.counties.set_index("fips", drop=False)
 
     @cached_property
+    def known_fips(self) -> frozenset[str]:
+        """Every county's FIPS, for checking a link's county on every run without reading the table again."""
+        return frozenset(self.counties["fips"])
+
+    @cached_property
     def county_geometries(self) -> dict[str, dict]:
         """Every county's GeoJSON geometry by FIPS, decoded once (a third of a second) for all downloads and
         briefs."""

@@ -5,7 +5,7 @@ estimate nothing. No regional medians stand in for a missing rate.
 
 Module constants are stored texts (N_), shown with `_()`; the detention table, the estimates and the flow
 diagram are built in the current language. The detention table keeps English column names (they are the keys
-of the profile and its JSON); DETENTION_COLUMNS gives the header to show for each, see detention_display.
+of the profile and its JSON); DETENTION_COLUMNS gives the header to show for each.
 """
 
 from dataclasses import dataclass
@@ -17,10 +17,12 @@ from lib.dot import quote
 from lib.evidence import is_county_jail_contract
 from lib.i18n import N_, _
 from lib.vocab import (
+    COUNTY_JAIL,
     COUNTY_JAIL_IGSA,
     FEDERAL_FACILITY,
     HOLD_ROOM,
     JAIL_ENFORCEMENT,
+    MUNICIPAL,
     OTHER_CONTRACT,
     PRIVATE_CONTRACT,
     RUN_BY_CITY,
@@ -28,6 +30,7 @@ from lib.vocab import (
     RUN_BY_FEDERAL,
     RUN_BY_PRIVATE,
     RUN_BY_STATE,
+    SHERIFF,
     TASK_FORCE,
     UNKNOWN,
     USMS_IGA,
@@ -89,72 +92,76 @@ SCAAP_EXPLAINED = N_(
 
 @dataclass(frozen=True)
 class Assumption:
+    """One input of the local cost model. The app holds no county's own figure for any of them, so each starts
+    empty: `example` (a stored text, shown as help) says what a figure looks like and where a county finds it."""
+
     key: str
     label: str
-    default: float
     unit: str
-    source: str  # where the default comes from, or "placeholder …"
-
-    @property
-    def is_placeholder(self) -> bool:
-        return self.source.startswith("placeholder")
+    example: str
 
 
-# Stored texts: label, unit and source are English here and shown with _() (is_placeholder reads the English).
+# Stored texts: label, unit and example are English here and shown with _().
 COST_ASSUMPTIONS = (
     Assumption(
         "holds_per_year",
         N_("ICE holds honored per year"),
-        100,
         N_("holds"),
-        N_("placeholder: replace with the jail's own count (public records request)"),
+        N_("For example 100. The jail's own count: ask the jail (public records request)."),
     ),
     Assumption(
         "hours_per_hold",
         N_("Extra hours in jail per hold"),
-        48,
         N_("hours"),
-        N_("ICE hold requests ask the jail to keep a person up to 48 hours past release (2015 toolkit, as of 2015)"),
+        N_(
+            "For example 48: an ICE hold asks the jail to keep a person up to 48 hours past release (2015 "
+            "toolkit, as of 2015). The jail's own average is better."
+        ),
     ),
     Assumption(
         "cost_per_jail_day",
         N_("Cost of one person-day in the jail"),
-        100,
         N_("dollars"),
-        N_("placeholder: replace with the county's daily jail cost (jail or budget office)"),
+        N_("For example 100. The county's daily jail cost: ask the jail or the budget office."),
     ),
     Assumption(
         "requests_per_year",
         N_("ICE requests handled per year (holds, notifications, interviews)"),
-        200,
         N_("requests"),
-        N_("placeholder: replace with the jail's own count"),
+        N_("For example 200. The jail's own count."),
     ),
     Assumption(
         "staff_minutes_per_request",
         N_("Staff time per ICE request"),
-        30,
         N_("minutes"),
-        N_("placeholder: replace with an estimate from the jail"),
+        N_("For example 30. An estimate from the jail."),
     ),
     Assumption(
         "staff_cost_per_hour",
         N_("Staff cost per hour"),
-        40,
         N_("dollars"),
-        N_("placeholder: replace with the county's payroll figure"),
+        N_("For example 40. The county's payroll figure."),
     ),
     Assumption(
         "liability_per_year",
         N_("Legal liability set aside per year"),
-        0,
         N_("dollars"),
         N_(
-            "placeholder: lawsuits over unlawful ICE holds have cost localities hundreds of thousands of "
-            "dollars (2015 toolkit, as of 2015); enter a figure your county has faced"
+            "For example 0. Lawsuits over unlawful ICE holds have cost localities hundreds of thousands of "
+            "dollars (2015 toolkit, as of 2015): enter a figure your county has faced."
         ),
     ),
 )
+
+# Who pays a 287(g) agency's officers: the budget of the government the agency belongs to. A city police
+# department's 287(g) sits on the city's budget, not the county's.
+COUNTY_BUDGET, CITY_BUDGET, OTHER_BUDGET = "county_budget", "city_budget", "other_budget"  # also node ids
+BUDGET_OF_AGENCY_TYPE = {SHERIFF: COUNTY_BUDGET, COUNTY_JAIL: COUNTY_BUDGET, MUNICIPAL: CITY_BUDGET}
+CITY_COSTS_NOTE = N_(
+    "A city police department's 287(g) agreement is paid from the city's budget, not the county's: the city "
+    "council and the mayor or manager decide on it."
+)
+
 
 # The detention table's columns (the profile's keys, English) and the header shown for each (stored texts).
 # Fiscal-year columns ("FY25") are shown as they are.
@@ -173,8 +180,11 @@ DETENTION_COLUMNS = {
 }
 
 
-def yearly_local_cost(values: dict[str, float]) -> dict[str, float]:
-    """What honoring ICE requests costs the county per year, by part, from the (editable) assumptions."""
+def yearly_local_cost(values: dict[str, float | None]) -> dict[str, float] | None:
+    """What honoring ICE requests costs the county per year, by part, from the figures entered; None (no total)
+    while any figure is missing: a total from made-up figures would be quoted as the county's."""
+    if any(values[assumption.key] is None for assumption in COST_ASSUMPTIONS):
+        return None
     holding = values["holds_per_year"] * values["hours_per_hold"] / 24 * values["cost_per_jail_day"]
     staff = values["requests_per_year"] * values["staff_minutes_per_request"] / 60 * values["staff_cost_per_hour"]
     liability = values["liability_per_year"]
@@ -221,14 +231,6 @@ def run_by_text(run_by: str, basis: str) -> str:
     return f"{words} ({basis_words})"
 
 
-def detention_display(detention: pd.DataFrame) -> pd.DataFrame:
-    """The detention table with its headers in the current language, to show (the profile keeps the English
-    keys). The estimated payment's header is then `_(ESTIMATED_PAYMENT_COLUMN)`."""
-    return detention.rename(
-        columns=lambda column: _(DETENTION_COLUMNS[column]) if column in DETENTION_COLUMNS else column
-    )
-
-
 def county_detention_population(data: CompiledData, fips: str) -> pd.DataFrame:
     """Average daily ICE population per facility in the county and fiscal year (long form, for a chart)."""
     facilities = data.detention_facilities[data.detention_facilities["county_fips"] == fips]
@@ -251,32 +253,71 @@ def payment_estimate(rate_2015, adp) -> dict[str, object]:
     }
 
 
-def flow_diagram(county_name: str, detention: pd.DataFrame, agencies_287g: list[str], costs: dict[str, float]) -> str:
-    """A Graphviz (DOT) flow: money from ICE to detention facilities, local money into collaboration."""
+def budget_of(agency_type: str) -> str:
+    """Whose budget pays a 287(g) agency's officers: the county's, a city's, or the agency's own (another kind)."""
+    return BUDGET_OF_AGENCY_TYPE.get(agency_type, OTHER_BUDGET)
 
-    ice_label, county_label = _("ICE (federal)"), _("{county} budget").format(county=county_name)
+
+def flow_diagram(
+    county_name: str, detention: pd.DataFrame, agencies_287g: list[tuple[str, str]], costs: dict[str, float] | None
+) -> str:
+    """A Graphviz (DOT) flow, top-down: money from ICE to the county's detention facilities; the budgets (the
+    county's, the cities') that pay 287(g) officers, who work for ICE; the county's cost of honoring ICE requests, in
+    dollars only from the figures entered. `agencies_287g` holds (agency, agency type) pairs. Facilities, and the
+    agencies paid from one budget, share a box with a line each, so that the chart stays a few boxes wide and its
+    text legible; only boxes with an arrow are drawn."""
+    budget_labels = {
+        COUNTY_BUDGET: _("{county} budget").format(county=county_name),
+        CITY_BUDGET: _("City budgets (each city's own)"),
+        OTHER_BUDGET: _("The agency's own budget"),
+    }
+    budget_colors = {COUNTY_BUDGET: "#c7eae5", CITY_BUDGET: "#f6e8c3", OTHER_BUDGET: "#f5f5f5"}
+
+    def budget_node(budget: str) -> str:
+        return f"{budget} [label={quote(budget_labels[budget])}, fillcolor={quote(budget_colors[budget])}];"
+
     lines = [
         "digraph money {",
-        "rankdir=LR;",
-        'node [shape=box, style="rounded,filled", fillcolor="#f5f5f5", fontname="sans-serif", fontsize=13];',
-        'edge [fontname="sans-serif", fontsize=12];',
-        f'ice [label={quote(ice_label)}, fillcolor="#dfc27d"];',
-        f'county [label={quote(county_label)}, fillcolor="#c7eae5"];',
+        "rankdir=TB; nodesep=0.3; ranksep=0.45;",
+        'node [shape=box, style="rounded,filled", fillcolor="#f5f5f5", fontname="sans-serif", fontsize=18, '
+        'margin="0.15,0.08"];',
+        'edge [fontname="sans-serif", fontsize=16];',
+        budget_node(COUNTY_BUDGET),
     ]
-    for index, row in detention.reset_index(drop=True).iterrows():
-        amount = row.get(ESTIMATED_PAYMENT_COLUMN)
-        label = (
-            _("≈ ${amount}/year (estimate)").format(amount=f"{amount:,.0f}") if amount else _("payment: rate unknown")
-        )
-        lines.append(f"f{index} [label={quote(row['facility'] + ' — ' + row['contract'])}];")
-        lines.append(f"ice -> f{index} [label={quote(label)}];")
+    if not detention.empty or agencies_287g:
+        lines.append(f'ice [label={quote(_("ICE (federal)"))}, fillcolor="#dfc27d"];')
+    if not detention.empty:  # one box for every facility, one line each: as many side by side would shrink the text
+        facilities = [  # two lines each: the name, then the contract and the payment
+            row["facility"]
+            + "\n"
+            + _("{contract}: {payment}").format(
+                contract=row["contract"],
+                payment=_("≈ ${amount}/year (estimate)").format(amount=f"{row[ESTIMATED_PAYMENT_COLUMN]:,.0f}")
+                if pd.notna(row.get(ESTIMATED_PAYMENT_COLUMN))
+                else _("payment: rate unknown"),
+            )
+            for _index, row in detention.iterrows()
+        ]
+        detention_label = "\n".join([_("ICE detention in the county:"), *facilities])
+        lines.append(f"detention [label={quote(detention_label)}];")
+        lines.append(f"ice -> detention [label={quote(_('pays for each person held'))}];")
+    agencies_by_budget: dict[str, list[str]] = {}
+    for agency, agency_type in agencies_287g:
+        agencies_by_budget.setdefault(budget_of(agency_type), []).append(agency)
     officers_time, work_for_ice = quote(_("officers' time")), quote(_("work for ICE"))
-    for index, agency in enumerate(agencies_287g):
-        lines.append(f"a{index} [label={quote(agency + ' (287(g))')}];")
-        lines.append(f"county -> a{index} [label={officers_time}];")
-        lines.append(f"a{index} -> ice [label={work_for_ice}, style=dashed];")
-    total = _("≈ ${amount}/year (your assumptions)").format(amount=f"{costs['total']:,.0f}")
-    lines.append(f"county -> hold [label={quote(total)}];")
+    for budget, agencies in agencies_by_budget.items():  # one box per budget, one agency a line
+        if budget != COUNTY_BUDGET:
+            lines.append(budget_node(budget))
+        agencies_label = "\n".join([_("287(g) agreements:"), *agencies])
+        lines.append(f"agencies_{budget} [label={quote(agencies_label)}];")
+        lines.append(f"{budget} -> agencies_{budget} [label={officers_time}];")
+        lines.append(f"agencies_{budget} -> ice [label={work_for_ice}, style=dashed];")
+    total = (
+        _("≈ ${amount}/year (your figures)").format(amount=f"{costs['total']:,.0f}")
+        if costs
+        else _("cost: no figures entered")
+    )
+    lines.append(f"{COUNTY_BUDGET} -> hold [label={quote(total)}];")
     hold_label = _("Honoring ICE requests\n(holds, notifications, access)")
     lines.append(f"hold [label={quote(hold_label)}];")
     lines.append("}")

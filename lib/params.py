@@ -1,5 +1,5 @@
-"""Validating what arrives in the URL (?fips=…&layer=…&state=…&lang=…&mode=…&compare=…&list=…&reviewed=…), for
-every page.
+"""Validating what arrives in the URL (?fips=…&layer=…&state=…&lang=…&mode=…&compare=…&list=…&reviewed=…
+&tour=…), for every page.
 
 Links are shared in articles and chats and may be mangled or hostile: every value is checked, a bad one is
 dropped with a message a person can act on, and nothing from the URL reaches a page unchecked. A message names the
@@ -18,7 +18,10 @@ MODES = ("explore", "present")
 REVIEWED_ONLY = "1"
 # Every parameter a page reads from the URL, each validated by parse_view (tests/test_params.py checks the code
 # reads no other). `list` is the date of the ICE 287(g) list the map's time slider shows.
-PARAMETERS = ("fips", "layer", "state", "lang", "mode", "compare", "list", "reviewed")
+PARAMETERS = ("fips", "layer", "state", "lang", "mode", "compare", "list", "reviewed", "tour")
+# A presenter's tour (?tour=06085,48201,…) steps through at most this many counties: a meeting's worth, and a link
+# that stays short enough to paste.
+MAX_TOUR_STOPS = 30
 
 Query = Mapping[str, str | list[str] | None]
 
@@ -34,6 +37,7 @@ class ViewParams:
     reviewed_only: bool = False
     problems: tuple[str, ...] = field(default=())
     rejected: tuple[str, ...] = field(default=())  # the parameters that held a bad value
+    tour: tuple[str, ...] = ()  # presenter mode's counties to step through, each once, at most MAX_TOUR_STOPS
 
     def link_value(self, name: str) -> str | None:
         """What a clean link carries for parameter `name`; None where it is left out (missing or the default). The
@@ -47,6 +51,7 @@ class ViewParams:
             "compare": ",".join(self.compare),
             "list": self.list_date,
             "reviewed": REVIEWED_ONLY if self.reviewed_only else None,
+            "tour": ",".join(self.tour),
         }[name]
         return None if value in ("", "explore") else value
 
@@ -127,6 +132,10 @@ def parse_view(
     problems += compare_problems
     if compare_problems:
         rejected.append("compare")
+    tour, tour_problems = _tour_stops(query, known_fips)
+    problems += tour_problems
+    if tour_problems:
+        rejected.append("tour")
     return ViewParams(
         fips,
         layer,
@@ -137,12 +146,18 @@ def parse_view(
         reviewed == REVIEWED_ONLY,
         tuple(problems),
         tuple(rejected),
+        tour,
     )
+
+
+def _county_codes(query: Query, name: str) -> list[str]:
+    """The codes of a list parameter (?compare=06085,48201, or repeated), stripped, empty ones dropped."""
+    return [code.strip() for value in _values(query, name) for code in value.split(",") if code.strip()]
 
 
 def _compared_counties(query: Query, known_fips: Collection[str]) -> tuple[tuple[str, ...], list[str]]:
     """?compare=06085,48201 (or repeated): the known counties, each once, in order, at most MAX_COUNTIES."""
-    codes = [code.strip() for value in _values(query, "compare") for code in value.split(",") if code.strip()]
+    codes = _county_codes(query, "compare")
     known = [code for code in codes if code in known_fips]
     unique = list(dict.fromkeys(known))  # a county named twice is compared once
     problems = []
@@ -160,3 +175,26 @@ def _compared_counties(query: Query, known_fips: Collection[str]) -> tuple[tuple
             _("the link compares more than {limit} counties; showing the first {limit}.").format(limit=MAX_COUNTIES)
         )
     return tuple(unique[:MAX_COUNTIES]), problems
+
+
+def _tour_stops(query: Query, known_fips: Collection[str]) -> tuple[tuple[str, ...], list[str]]:
+    """?tour=06085,48201 (or repeated): the known counties, each once, in order, at most MAX_TOUR_STOPS."""
+    codes = _county_codes(query, "tour")
+    unique = list(dict.fromkeys(code for code in codes if code in known_fips))  # a second visit is no new stop
+    problems = []
+    unknown = sum(code not in known_fips for code in codes)
+    if unknown:
+        problems.append(
+            ngettext(
+                "{count} county code in the link's tour is not a county we know; it was left out.",
+                "{count} county codes in the link's tour are not counties we know; they were left out.",
+                unknown,
+            ).format(count=unknown)
+        )
+    if len(unique) > MAX_TOUR_STOPS:
+        problems.append(
+            _("the link's tour has more than {limit} counties; it stops after the first {limit}.").format(
+                limit=MAX_TOUR_STOPS
+            )
+        )
+    return tuple(unique[:MAX_TOUR_STOPS]), problems

@@ -15,8 +15,12 @@ Three things are done, in this order:
 
 `fill()` puts such text into a translated template that may hold Markdown of our own (`**{county}**`).
 `web_link()` keeps a link from a data file only when it is an http(s) address.
+
+For the few places that build HTML (`st.html`: tables that wrap instead of scrolling), `html_text()` escapes a value
+and `html_link()` makes an http(s) address a link; an empty value shows as EMPTY ("—"), never as "None".
 """
 
+import html
 import re
 import string
 from urllib.parse import urlsplit
@@ -59,3 +63,31 @@ def web_link(url: object) -> str | None:
     except ValueError:
         return None
     return address if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+EMPTY = "—"
+
+
+def _is_empty(value: object) -> bool:
+    return value is None or value != value or (isinstance(value, str) and not value.strip())  # NaN != NaN
+
+
+def html_text(value: object) -> str:
+    """`value` as HTML text that shows exactly as written (runs of spaces as one); an empty value (None, NaN, pandas'
+    NA, blank text) as EMPTY."""
+    try:
+        if _is_empty(value):
+            return EMPTY
+    except TypeError:  # pandas.NA has no truth value: it is empty
+        return EMPTY
+    return html.escape(_WHITESPACE_RUN.sub(" ", str(value)).strip())
+
+
+def html_link(url: object, text: str) -> str:
+    """A link to `url` showing `text` (escaped), if `url` is an http(s) address (web_link); else EMPTY."""
+    address = web_link(url)
+    if address is None:
+        return EMPTY
+    return (
+        f'<a href="{html.escape(address, quote=True)}" target="_blank" rel="noopener noreferrer">{html_text(text)}</a>'
+    )

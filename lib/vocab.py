@@ -95,6 +95,16 @@ BASIS_WORDS = {
     CONTRACT: N_("contract"),
     LOCAL_POLICY: N_("local policy"),
 }
+# What each kind of evidence is, in plain words (shown beside the basis).
+BASIS_EXPLAINED = {
+    STATUTE: N_("a law passed by the state legislature"),
+    CASE_LAW: N_("a court ruling"),
+    AG_DIRECTIVE: N_("guidance issued by the state's attorney general"),
+    EXECUTIVE_ORDER: N_("an order of a governor or another executive"),
+    AGREEMENT: N_("a signed agreement with ICE, on ICE's own list"),
+    CONTRACT: N_("a contract to hold people for ICE or the U.S. Marshals"),
+    LOCAL_POLICY: N_("a written policy of the county, its sheriff or its jail"),
+}
 
 # Whether evidence is about one county's jail or is a state's law for every county.
 LOCAL_SCOPE, STATE_SCOPE = "local", "state"

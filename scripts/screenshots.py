@@ -55,6 +55,33 @@ def search_for(query: str) -> Callable[[Page], None]:
     return action
 
 
+def scroll_to(selector: str, tab: str | None = None, block: str = "start") -> Callable[[Page], None]:
+    """Opens `tab` (if given), then scrolls the first visible element matching `selector` into the window, at its
+    top (`block` "start") or in its middle ("center")."""
+
+    def action(page: Page) -> None:
+        if tab:
+            open_tab(tab)(page)
+        page.locator(selector).locator("visible=true").first.evaluate(
+            "(element, block) => element.scrollIntoView({block})", block
+        )
+        page.wait_for_timeout(800)
+
+    return action
+
+
+def press_keys(*keys: str) -> Callable[[Page], None]:
+    """Presses keys with the map focused, as a presenter's clicker would (presenter mode's tour)."""
+
+    def action(page: Page) -> None:
+        page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator("#map_div").focus()
+        for key in keys:
+            page.keyboard.press(key)
+            page.wait_for_timeout(4000)
+
+    return action
+
+
 def slide_to_oldest_list(page: Page) -> None:
     page.get_by_role("slider").first.focus()
     page.keyboard.press("Home")
@@ -103,6 +130,29 @@ SHOTS = [
     Shot("search-1280x800.png", "/?state=TX", (1280, 800), True, search_for("harris county sherif")),
     Shot("search-390x844.png", "/", (390, 844), True, search_for("saint louis")),
     Shot("county-empty-1280x800.png", "/county", (1280, 800)),
+    Shot("county-evidence-1280x800.png", "/county?fips=48201", (1280, 800), action=scroll_to(".stTabs")),
+    Shot("county-390x844.png", "/county?fips=48201", (390, 844), action=scroll_to('[role="tablist"]', block="center")),
+    Shot(
+        "county-es-390x844.png",
+        "/county?fips=48201&lang=es",
+        (390, 844),
+        action=scroll_to('[role="tablist"]', block="center"),
+    ),
+    Shot(
+        "county-money-1280x800.png",
+        "/county?fips=48201",
+        (1280, 800),
+        action=scroll_to('[data-testid="stGraphVizChart"]', tab="Money", block="center"),
+    ),
+    Shot("presenter-focus-1920x1080.png", "/?mode=present&tour=06085,48201,17031&fips=48201", (1920, 1080), True),
+    Shot("presenter-focus-es-1920x1080.png", "/?mode=present&lang=es&fips=06085", (1920, 1080), True),
+    Shot(
+        "presenter-tour-1280x720.png",
+        "/?mode=present&tour=06085,48201,17031",
+        (1280, 720),
+        True,
+        press_keys("PageDown", "PageDown", "?"),
+    ),
 ]
 
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from lib.layers import layer_287g
-from tests.apptext import shown
+from tests.apptext import record_tables, shown
 
 PAGES = [
     "app_pages/map.py",
@@ -41,8 +41,8 @@ def test_county_page_shows_the_county_and_its_agreements():
     assert not app.exception
     assert shown(app.title[0].value) == "Autauga County, Alabama"
     assert any("287(g) agreements of agencies in this county" in shown(s.value) for s in app.subheader)
-    agreement_tables = [table.value for table in app.dataframe if "agency" in table.value.columns]
-    assert agreement_tables[0]["agency"].str.contains("Autauga County Sheriff").any()
+    agreements = record_tables(app, "agreements")[0]
+    assert any("Autauga County Sheriff" in row["agency"] for row in agreements)
     assert [tab.label for tab in app.tabs] == [
         "Why this color",
         "Who decides",
@@ -237,3 +237,17 @@ def test_the_state_view_shows_its_laws_and_its_counties_by_level(data):
     (table,) = county_tables(app)
     assert len(table) == (data.counties["state_abbr"] == "AZ").sum()
     assert "state" not in table.columns
+
+
+def test_presenter_mode_focuses_a_county_and_steps_through_the_tour():
+    app = run_page("app_pages/map.py", mode="present", tour="06085,48201,bad", fips="06085")
+    assert not app.exception, app.exception
+    assert any("1 county code in the link's tour" in shown(warning.value) for warning in app.warning)
+    assert app.query_params["tour"] == "06085,48201"
+    app.button(key="presenter_next").click().run()
+    assert app.query_params["fips"] == "48201" and app.button(key="presenter_next").disabled
+    app.button(key="presenter_back").click().run()
+    assert "fips" not in app.query_params and not app.exception
+    app.text_input(key="presenter_search").input("Cook County, IL").run()
+    app.button(key="presenter_hit_0").click().run()
+    assert app.query_params["fips"] == "17031"

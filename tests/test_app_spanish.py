@@ -13,6 +13,7 @@ from tests.test_app_smoke import run_page
 PAGES = [
     ("app_pages/map.py", {}),
     ("app_pages/map.py", {"layer": "287g", "state": "AZ"}),
+    ("app_pages/map.py", {"mode": "present", "tour": "06085,48201", "fips": "48201"}),
     ("app_pages/county.py", {"fips": "06085"}),
     ("app_pages/county.py", {"fips": "48201"}),
     ("app_pages/county.py", {"fips": "99999"}),

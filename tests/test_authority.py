@@ -2,9 +2,17 @@
 counties known to differ, the city column and the chart, on small hand-made tables; one contract check on the
 committed data."""
 
+import re
+
 import pytest
 
-from lib.authority import authority_chart, chart_dot, city_agencies, county_governance, offices_table
+from lib.authority import (
+    authority_chart,
+    chart_dot,
+    city_agencies,
+    county_governance,
+    offices_table,
+)
 from tests.kinds import EVERY_KIND
 from tests.smalldata import compiled
 
@@ -280,14 +288,28 @@ def test_the_dot_chart_links_every_office_to_the_jail_agency():
     assert dot.startswith("digraph authority {") and dot.endswith("}")
     assert 'primary [label="Sheriff\\n(appointed)"' in dot
     assert dot.count("-> primary") == 3 and "state -> primary" in dot and "style=dashed" in dot
-    assert 'jail [label="Denver County jail: ICE holds, notifications, access"' in dot
+    assert 'jail [label="Denver County jail: ICE\\nholds, notifications, access"' in dot  # wrapped
     assert "cluster_cities" not in dot
 
 
 def test_the_dot_chart_lists_a_few_cities_and_counts_the_rest():
     dot = chart_dot(authority_chart(DATA, "48201"), "Harris County", max_cities=2)
-    assert '"Katy Police Department — 287(g)"' in dot and '"Pasadena — 287(g)"' in dot
+    assert '"Katy Police Department —\\n287(g)"' in dot and '"Pasadena — 287(g)"' in dot
     assert "Houston" not in dot and '"… and 2 more"' in dot
+
+
+def test_the_narrow_chart_for_a_phone_has_short_lines_and_stacks_the_cities_under_the_jail():
+    dot = chart_dot(authority_chart(DATA, "48201"), "Harris County", max_cities=3, narrow=True)
+    labels = re.findall(r'label="((?:[^"\\]|\\.)*)"', dot)
+    lines = [line for label in labels for line in label.split("\\n")]
+    assert lines and max(len(line) for line in lines) <= 18
+    assert "jail -> city0 [style=invis]" in dot and "city0 -> city1 [style=invis]" in dot
+    assert "city2 -> citymore [style=invis]" in dot
+    assert "state -> secondary0 [style=invis]" in dot
+    wide = chart_dot(authority_chart(DATA, "48201"), "Harris County", max_cities=3)
+    assert "jail -> city0" not in wide and "state -> secondary0" not in wide
+    assert "city0 -> city1 [style=invis]" in wide, "a column beside, not a row"
+    assert '"Katy Police Department —\\n287(g)"' in wide
 
 
 def test_the_dot_chart_quotes_every_name_from_the_data():

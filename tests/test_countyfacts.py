@@ -1,6 +1,6 @@
 import pytest
 
-from lib.countyfacts import capitalized, county_facts_line, evidence_date, indicator_detail
+from lib.countyfacts import FACTS_EXPLAINED, capitalized, county_facts_line, evidence_date, indicator_detail
 
 PROFILE = {"population": {"value": 1877592, "as_of": "2024-07-01"}, "ice_field_office": "San Francisco"}
 
@@ -12,12 +12,23 @@ def test_capitalized_raises_the_first_letter_only():
 
 def test_the_facts_line_gives_code_population_and_field_office():
     assert county_facts_line("06085", PROFILE) == (
-        "FIPS 06085 · population 1,877,592 (2024-07-01) · ICE field office San Francisco"
+        "FIPS code 06085 · population 1,877,592, as of 2024-07-01 · ICE field office: San Francisco"
     )
 
 
+def test_a_population_date_in_brackets_gets_no_brackets_around_it():
+    census = {**PROFILE, "population": {"value": 1, "as_of": "2014-2018 (ACS 5-year estimate, approximate vintage)"}}
+    line = county_facts_line("06085", census)
+    assert "((" not in line and "))" not in line
+    assert "population 1, as of 2014-2018 (ACS 5-year estimate, approximate vintage) ·" in line
+
+
+def test_the_code_and_the_field_office_are_explained():
+    assert "five-digit federal code" in FACTS_EXPLAINED and "area of responsibility" in FACTS_EXPLAINED
+
+
 def test_the_facts_line_says_when_the_field_office_is_unknown():
-    assert county_facts_line("06085", {**PROFILE, "ice_field_office": None}).endswith("· ICE field office unknown")
+    assert county_facts_line("06085", {**PROFILE, "ice_field_office": None}).endswith("· ICE field office: unknown")
 
 
 @pytest.mark.parametrize(
@@ -41,6 +52,6 @@ def test_an_evidence_date_loses_the_words_as_of_and_an_empty_one_stays_empty():
 
 def test_the_lines_are_in_the_reader_language(marked):
     with marked:
-        assert county_facts_line("06085", PROFILE).startswith("«FIPS 06085 · population 1,877,592")
+        assert county_facts_line("06085", PROFILE).startswith("«FIPS code 06085 · population 1,877,592")
         detail = indicator_detail({"basis": "statute", "as_of": "2024", "review_status": "reviewed"})
     assert detail == "««statute», as of 2024»"

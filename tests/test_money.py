@@ -2,16 +2,19 @@
 cost model and the flow chart, on small hand-made tables; a contract check on the committed data."""
 
 import math
+import re
 
 import pandas as pd
 import pytest
 
 from lib.money import (
+    CITY_BUDGET,
     COST_ASSUMPTIONS,
+    COUNTY_BUDGET,
     ESTIMATE_YEAR,
     ESTIMATED_PAYMENT_COLUMN,
+    budget_of,
     county_detention_population,
-    detention_display,
     detention_table,
     flow_diagram,
     payment_estimate,
@@ -172,7 +175,7 @@ def test_the_table_is_built_in_the_current_language(marked):
         "«jail under a U.S. Marshals agreement that ICE uses»",
     }
     assert "«rate unknown»" in set(table["estimate"])
-    assert ESTIMATED_PAYMENT_COLUMN in table.columns  # the keys stay English; detention_display shows them
+    assert ESTIMATED_PAYMENT_COLUMN in table.columns  # the keys stay English; the page shows DETENTION_COLUMNS
 
 
 @pytest.mark.parametrize(
@@ -186,13 +189,6 @@ def test_the_table_is_built_in_the_current_language(marked):
 )
 def test_who_runs_a_facility_in_words_with_its_evidence(run_by, basis, words):
     assert run_by_text(run_by, basis) == words
-
-
-def test_detention_display_translates_the_headers_but_not_the_fiscal_years(table, marked):
-    with marked:
-        shown = detention_display(table.reset_index())
-    assert list(shown.columns)[:5] == ["«facility»", "«contract»", "«county jail»", "«run by»", OTHER_YEAR]
-    assert "«estimated yearly payment»" in shown.columns and ESTIMATE_YEAR in shown.columns
 
 
 def test_county_detention_population_is_one_row_per_facility_and_year_of_the_county():
@@ -210,34 +206,34 @@ def test_county_detention_population_is_one_row_per_facility_and_year_of_the_cou
 # --- the local cost model ---
 
 
+FIGURES = {
+    "holds_per_year": 10,
+    "hours_per_hold": 48,
+    "cost_per_jail_day": 150,
+    "requests_per_year": 60,
+    "staff_minutes_per_request": 30,
+    "staff_cost_per_hour": 40,
+    "liability_per_year": 5000,
+}
+
+
 def test_yearly_local_cost_adds_holding_staff_time_and_liability():
-    costs = yearly_local_cost(
-        {
-            "holds_per_year": 10,
-            "hours_per_hold": 48,
-            "cost_per_jail_day": 150,
-            "requests_per_year": 60,
-            "staff_minutes_per_request": 30,
-            "staff_cost_per_hour": 40,
-            "liability_per_year": 5000,
-        }
-    )
+    costs = yearly_local_cost(FIGURES)
     assert costs == {"holding people past release": 3000, "staff time": 1200, "liability": 5000, "total": 9200}
 
 
-def test_every_default_assumption_is_used_and_says_where_it_comes_from():
-    defaults = {assumption.key: assumption.default for assumption in COST_ASSUMPTIONS}
-    assert yearly_local_cost(defaults)["total"] >= 0
+@pytest.mark.parametrize("missing", [assumption.key for assumption in COST_ASSUMPTIONS])
+def test_no_total_while_any_figure_is_missing(missing):
+    assert yearly_local_cost({**FIGURES, missing: None}) is None
+
+
+def test_every_input_is_used_and_none_has_a_default_only_an_example():
+    assert {assumption.key for assumption in COST_ASSUMPTIONS} == set(FIGURES)
     for assumption in COST_ASSUMPTIONS:
         with pytest.raises(KeyError):
-            yearly_local_cost({key: value for key, value in defaults.items() if key != assumption.key})
-    sourced = [assumption.key for assumption in COST_ASSUMPTIONS if not assumption.is_placeholder]
-    assert sourced == ["hours_per_hold"]  # the 48 hours are ICE's; every other figure is the county's own
-    assert all(
-        "replace" in assumption.source or "enter" in assumption.source
-        for assumption in COST_ASSUMPTIONS
-        if assumption.is_placeholder
-    )
+            yearly_local_cost({key: value for key, value in FIGURES.items() if key != assumption.key})
+        assert assumption.example.startswith("For example ")
+        assert not hasattr(assumption, "default")
 
 
 # --- flow_diagram ---
@@ -258,19 +254,54 @@ def page_rows(*rows: tuple[str, bool, float | None]) -> pd.DataFrame:
     )
 
 
+NODE = re.compile(r"^(\w+) \[label=", re.MULTILINE)
+EDGE = re.compile(r"^(\w+) -> (\w+)", re.MULTILINE)
+
+
+def boxes_without_an_arrow(dot: str) -> set[str]:
+    connected = {name for edge in EDGE.findall(dot) for name in edge}
+    return set(NODE.findall(dot)) - connected
+
+
+SHERIFF_287G = ("Harris County Sheriff's Office", "sheriff")
+CITY_287G = ("Pasadena Police Department", "municipal")
+
+
 def test_the_flow_shows_the_estimate_the_287g_agencies_and_the_local_costs():
     dot = flow_diagram(
-        "Harris County",
-        page_rows(("Jail Detention Center", True, 3_121_000.0)),
-        ["Harris County Sheriff's Office"],
-        {"total": 24000.0},
+        "Harris County", page_rows(("Jail Detention Center", True, 3_121_000.0)), [SHERIFF_287G], {"total": 24000.0}
     )
     assert dot.startswith("digraph money {") and dot.endswith("}")
-    assert 'f0 [label="Jail Detention Center — some contract"]' in dot
-    assert 'ice -> f0 [label="≈ $3,121,000/year (estimate)"]' in dot
-    assert '"Harris County Sheriff\'s Office (287(g))"' in dot and "a0 -> ice" in dot
-    assert 'county -> hold [label="≈ $24,000/year (your assumptions)"]' in dot
-    assert 'county [label="Harris County budget"' in dot
+    detention = r'detention [label="ICE detention in the county:\nJail Detention Center\nsome contract: '
+    assert detention + '≈ $3,121,000/year (estimate)"]' in dot and "ice -> detention " in dot
+    assert rf'agencies_{COUNTY_BUDGET} [label="287(g) agreements:\nHarris County Sheriff' + "'s Office\"]" in dot
+    assert f"{COUNTY_BUDGET} -> agencies_{COUNTY_BUDGET} " in dot and f"agencies_{COUNTY_BUDGET} -> ice" in dot
+    assert f'{COUNTY_BUDGET} -> hold [label="≈ $24,000/year (your figures)"]' in dot
+    assert f'{COUNTY_BUDGET} [label="Harris County budget"' in dot
+    assert not boxes_without_an_arrow(dot)
+
+
+def test_the_flow_shows_no_dollars_for_local_costs_without_the_figures():
+    dot = flow_diagram("Harris County", page_rows(("Jail Detention Center", True, 3_121_000.0)), [], None)
+    assert f'{COUNTY_BUDGET} -> hold [label="cost: no figures entered"]' in dot
+    assert "your figures" not in dot
+
+
+def test_a_city_agencys_287g_is_paid_from_the_city_budget_not_the_countys():
+    dot = flow_diagram("Harris County", pd.DataFrame(), [CITY_287G, SHERIFF_287G], None)
+    assert rf'agencies_{CITY_BUDGET} [label="287(g) agreements:\nPasadena Police Department"]' in dot
+    assert f"{CITY_BUDGET} -> agencies_{CITY_BUDGET} " in dot
+    assert f"{COUNTY_BUDGET} -> agencies_{COUNTY_BUDGET} " in dot and "Pasadena" not in dot.split("agencies_county")[1]
+    assert "City budgets" in dot and not boxes_without_an_arrow(dot)
+    assert budget_of("municipal") == CITY_BUDGET and budget_of("sheriff") == budget_of("county_jail") == COUNTY_BUDGET
+
+
+def test_many_facilities_and_agencies_stay_a_few_boxes_wide():
+    rows = page_rows(*[(f"Facility {index}", True, None) for index in range(7)])
+    agencies = [(f"Town {index} Police Department", "municipal") for index in range(21)]
+    dot = flow_diagram("Palm Beach County", rows, agencies, None)
+    assert len(NODE.findall(dot)) == 6  # two budgets, ICE, the detention box, one agencies box, the requests
+    assert not boxes_without_an_arrow(dot)
 
 
 def test_the_flow_says_rate_unknown_and_shows_no_dollars_where_no_facility_has_an_estimate():
@@ -278,33 +309,41 @@ def test_the_flow_says_rate_unknown_and_shows_no_dollars_where_no_facility_has_a
         "Harris County",
         page_rows(("Tiers Detention Center", False, None), ("New Detention Center", True, None)),
         [],
-        {"total": 0.0},
+        None,
     )
-    assert 'ice -> f0 [label="payment: rate unknown"]' in dot and 'ice -> f1 [label="payment: rate unknown"]' in dot
+    assert r"Tiers Detention Center\nsome contract: payment: rate unknown\n" in dot
+    assert r'New Detention Center\nsome contract: payment: rate unknown"' in dot
     assert "(estimate)" not in dot
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lib/money.flow_diagram reads a missing estimate as an amount when another "
-    "facility has one (the column is then float, the gap NaN): '≈ $nan/year'",
-)
 def test_the_flow_never_puts_dollars_on_an_unknown_rate_beside_a_known_one(table):
-    dot = flow_diagram("Harris County", table.reset_index(), [], {"total": 0.0})
+    dot = flow_diagram("Harris County", table.reset_index(), [], None)
     assert "$nan" not in dot
-    assert 'ice -> f0 [label="≈ $3,121,000/year (estimate)"]' in dot
-    assert 'ice -> f1 [label="payment: rate unknown"]' in dot and 'ice -> f2 [label="payment: rate unknown"]' in dot
+    assert r"Jail Detention Center\ncounty jail, IGSA with ICE: ≈ $3,121,000/year (estimate)\n" in dot
+    assert r"Tiers Detention Center\nprivately run detention centre: payment: rate unknown\n" in dot
+    assert r'New Detention Center\njail under a U.S. Marshals agreement that ICE uses: payment: rate unknown"' in dot
 
 
-def test_the_flow_of_a_county_without_detention_or_287g_has_only_the_local_cost():
-    dot = flow_diagram("Hartford County", pd.DataFrame(), [], {"total": 0.0})
-    assert "ice -> f" not in dot and "county -> a" not in dot and "county -> hold" in dot
+def test_the_flow_of_a_county_without_detention_or_287g_has_only_the_local_cost_and_no_lone_box():
+    dot = flow_diagram("Hartford County", pd.DataFrame(), [], None)
+    assert "ice" not in NODE.findall(dot) and "-> hold" in dot
+    assert not boxes_without_an_arrow(dot)
+
+
+def test_the_flow_of_every_county_in_the_committed_data_has_no_lone_box_and_no_nan(data):
+    for fips in data.counties_by_fips.index[::40]:
+        agreements = data.agreements[data.agreements["county_fips"] == fips]
+        agencies = list(zip(agreements["agency"], agreements["agency_type"], strict=True))
+        dot = flow_diagram("X", detention_table(data, fips), agencies, None)
+        assert "$nan" not in dot and not boxes_without_an_arrow(dot), fips
 
 
 def test_the_flow_quotes_names_from_the_data():
-    dot = flow_diagram('Harris "County"', page_rows(('Jail "A"]; x -> y', True, None)), ['Sheriff\\"'], {"total": 0.0})
-    assert 'f0 [label="Jail \\"A\\"]; x -> y — some contract"]' in dot
-    assert 'a0 [label="Sheriff\\\\\\" (287(g))"]' in dot and 'label="Harris \\"County\\" budget"' in dot
+    dot = flow_diagram(
+        'Harris "County"', page_rows(('Jail "A"]; x -> y', True, None)), [('Sheriff\\"', "sheriff")], None
+    )
+    assert r'\nJail \"A\"]; x -> y\nsome contract: payment: rate unknown"]' in dot
+    assert r'\nSheriff\\\""]' in dot and r'label="Harris \"County\" budget"' in dot
 
 
 # --- the committed data ---

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lib.compare import MAX_COUNTIES
-from lib.params import PARAMETERS, REVIEWED_ONLY, parse_view
+from lib.params import MAX_TOUR_STOPS, PARAMETERS, REVIEWED_ONLY, parse_view
 
 FIPS = {"06085", "48201", "36047", "09003", "72127"}
 LAYERS = {"level", "287g"}
@@ -22,6 +22,14 @@ compare_codes = st.lists(
 compare_lists = st.one_of(
     st.none(), compare_codes.map(",".join), st.lists(compare_codes.map(",".join), min_size=1, max_size=3)
 )
+# More known counties than a tour takes, for the cap.
+MANY_FIPS = FIPS | {f"{number:05d}" for number in range(1001, 1001 + MAX_TOUR_STOPS)}
+LONG_TOUR = sorted(MANY_FIPS)
+tour_codes = st.lists(
+    st.one_of(st.sampled_from(LONG_TOUR), st.text(alphabet="0123456789x<*_[]():", max_size=7)),
+    max_size=MAX_TOUR_STOPS + 10,
+)
+tour_lists = st.one_of(st.none(), tour_codes.map(",".join), st.lists(tour_codes.map(",".join), min_size=1, max_size=3))
 HOSTILE = "**bold** <script>alert(1)</script> [link](http://evil.example) :red[x]"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,11 +38,12 @@ def message_shapes() -> set[str]:
     """Every problem parse_view can report, with its numbers as N: the messages cannot carry anything else."""
     every_bad = {name: "bad" for name in PARAMETERS}
     every_bad["compare"] = ",".join([*sorted(FIPS), "bad"])
-    several_unknown = {"compare": "bad,worse"}
+    every_bad["tour"] = ",".join([*LONG_TOUR, "bad"])
+    several_unknown = {"compare": "bad,worse", "tour": "bad,worse"}
     return {
         re.sub(r"\d+", "N", problem)
         for query in (every_bad, several_unknown)
-        for problem in parse_view(query, FIPS, LAYERS, LIST_DATES).problems
+        for problem in parse_view(query, MANY_FIPS, LAYERS, LIST_DATES).problems
     }
 
 
@@ -71,8 +80,9 @@ reviewed_switches = st.one_of(anything, st.sampled_from(["1", "", "0", "true", "
     compare=compare_lists,
     list_date=list_dates,
     reviewed=reviewed_switches,
+    tour=tour_lists,
 )
-def test_any_query_gives_a_valid_view(fips, layer, state, lang, mode, compare, list_date, reviewed):
+def test_any_query_gives_a_valid_view(fips, layer, state, lang, mode, compare, list_date, reviewed, tour):
     query = {
         name: value
         for name, value in {
@@ -84,16 +94,18 @@ def test_any_query_gives_a_valid_view(fips, layer, state, lang, mode, compare, l
             "compare": compare,
             "list": list_date,
             "reviewed": reviewed,
+            "tour": tour,
         }.items()
         if value is not None
     }
-    view = parse_view(query, FIPS, LAYERS, LIST_DATES)
-    assert view.fips in FIPS | {None}
+    view = parse_view(query, MANY_FIPS, LAYERS, LIST_DATES)
+    assert view.fips in MANY_FIPS | {None}
     assert view.layer in LAYERS | {None}
     assert view.mode in ("explore", "present")
     assert view.list_date in LIST_DATES | {None}
     assert view.reviewed_only in (True, False)
-    assert set(view.compare) <= FIPS and len(set(view.compare)) == len(view.compare) <= MAX_COUNTIES
+    assert set(view.compare) <= MANY_FIPS and len(set(view.compare)) == len(view.compare) <= MAX_COUNTIES
+    assert set(view.tour) <= MANY_FIPS and len(set(view.tour)) == len(view.tour) <= MAX_TOUR_STOPS
     assert {re.sub(r"\d+", "N", problem) for problem in view.problems} <= message_shapes()
     assert set(view.rejected) <= set(PARAMETERS)
 
@@ -130,6 +142,32 @@ def test_the_reviewed_switch_is_on_only_for_1(reviewed):
 def test_without_known_lists_no_list_date_passes():
     view = parse_view({"list": "2021-01-13"}, FIPS, LAYERS)
     assert (view.list_date, view.rejected) == (None, ("list",))
+
+
+@given(tour=tour_lists)
+def test_a_tour_keeps_the_known_counties_once_in_order_up_to_its_cap(tour):
+    values = tour if isinstance(tour, list) else [tour or ""]
+    codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
+    view = parse_view({"tour": tour} if tour is not None else {}, MANY_FIPS, LAYERS)
+    known = list(dict.fromkeys(code for code in codes if code in MANY_FIPS))
+    assert list(view.tour) == known[:MAX_TOUR_STOPS]
+    assert bool(view.problems) == (any(code not in MANY_FIPS for code in codes) or len(known) > MAX_TOUR_STOPS)
+    assert view.link_value("tour") == (",".join(view.tour) or None)
+
+
+def test_a_tour_with_unknown_codes_keeps_the_rest_and_says_so_plainly():
+    view = parse_view({"tour": f"06085,{HOSTILE},48201,06085"}, FIPS, LAYERS)
+    assert view.tour == ("06085", "48201")
+    assert view.problems == ("1 county code in the link's tour is not a county we know; it was left out.",)
+    assert view.rejected == ("tour",) and view.link_value("tour") == "06085,48201"
+
+
+def test_a_tour_longer_than_its_cap_stops_after_the_first_stops():
+    view = parse_view({"tour": ",".join(LONG_TOUR)}, MANY_FIPS, LAYERS)
+    assert view.tour == tuple(LONG_TOUR[:MAX_TOUR_STOPS])
+    assert view.problems == (
+        f"the link's tour has more than {MAX_TOUR_STOPS} counties; it stops after the first {MAX_TOUR_STOPS}.",
+    )
 
 
 def test_a_county_named_twice_is_compared_once():

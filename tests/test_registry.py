@@ -103,8 +103,8 @@ PROBE = textwrap.dedent(f'''
     page.query_params["fips"] = "{COUNTY}"
     page.run()
     report["page_errors"] = [str(error) for error in page.exception]
-    report["evidence_table"] = [str(value) for table in page.dataframe if "indicator" in table.value.columns
-                                for value in table.value["indicator"]]
+    report["evidence_table"] = " ".join(element.value for element in page.get("html")
+                                        if "record-table evidence" in element.value)
     menu = AppTest.from_file("app.py", default_timeout=60).run()
     report["layer_menu"] = [option for box in menu.selectbox for option in box.options]
     print(json.dumps(report))

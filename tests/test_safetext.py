@@ -5,12 +5,13 @@ family Streamlit's own renderer follows; the browser test of the hostile data co
 import html
 import re
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from lib.safetext import WORD_JOINER, fill, plain, web_link
+from lib.safetext import EMPTY, WORD_JOINER, fill, html_link, html_text, plain, web_link
 from tests.hostile import PAYLOADS
 
 RENDERER = MarkdownIt("gfm-like")
@@ -98,3 +99,24 @@ def test_fill_escapes_the_values_and_keeps_our_markdown():
 )
 def test_only_web_links_are_kept(url, kept):
     assert (web_link(url) is not None) == kept
+
+
+@pytest.mark.parametrize("empty", [None, float("nan"), pd.NA, "", "  "])
+def test_an_empty_value_shows_as_a_dash_in_html_never_as_none(empty):
+    assert html_text(empty) == EMPTY
+    assert html_link(empty, "open") == EMPTY
+
+
+@pytest.mark.parametrize("kind", PAYLOADS)
+def test_every_payload_stays_text_in_html(kind):
+    payload = PAYLOADS[kind]
+    escaped = html_text(payload)
+    assert "<" not in escaped and ">" not in escaped
+    assert words(html.unescape(escaped)) == words(payload)
+
+
+def test_only_an_http_address_becomes_an_html_link_and_its_quotes_are_escaped():
+    assert html_link('https://example.org/a"b<c', "open <x>") == (
+        '<a href="https://example.org/a&quot;b&lt;c" target="_blank" rel="noopener noreferrer">open &lt;x&gt;</a>'
+    )
+    assert html_link("javascript:alert(1)", "open") == EMPTY

@@ -6,12 +6,14 @@ import streamlit as st
 from lib import data as compiled
 from lib import i18n
 from lib import search as county_search
+from lib.authority import AuthorityChart, authority_chart
 from lib.evidence import CountyEvidence
 from lib.i18n import _
 from lib.layers import Layer, build_layers
 from lib.layers import layer_287g_on as layers_287g_on
 from lib.mapview import county_topology, publish_topology
 from lib.paths import STATIC_DIR, app_data_dir
+from lib.profile import CountyProfile, county_profile
 from lib.safetext import fill
 
 
@@ -39,6 +41,30 @@ def evidence_in(lang: str) -> CountyEvidence:
 def county_evidence() -> CountyEvidence:
     """The evidence in the language of this run, as the pages show it."""
     return evidence_in(i18n.language())
+
+
+# A county's profile and authority chart are rebuilt from the whole country's tables (about 90 ms): made once per
+# county and language, and shared by every session, so the pages only read them.
+@st.cache_resource(show_spinner=False, max_entries=512)
+def profile_in(fips: str, lang: str) -> CountyProfile:
+    with i18n.use_language(lang):
+        return county_profile(data(), fips, evidence_in(lang))
+
+
+def profile_of(fips: str) -> CountyProfile:
+    """The county's profile in the language of this run."""
+    return profile_in(fips, i18n.language())
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def authority_chart_in(fips: str, lang: str) -> AuthorityChart:
+    with i18n.use_language(lang):
+        return authority_chart(data(), fips)
+
+
+def authority_chart_of(fips: str) -> AuthorityChart:
+    """Who decides in the county, in the language of this run."""
+    return authority_chart_in(fips, i18n.language())
 
 
 def english_evidence() -> CountyEvidence:

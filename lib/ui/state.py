@@ -12,13 +12,13 @@ from lib.params import ViewParams, parse_view
 from lib.registry import LAYER_TITLES
 from lib.safetext import fill
 
-SHARED_PARAMS = ("layer", "state", "lang", "mode")
+SHARED_PARAMS = ("layer", "state", "lang", "mode", "tour")
 
 
 def view_in_link(data: compiled.CompiledData) -> ViewParams:
     """The validated view from the URL, without a word about what was wrong with it."""
     query = {name: st.query_params.get_all(name) for name in st.query_params}
-    return parse_view(query, set(data.counties["fips"]), set(LAYER_TITLES), set(snapshot_dates(data.snapshot_counts)))
+    return parse_view(query, data.known_fips, LAYER_TITLES, set(snapshot_dates(data.snapshot_counts)))
 
 
 def current_view(data: compiled.CompiledData) -> ViewParams:

@@ -6,7 +6,8 @@ from lib import data as compiled
 from lib.history import county_timeline, snapshot_dates
 from lib.i18n import _
 from lib.money import county_detention_population
-from lib.safetext import fill
+from lib.safetext import fill, html_text
+from lib.ui.tables import record_table, sub_line
 from lib.vocab import AGENCY_TYPE_LABELS, MODEL_LABELS
 
 
@@ -28,20 +29,24 @@ def history_section(data: compiled.CompiledData, fips: str) -> None:
                 "agreement missing from a later list is no longer listed, which does not say it ended."
             )
         )
-        table = timeline.drop(columns=["agreement_id"])
-        table["agency_type"] = table["agency_type"].map(lambda code: _(AGENCY_TYPE_LABELS.get(code, code)))
-        table["model"] = table["model"].map(lambda code: _(MODEL_LABELS.get(code, code)))
-        st.dataframe(
-            table,
-            hide_index=True,
-            width="stretch",
-            column_config={
+        record_table(
+            {
                 "list_date": _("on ICE's list of"),
                 "agency": _("agency"),
-                "agency_type": _("agency type"),
                 "model": _("model"),
                 "signed": _("signed (per ICE)"),
             },
+            [
+                {
+                    "list_date": html_text(row.list_date),
+                    "agency": html_text(row.agency)
+                    + sub_line(html_text(_(AGENCY_TYPE_LABELS.get(row.agency_type, row.agency_type)))),
+                    "model": html_text(_(MODEL_LABELS.get(row.model, row.model))),
+                    "signed": html_text(row.signed),
+                }
+                for row in timeline.itertuples()
+            ],
+            "history",
         )
     population = county_detention_population(data, fips)
     st.subheader(_("ICE detainees held in the county, average per day, by fiscal year"))

@@ -6,21 +6,32 @@ import logging
 import streamlit as st
 
 from lib import data as compiled
-from lib.countyfacts import county_facts_line
+from lib.countyfacts import FACTS_EXPLAINED, county_facts_line
 from lib.i18n import _
 from lib.links import COUNTY_PAGE, MAP_PAGE
-from lib.profile import county_profile
 from lib.registry import LEVEL_LAYER
 from lib.safetext import plain
-from lib.ui.cache import county_evidence, layer
+from lib.ui.cache import layer, profile_of
 from lib.ui.county.asks import asks_section
 from lib.ui.county.history import history_section
 from lib.ui.county.money import money_section
-from lib.ui.county.who_decides import authority_section
+from lib.ui.county.who_decides import NARROW_CHART_KEY, WIDE_CHART_KEY, authority_section
 from lib.ui.county.why import agreements_table, evidence_table, indicator_summary
 from lib.ui.share import brief_downloads, correction_box, share_box
 from lib.ui.state import shared_params
-from lib.ui.tables import state_law_table
+from lib.ui.tables import NARROW_SCREEN_PX, state_law_table
+
+# On a phone every tab stays in view (the labels wrap onto a second row instead of scrolling behind an arrow), and the
+# "Who decides" chart is its narrow, top-down version.
+COUNTY_PAGE_CSS = f"""<style>
+.stTabs [role="tablist"] {{flex-wrap: wrap; overflow-x: visible; row-gap: .25rem;}}
+.stTabs [data-testid="stTab"] {{flex: none;}}
+.st-key-{NARROW_CHART_KEY} {{display: none;}}
+@media (max-width: {NARROW_SCREEN_PX}px) {{
+  .st-key-{WIDE_CHART_KEY} {{display: none;}}
+  .st-key-{NARROW_CHART_KEY} {{display: flex;}}
+}}
+</style>"""
 
 
 def county_page(data: compiled.CompiledData, fips: str) -> None:
@@ -46,12 +57,13 @@ def county_page(data: compiled.CompiledData, fips: str) -> None:
 
 def county_sections(data: compiled.CompiledData, fips: str) -> None:
     """Everything on a county page: its level and why, then who decides, where the money flows and what to ask for."""
-    profile = county_profile(data, fips, county_evidence())
+    profile = profile_of(fips)
     level = layer(LEVEL_LAYER).legend_class(profile["level"])
 
     county_name = f"{profile['name']}, {profile['state']}"
     st.title(plain(county_name))
-    st.caption(plain(county_facts_line(fips, profile)))
+    st.html(COUNTY_PAGE_CSS)
+    st.caption(plain(county_facts_line(fips, profile)), help=plain(_(FACTS_EXPLAINED)))
     st.page_link(MAP_PAGE, label=_("← Back to the map"), query_params=shared_params())
     st.html(class_badge(level, draft=profile["rests_on_draft_evidence"]))
     brief_downloads(data, fips)
@@ -75,7 +87,7 @@ def county_sections(data: compiled.CompiledData, fips: str) -> None:
         )
         state_law_table(profile["state"], profile["state_laws"])
     with authority_tab:
-        authority_section(data, fips, profile)
+        authority_section(fips, profile)
     with money_tab:
         money_section(profile)
     with history_tab:

@@ -1,16 +1,21 @@
-"""The county page's "Who decides" tab: the offices that decide on collaboration, and the city police agencies."""
+"""The county page's "Who decides" tab: the offices that decide on collaboration, and the city police agencies. The
+chart is drawn twice, wide and narrow (top-down, short lines); the page's style shows the one that fits the screen."""
 
-import pandas as pd
 import streamlit as st
 
-from lib import data as compiled
-from lib.authority import authority_chart, chart_dot, offices_table
+from lib.authority import chart_dot, offices_table
+from lib.countyfacts import FACTS_EXPLAINED
 from lib.i18n import _
-from lib.safetext import fill
+from lib.safetext import fill, html_text, plain
+from lib.ui.cache import authority_chart_of
+from lib.ui.tables import frame_table, record_table
+
+# The keys of the two containers of the chart (Streamlit gives each the class st-key-<key>; page.py's style hides one).
+WIDE_CHART_KEY, NARROW_CHART_KEY = "authority_chart_wide", "authority_chart_narrow"
 
 
-def authority_section(data: compiled.CompiledData, fips: str, profile: dict) -> None:
-    chart = authority_chart(data, fips)
+def authority_section(fips: str, profile: dict) -> None:
+    chart = authority_chart_of(fips)
     st.markdown(
         fill(
             _("**Main target: {office}** ({selection}) — {powers}"),
@@ -19,7 +24,9 @@ def authority_section(data: compiled.CompiledData, fips: str, profile: dict) -> 
             powers=chart.primary.powers,
         )
     )
-    st.graphviz_chart(chart_dot(chart, profile["name"]), width="stretch")
+    for key, narrow in ((WIDE_CHART_KEY, False), (NARROW_CHART_KEY, True)):
+        with st.container(key=key):
+            st.graphviz_chart(chart_dot(chart, profile["name"], narrow=narrow), width="stretch")
     st.caption(
         _(
             "The usual pattern in the state, with what is known to differ in this county. Draft: nobody has "
@@ -27,20 +34,25 @@ def authority_section(data: compiled.CompiledData, fips: str, profile: dict) -> 
             "the council control the police budget and rules."
         )
     )
-    st.dataframe(offices_table(chart), hide_index=True, width="stretch")  # headers already in the language
+    frame_table(offices_table(chart), "offices")  # headers already in the language
     if chart.city_agencies:
         st.markdown(_("**City police agencies in the county** (FBI agency list; 287(g) from ICE's list)"))
-        st.dataframe(
-            pd.DataFrame(chart.city_agencies),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "agency": _("agency"),
-                "fbi_data_year": _("FBI data year"),
-                "has_287g": st.column_config.CheckboxColumn(_("287(g) agreement")),
-            },
+        record_table(
+            {"agency": _("agency"), "fbi_data_year": _("FBI data year"), "has_287g": _("287(g) agreement")},
+            [
+                {
+                    "agency": html_text(city["agency"]),
+                    "fbi_data_year": html_text(city["fbi_data_year"]),
+                    "has_287g": html_text(_("yes") if city["has_287g"] else _("no agreement")),
+                }
+                for city in chart.city_agencies
+            ],
+            "cities",
         )
-    if chart.ice_field_office:
-        st.write(fill(_("ICE field office (area of responsibility): {office}"), office=chart.ice_field_office))
-    else:
-        st.write(_("ICE field office (area of responsibility): unknown"))
+    office = chart.ice_field_office
+    st.markdown(
+        fill(_("ICE field office (area of responsibility): {office}"), office=office)
+        if office
+        else _("ICE field office (area of responsibility): unknown"),
+        help=plain(_(FACTS_EXPLAINED)),
+    )

@@ -1,14 +1,16 @@
-"""The county page's "Why this color" tab: the indicators, the evidence behind them and the 287(g) agreements."""
+"""The county page's "Why this color" tab: the indicators, the evidence behind them and the 287(g) agreements. The
+tables wrap instead of scrolling (lib.ui.tables.record_table): each row's source, link and date sit under its text."""
 
-import pandas as pd
 import streamlit as st
 
 from lib.countyfacts import capitalized, evidence_date, indicator_detail
 from lib.explain import evidence_value_words
 from lib.i18n import _
+from lib.money import MODEL_COMMITMENTS
 from lib.registry import VALUE_WORDS, indicator_name
-from lib.safetext import plain, web_link
-from lib.vocab import code_word
+from lib.safetext import fill, html_link, html_text, plain
+from lib.ui.tables import labelled, record_table, sub_line
+from lib.vocab import BASIS_EXPLAINED, MODEL_LABELS, code_word
 
 
 def indicator_summary(indicators: dict[str, dict]) -> None:
@@ -19,7 +21,15 @@ def indicator_summary(indicators: dict[str, dict]) -> None:
             plain(indicator_detail(record)),
             delta_color="off",
             delta_arrow="off",
+            help=plain(basis_gloss(record["basis"])),
         )
+
+
+def basis_gloss(basis: str | None) -> str | None:
+    """A basis in plain words: "statute: a law passed by the state legislature"; None without evidence."""
+    if basis not in BASIS_EXPLAINED:
+        return code_word(basis)
+    return f"{code_word(basis)}: {_(BASIS_EXPLAINED[basis])}"
 
 
 def evidence_table(records: list[dict]) -> None:
@@ -27,29 +37,48 @@ def evidence_table(records: list[dict]) -> None:
     if not records:
         st.write(_("No evidence found for this county."))
         return
-    table = pd.DataFrame(records)
-    table["value"] = [evidence_value_words(record["indicator"], record["value"]) for record in records]
-    table["indicator"] = table["indicator"].map(lambda name: _(indicator_name(name)))
-    table["basis"] = table["basis"].map(code_word)
-    table["as_of"] = table["as_of"].map(evidence_date)
-    table["review_status"] = table["review_status"].map(code_word)
-    table["url"] = table["url"].map(web_link)
-    st.dataframe(
-        table[["decides", "indicator", "value", "summary", "basis", "as_of", "review_status", "source", "url"]],
-        column_config={
-            "decides": st.column_config.CheckboxColumn(_("decides")),
-            "indicator": _("indicator"),
-            "value": _("value"),
-            "basis": _("basis"),
-            "as_of": _("as of"),
-            "review_status": _("review"),
-            "summary": st.column_config.TextColumn(_("evidence"), width="large"),
-            "source": _("source"),
-            "url": st.column_config.LinkColumn(_("link"), display_text=_("open")),
-        },
-        hide_index=True,
-        width="stretch",
+    st.caption(
+        _(
+            'Each row: what it says, then its source, the link to it and its date. "Context only": the row sets '
+            "no value itself; it is shown as background to the row that decides."
+        )
     )
+    headers = {
+        "indicator": _("indicator"),
+        "value": _("value"),
+        "evidence": _("evidence, its source and date"),
+        "basis": _("basis"),
+        "review_status": _("review"),
+    }
+    rows = []
+    for record in records:
+        dates = labelled(_("as of"), html_text(evidence_date(record["as_of"])))
+        if record["effective"]:
+            dates += " · " + labelled(_("in effect since"), html_text(record["effective"]))
+        rows.append(
+            {
+                "indicator": html_text(_(indicator_name(record["indicator"])))
+                + (
+                    sub_line("<strong>" + html_text(_("decides this indicator")) + "</strong>")
+                    if record["decides"]
+                    else ""
+                ),
+                "value": html_text(evidence_value_words(record["indicator"], record["value"])),
+                "evidence": html_text(record["summary"])
+                + sub_line(
+                    labelled(_("source"), html_text(record["source"])) + " · " + html_link(record["url"], _("open"))
+                )
+                + sub_line(dates),
+                "basis": html_text(code_word(record["basis"]))
+                + (
+                    sub_line(html_text(_(BASIS_EXPLAINED[record["basis"]])))
+                    if record["basis"] in BASIS_EXPLAINED
+                    else ""
+                ),
+                "review_status": html_text(code_word(record["review_status"])),
+            }
+        )
+    record_table(headers, rows, "evidence")
 
 
 def agreements_table(title: str, agreements: list[dict], empty: str) -> None:
@@ -57,25 +86,25 @@ def agreements_table(title: str, agreements: list[dict], empty: str) -> None:
     if not agreements:
         st.write(plain(empty))
         return
-    table = pd.DataFrame(agreements)[
-        ["agency", "agency_type_label", "model_label", "status", "signed", "source_date", "source", "moa_url"]
+    headers = {
+        "agency": _("agency"),
+        "model": _("model"),
+        "status": _("status"),
+        "source": _("source and date"),
+    }
+    rows = [
+        {
+            "agency": html_text(agreement["agency"]) + sub_line(html_text(agreement["agency_type_label"])),
+            "model": html_text(agreement["model_label"]),
+            "status": html_text(code_word(agreement["status"]))
+            + sub_line(labelled(_("signed"), html_text(agreement["signed"]))),
+            "source": labelled(_("ICE sheet of"), html_text(agreement["source_date"]))
+            + sub_line(html_text(agreement["source"]))
+            + sub_line(labelled(_("agreement (MOA)"), html_link(agreement["moa_url"], _("open")))),
+        }
+        for agreement in agreements
     ]
-    table["agency_type_label"] = table["agency_type_label"].map(_)
-    table["model_label"] = table["model_label"].map(_)
-    table["status"] = table["status"].map(code_word)
-    table["moa_url"] = table["moa_url"].map(web_link)
-    st.dataframe(
-        table,
-        column_config={
-            "agency": _("agency"),
-            "agency_type_label": _("agency type"),
-            "model_label": _("model"),
-            "status": _("status"),
-            "signed": _("signed"),
-            "source_date": _("ICE sheet of"),
-            "source": _("source file"),
-            "moa_url": st.column_config.LinkColumn(_("agreement (MOA)"), display_text="MOA"),
-        },
-        hide_index=True,
-        width="stretch",
-    )
+    record_table(headers, rows, "agreements")
+    models = sorted({agreement["model"] for agreement in agreements} & set(MODEL_COMMITMENTS))
+    for model in models:
+        st.caption(fill(_("**{model}**: {meaning}"), model=_(MODEL_LABELS[model]), meaning=_(MODEL_COMMITMENTS[model])))
