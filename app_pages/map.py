@@ -1,5 +1,5 @@
 """The national map: counties colored by the selected layer; a click opens the county page.
-The layer, state and mode live in the URL, so a link reproduces the view."""
+The layer, state, mode, list date and reviewed-only switch live in the URL, so a link reproduces the view."""
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -10,16 +10,16 @@ from lib.presenter import focus_layer
 from lib.safetext import plain
 from lib.ui.cache import data_or_stop, layer, layer_287g_on
 from lib.ui.mapwidgets import (
+    about_the_colors,
     county_colors,
     county_map,
     history_control,
     legend,
     map_as_table,
     map_controls,
-    map_position,
+    map_region,
     open_clicked_county,
     state_panel,
-    view_arguments,
 )
 from lib.ui.presenter import columns_for, focused_county, presenter_panel
 from lib.ui.share import map_downloads, share_box
@@ -35,30 +35,33 @@ with st.container():
     if not presenting():
         st.header(_("Local collaboration with ICE, county by county"))
 layer_id, reviewed_only, state = map_controls(data, view)
-with st.container():
-    list_date = history_control(layer_id, view)
-shown = layer_287g_on(list_date) if list_date else layer(layer_id, reviewed_only)
-with st.container():
-    map_view = map_position(data, state)
 
-map_column, legend_column = st.columns(columns_for(focus) if presenting() else [3, 1])
+# Beside the map (under it on a phone): the presenter's panel, the legend (unless a county is in focus: its card
+# names the county's level and color), then the 287(g) list's time slider, the quick jumps and what the colors
+# rest on. Nothing optional sits above the map, so switching layers never moves it.
+map_column, side_column = st.columns(columns_for(focus) if presenting() else [8, 5])
+legend_place = side_column.container()
+with side_column:
+    list_date = history_control(layer_id, view)
+    region = map_region(data, state)
+shown = layer_287g_on(list_date) if list_date else layer(layer_id, reviewed_only)
+with legend_place:
+    if presenting():
+        presenter_panel(data, view, focus)
+    if not focus:
+        legend(data, shown, state)
+with side_column:
+    about_the_colors(shown)
+    st.caption(plain(_(NO_SHAPE_NOTE)))
 with map_column:
-    height = MAP_HEIGHT["present" if presenting() else "explore"]
     clicked = st_folium(
         county_map(),
         key="county_map",
-        height=height,
+        height=MAP_HEIGHT,
         use_container_width=True,
-        feature_group_to_add=[county_colors(shown, map_view), *([focus_layer(focus)] if presenting() else [])],
+        feature_group_to_add=[county_colors(shown, region), *([focus_layer(focus)] if presenting() else [])],
         returned_objects=["last_active_drawing"],
-        **view_arguments(map_view),
     )
-with legend_column:
-    if presenting():
-        presenter_panel(data, view, focus)
-    if not focus:  # the focus card names the county's level and color in the legend's place
-        legend(data, shown, state)
-        st.caption(plain(_(NO_SHAPE_NOTE)))
 
 open_clicked_county(clicked)
 if state:

@@ -37,22 +37,17 @@ GENERATED_FOLDER = "generated"
 PUBLISHED_SETS = "published.json"
 TOPOJSON_JS = ("topojson", "/app/static/vendor/topojson-client/topojson-client.min.js")
 
-NATIONAL_VIEW = {"center": (38.5, -96.0), "zoom": 4}
-# Keys are English ids (N_): show them with format_func=_.
-QUICK_VIEWS = {
-    N_("Lower 48"): NATIONAL_VIEW,
-    N_("Alaska"): {"center": (62.5, -155.0), "zoom": 4},
-    N_("Hawaii"): {"center": (20.6, -157.3), "zoom": 7},
-    N_("Puerto Rico"): {"center": (18.2, -66.4), "zoom": 8},
-}
-# The boxes (west, south, east, north) presenter mode fits to the screen, for the same quick views.
+NATIONAL_VIEW = {"center": (38.5, -96.0), "zoom": 4}  # where the map starts, before it is fitted to its region
+# The quick views' boxes (west, south, east, north), fitted to the map's real size in the browser. Keys are English
+# ids (N_): show them with format_func=_.
 QUICK_VIEW_BOUNDS = {
-    "Lower 48": (-124.8, 24.4, -66.9, 49.4),
-    "Alaska": (-179.2, 51.2, -129.9, 71.4),
-    "Hawaii": (-160.3, 18.9, -154.8, 22.3),
-    "Puerto Rico": (-67.3, 17.9, -65.2, 18.55),
+    N_("Lower 48"): (-124.8, 24.4, -66.9, 49.4),
+    N_("Alaska"): (-179.2, 51.2, -129.9, 71.4),
+    N_("Hawaii"): (-160.3, 18.9, -154.8, 22.3),
+    N_("Puerto Rico"): (-67.3, 17.9, -65.2, 18.55),
 }
-MAP_HEIGHT = {"explore": 620, "present": 540}
+# The map's frame before the page's style sizes it to the window (lib/ui/state.py MAP_FRAME_CSS).
+MAP_HEIGHT = 560
 TOOLTIP_AGENCY_LIMIT = 4
 DRAFT_MARK = N_("(rests on draft evidence, not yet reviewed)")  # shown in italics after a class label
 # The hatching over counties resting on draft evidence: a line this wide every so many pixels, on the map and in
@@ -64,6 +59,7 @@ OUTLINE_COLOR = "#222222"
 # Grey county borders on a pale blue-grey sea: "unknown" counties are blank (white) yet still read as land.
 COUNTY_BORDER = "#b0b0b0"
 WATER_COLOR = "#e6edf2"
+STATE_LABEL_PX = {"normal": 12, "large": 18}
 NO_SHAPE_NOTE = N_("Falls Church city (VA, 51610) has no shape in the 2017 boundaries and is not drawn.")
 
 
@@ -222,32 +218,32 @@ class _Restyle(MacroElement):
             });
         })();
         {% if this.fit_bounds %}
-        // Presenter mode: the frame takes the screen's height, so the view is fitted here, to the real size.
-        // A rerun fits only a new region, and a resize (the 287(g) slider appearing, a window going full
-        // screen) fits again only while nobody has moved the map since: a presenter's own zoom stays.
+        // The frame's height follows the window (the page's style), so the region is fitted here, to the real
+        // size. A rerun fits only a new region, and a resize (a phone turned, a window going full screen) fits
+        // again only while nobody has moved the map since: a reader's or presenter's own zoom stays.
         (function () {
             const map = {{ this.map_name }};
             const region = {{ this.fit_bounds|tojson }};
             const bounds = L.latLngBounds(region);
-            window.fitPresenterView = function () {
-                window.presenterFitting = true;
+            window.fitMapRegion = function () {
+                window.mapRegionFitting = true;
                 map.invalidateSize(false);
                 map.fitBounds(bounds, {animate: false});
-                window.presenterFitting = false;
-                window.presenterViewIsFitted = true;
+                window.mapRegionFitting = false;
+                window.mapRegionIsFitted = true;
             };
-            if (!window.presenterListens) {
-                window.presenterListens = true;
+            if (!window.mapRegionListens) {
+                window.mapRegionListens = true;
                 map.on("movestart", function () {
-                    if (!window.presenterFitting) { window.presenterViewIsFitted = false; }
+                    if (!window.mapRegionFitting) { window.mapRegionIsFitted = false; }
                 });
                 window.addEventListener("resize", function () {
-                    if (window.presenterViewIsFitted) { window.fitPresenterView(); }
+                    if (window.mapRegionIsFitted) { window.fitMapRegion(); }
                 });
             }
-            if (window.presenterRegion !== JSON.stringify(region)) {
-                window.presenterRegion = JSON.stringify(region);
-                window.fitPresenterView();
+            if (window.mapRegion !== JSON.stringify(region)) {
+                window.mapRegion = JSON.stringify(region);
+                window.fitMapRegion();
             }
         })();
         {% endif %}
@@ -279,7 +275,7 @@ def layer_style(
     layer: Layer, map_name: str = "map_div", fit_bounds: tuple[float, float, float, float] | None = None
 ) -> folium.FeatureGroup:
     """What st_folium adds on top of the base map for one color layer (map_div is st_folium's map variable);
-    with `fit_bounds` (west, south, east, north), it also fits the view to them (presenter mode)."""
+    with `fit_bounds` (west, south, east, north), it also fits the view to them (the page passes its region)."""
     group = folium.FeatureGroup(name=f"style-{layer.id}", control=False)
     _Restyle(layer, map_name, fit_bounds).add_to(group)
     return group
@@ -375,10 +371,10 @@ def _published_sets(folder: Path) -> dict[str, list[str]]:
         return {"current": [], "previous": []}
 
 
-def build_base_map(data: CompiledData, shapes_url: str, fill_frame: bool = False) -> folium.Map:
+def build_base_map(data: CompiledData, shapes_url: str, large_labels: bool = False) -> folium.Map:
     """Shapes (fetched from `shapes_url`, see publish_topology), outlines and labels; colors come from
-    layer_style(), so the base map is the same for every layer. With `fill_frame` the map takes the height of its
-    frame rather than st_folium's fixed pixels (presenter mode sizes the frame to the screen)."""
+    layer_style(), so the base map is the same for every layer. The map takes the height of its frame, which the
+    page sizes to the window; `large_labels` (presenter mode) sets the state labels in projector type."""
     fmap = folium.Map(
         location=NATIONAL_VIEW["center"],
         zoom_start=NATIONAL_VIEW["zoom"],
@@ -389,11 +385,14 @@ def build_base_map(data: CompiledData, shapes_url: str, fill_frame: bool = False
         zoom_snap=0.25,
         zoom_delta=0.5,
     )
+    label_px = STATE_LABEL_PX["large" if large_labels else "normal"]
     fmap.get_root().header.add_child(
         Element(
-            f"<style>{'#map_div{height:100vh !important}' if fill_frame else ''}"
+            "<style>#map_div{height:100vh !important}"
             f".leaflet-container{{background:{WATER_COLOR};font-size:15px}}"
-            ".state-label{font:600 12px sans-serif;color:#111;text-shadow:0 0 3px #fff,0 0 3px #fff;"
+            # Centered on the label point whatever its size (the marker's box is 24 x 14 pixels).
+            f".state-label{{position:absolute;left:12px;top:7px;transform:translate(-50%,-50%);"
+            f"font:600 {label_px}px sans-serif;color:#111;text-shadow:0 0 3px #fff,0 0 3px #fff;"
             "white-space:nowrap;pointer-events:none}"
             ".county-tip{font-size:14px;min-width:260px;max-width:420px;white-space:normal}</style>"
         )
@@ -451,8 +450,9 @@ def legend_html(layer: Layer, region: str | None = None) -> str:
     legend_name = html.escape(_("Legend"))
     return (
         "<style>.map-legend{font:16px/1.3 sans-serif}"
-        ".legend{list-style:none;padding:0;margin:.3em 0 0}"
-        ".legend li{display:flex;align-items:center;gap:.5em;margin:.3em 0}"
+        ".legend{list-style:none;padding:0 !important;margin:.3em 0 0 !important;font-size:inherit !important}"
+        ".legend li{display:flex;align-items:center;gap:.5em;margin:.3em 0 !important;padding:0;"
+        "font-size:inherit !important}"
         ".map-legend .swatch{flex:none;width:1.6em;height:1.1em;border:1px solid #444}"
         ".legend .label{flex:1}.legend .count{font-variant-numeric:tabular-nums;font-weight:600}"
         ".legend .draft{display:block;font-size:.82em;font-style:italic;color:#444}"
@@ -462,19 +462,3 @@ def legend_html(layer: Layer, region: str | None = None) -> str:
         f'<div class="map-legend">{heading}'
         f'<ul class="legend" aria-label="{legend_name}">{rows}</ul>{hatch_key}</div>'
     )
-
-
-def view_for_bounds(
-    west: float, south: float, east: float, north: float, width_px: int = 900, height_px: int = 620
-) -> dict:
-    """Center and zoom (in quarter steps) that fit a box into a map of the given pixel size (Web Mercator)."""
-
-    def mercator_y(lat: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-    zoom_x = math.log2(width_px * 360 / (256 * max(east - west, 1e-6)))
-    zoom_y = math.log2(height_px * 2 * math.pi / (256 * max(mercator_y(north) - mercator_y(south), 1e-6)))
-    zoom = math.floor(min(zoom_x, zoom_y) * 4) / 4
-    middle_y = (mercator_y(north) + mercator_y(south)) / 2
-    center_lat = math.degrees(2 * math.atan(math.exp(middle_y)) - math.pi / 2)
-    return {"center": (round(center_lat, 4), round((west + east) / 2, 4)), "zoom": zoom}

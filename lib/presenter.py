@@ -190,8 +190,8 @@ class _FocusOnMap(MacroElement):
                     map.fitBounds(county.getBounds(),
                                   {padding: [60, 60], maxZoom: {{ this.max_zoom }}, animate: false});
                 }
-            } else if (window.presenterFocus && window.fitPresenterView) {
-                window.fitPresenterView();
+            } else if (window.presenterFocus && window.fitMapRegion) {
+                window.fitMapRegion();
             }
             window.presenterFocus = county ? focus : null;
         })();

@@ -7,11 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from PIL import Image
 from playwright.sync_api import Page, expect, sync_playwright
 
 from scripts.appserver import APP_IS_IDLE, CHROMIUM, CHROMIUM_ARGS, PROJECT_ROOT, running_app
 
 DOCS = PROJECT_ROOT / "docs"
+MAX_PNG_BYTES = 400_000
 MAP_DRAWN = """() => {
     const frame = [...document.querySelectorAll('iframe')].find(f => f.src.includes('streamlit_folium'));
     const map = frame && frame.contentWindow.map_div;
@@ -107,6 +109,13 @@ def slide_to_oldest_list(page: Page) -> None:
     page.wait_for_timeout(3000)
 
 
+def zoom_to_drafts(page: Page) -> None:
+    """Close up on Illinois and its neighbours, where hatched (draft) and plain counties meet."""
+    frame = page.locator('iframe[title="streamlit_folium.st_folium"]').element_handle().content_frame()
+    frame.evaluate("() => { window.map_div.setView([40.3, -88.6], 6.75, {animate: false}); }")
+    page.wait_for_timeout(1500)
+
+
 @dataclass(frozen=True)
 class Shot:
     file: str
@@ -118,6 +127,11 @@ class Shot:
 
 SHOTS = [
     Shot("map.png", "/", wait_for_map=True),
+    Shot("map-1280x800.png", "/", (1280, 800), True),
+    Shot("map-390x844.png", "/", (390, 844), True),
+    Shot("map-es-1280x800.png", "/?lang=es", (1280, 800), True),
+    Shot("map-1920x1080.png", "/", (1920, 1080), True),
+    Shot("map-draft-detail.png", "/", (1280, 800), True, zoom_to_drafts),
     Shot("map-287g.png", "/?layer=287g", wait_for_map=True),
     Shot("time-control.png", "/?layer=287g", (1400, 1000), True, slide_to_oldest_list),
     Shot("state-view.png", "/?layer=holds&state=TX", (1400, 1300), True),
@@ -171,6 +185,15 @@ SHOTS = [
 ]
 
 
+def compress(path: Path) -> None:
+    """A screenshot over MAX_PNG_BYTES is stored with a palette of 256 colors: the map's flat fills keep their look,
+    and docs/ stays small."""
+    if path.stat().st_size > MAX_PNG_BYTES:
+        with Image.open(path) as image:
+            paletted = image.convert("RGB").quantize(256)
+        paletted.save(path, optimize=True)
+
+
 def take(browser, base_url: str, shot: Shot) -> None:
     page = browser.new_page(viewport={"width": shot.viewport[0], "height": shot.viewport[1]})
     page.goto(base_url + shot.path)
@@ -183,6 +206,7 @@ def take(browser, base_url: str, shot: Shot) -> None:
         shot.action(page)
     page.screenshot(path=DOCS / shot.file)
     page.close()
+    compress(DOCS / shot.file)
     print(f"wrote {Path('docs') / shot.file}")
 
 

@@ -196,6 +196,16 @@ def test_a_state_views_legend_counts_that_state_only(data):
     assert sum(counts) == (data.counties["state_abbr"] == "TX").sum()
 
 
+@pytest.mark.parametrize("page", PAGES)
+def test_the_sidebar_dates_the_data_in_one_short_line_with_a_link_to_every_source(page, newest_287g_sheet_date):
+    app = run_page(page)
+    captions = [shown(caption.value) for caption in app.sidebar.caption]
+    assert f"Data as of {newest_287g_sheet_date} (ICE's 287(g) list)." in captions
+    assert all(len(caption) <= 80 for caption in captions if "Data as of" in caption)
+    links = [link.proto for link in app.sidebar.get("page_link")]
+    assert any(link.page.endswith("sources") and "Sources & method" in shown(link.label) for link in links), links
+
+
 def test_compare_puts_counties_side_by_side_and_suggests_neighbours():
     app = run_page("app_pages/compare.py", compare="06085,48201")
     assert not app.exception

@@ -13,16 +13,14 @@ from lib.links import COUNTY_PAGE
 from lib.mapview import (
     HATCH_KEY,
     QUICK_VIEW_BOUNDS,
-    QUICK_VIEWS,
     build_base_map,
     layer_style,
     legend_html,
-    view_for_bounds,
 )
 from lib.params import REVIEWED_ONLY, ViewParams
 from lib.registry import AGREEMENT_287G, LAYER_TITLES, LEVEL_LAYER
 from lib.safetext import fill, plain
-from lib.ui.cache import county_shapes_url, data, layer
+from lib.ui.cache import county_shapes_url, data
 from lib.ui.state import presenting, set_param, shared_params
 from lib.ui.tables import state_law_table
 
@@ -33,7 +31,8 @@ def map_controls(data: compiled.CompiledData, view: ViewParams) -> tuple[str, bo
     states = data.states.sort_values("state")
     # A widget keeps its format_func after the run (to match what the browser sends back): bind it to this run's
     # language, as every translating format_func in lib/ui/ is.
-    columns = st.columns([3, 3, 2, 2])
+    # The two switches share a column, one above the other: side by side their labels were cut.
+    columns = st.columns([3, 3, 2.2])
     layer_id = columns[0].selectbox(
         _("Color the map by"),
         layer_ids,
@@ -59,7 +58,7 @@ def map_controls(data: compiled.CompiledData, view: ViewParams) -> tuple[str, bo
             "it become unknown."
         ),
     )
-    present = columns[3].toggle(
+    present = columns[2].toggle(
         _("Presenter mode"),
         value=view.mode == "present",
         key="presenting",
@@ -69,9 +68,6 @@ def map_controls(data: compiled.CompiledData, view: ViewParams) -> tuple[str, bo
     set_param("state", state)
     set_param("mode", "present" if present else None)
     set_param("reviewed", REVIEWED_ONLY if reviewed_only else None)
-    with st.container():  # present or not, it keeps the map's place in the page
-        if not presenting():
-            st.caption(plain(layer_caption(layer(layer_id, reviewed_only))))
     return layer_id, reviewed_only, state
 
 
@@ -107,39 +103,38 @@ def history_control(layer_id: str, view: ViewParams) -> str | None:
     return None if chosen == dates[-1] else chosen
 
 
-def map_position(data: compiled.CompiledData, state: str | None) -> dict:
-    """Where the map looks: the chosen state, else the last quick jump (Lower 48, Alaska, Hawaii, Puerto Rico)."""
+def map_region(data: compiled.CompiledData, state: str | None) -> tuple[float, float, float, float]:
+    """The box (west, south, east, north) the map is fitted to: the chosen state, else the last quick jump (Lower
+    48, Alaska, Hawaii, Puerto Rico)."""
     if state:
         box = data.states.set_index("state_abbr").loc[state]
-        bounds = (box["west"], box["south"], box["east"], box["north"])
-        return {**view_for_bounds(*bounds, width_px=700), "bounds": bounds}
+        return (box["west"], box["south"], box["east"], box["north"])
     jump = st.segmented_control(
         _("Jump to"),
-        list(QUICK_VIEWS),
+        list(QUICK_VIEW_BOUNDS),
         default="Lower 48",
         key="jump",
         format_func=i18n.in_current_language(_),
         label_visibility="collapsed",
     )
-    return {**QUICK_VIEWS[jump or "Lower 48"], "bounds": QUICK_VIEW_BOUNDS[jump or "Lower 48"]}
+    return QUICK_VIEW_BOUNDS[jump or "Lower 48"]
 
 
 def county_map():
     # Built anew on every run (its shapes are cached): st_folium renames the elements of the map it is given, so
     # a cached map object renders broken JavaScript the second time.
-    return build_base_map(data(), county_shapes_url(i18n.language()), fill_frame=presenting())
+    return build_base_map(data(), county_shapes_url(i18n.language()), large_labels=presenting())
 
 
-def county_colors(shown: Layer, map_view: dict):
-    """The colors of one layer; in presenter mode also the view, fitted in the browser to the screen's size."""
-    return layer_style(shown, fit_bounds=map_view["bounds"] if presenting() else None)
+def county_colors(shown: Layer, region: tuple[float, float, float, float]):
+    """The colors of one layer, and the region, fitted in the browser to the map's real size."""
+    return layer_style(shown, fit_bounds=region)
 
 
-def view_arguments(map_view: dict) -> dict:
-    """Where st_folium puts the map: the view itself, or nothing in presenter mode, where the colors fit it."""
-    if presenting():
-        return {"center": None, "zoom": None}
-    return {"center": map_view["center"], "zoom": map_view["zoom"]}
+def about_the_colors(shown: Layer) -> None:
+    """What the colors rest on, under the legend (left out in presenter mode)."""
+    if not presenting():
+        st.caption(plain(layer_caption(shown)))
 
 
 def legend(data: compiled.CompiledData, shown: Layer, state: str | None) -> None:

@@ -90,22 +90,49 @@ NO_RAW_TABLE_DOWNLOAD_CSS = """<style>
 </style>"""
 
 
-PRESENTER_CSS = """<style>
+# The map page on a laptop and a phone: the header, the controls, the map and its legend in the first screen. The
+# map's frame takes the window's height less what sits above it (the map fills its frame: lib/mapview.py), and
+# the lower 48 are fitted into it in the browser.
+MAP_PAGE = '.stMain:has(iframe[title="streamlit_folium.st_folium"])'
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+CONTROLS = 'div[data-testid="stHorizontalBlock"]:has(.st-key-layer)'  # the row of the map's menus and switches
+MAP_PAGE_CSS = f"""<style>
+{MAP_PAGE} .block-container {{padding-top: 3.75rem; padding-left: 2rem; padding-right: 2rem;}}
+{MAP_PAGE} h2 {{font-size: 1.6rem; padding: 0 0 .25rem;}}
+/* The quick jumps wrap in the legend's column rather than run out of it. */
+{MAP_PAGE} [data-testid="stButtonGroup"] > div {{flex-wrap: wrap; row-gap: .25rem;}}
+{MAP_FRAME} {{height: clamp(360px, calc(100vh - 200px), 1000px) !important;}}
+/* A phone: the menus two by two and the switches side by side instead of one under another, a frame as tall as
+   the lower 48 are at its width (about 0.54 of it, with a margin), and a legend of smaller type. */
+@media (max-width: 640px) {{
+  {MAP_PAGE} .block-container {{padding-left: 1rem; padding-right: 1rem;}}
+  {MAP_PAGE} h2 {{font-size: 1.2rem;}}
+  {CONTROLS} {{flex-wrap: wrap !important; gap: .5rem !important;}}
+  {CONTROLS} > [data-testid="stColumn"]
+    {{min-width: calc(50% - .25rem) !important; flex: 1 1 calc(50% - .25rem) !important;}}
+  {CONTROLS} > [data-testid="stColumn"]:last-child {{flex-basis: 100% !important;}}
+  {CONTROLS} > [data-testid="stColumn"]:last-child [data-testid="stVerticalBlock"]
+    {{flex-direction: row; align-items: center; gap: 1.5rem;}}
+  {MAP_FRAME} {{height: calc((100vw - 2rem) * 0.64) !important;}}
+  {MAP_PAGE} .map-legend {{font-size: 14px;}}
+}}
+</style>"""
+
+PRESENTER_CSS = f"""<style>
 section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"]
-  {display: none !important;}
-html, body, .stApp {font-size: 20px; color: #000;}
-.block-container {padding-top: 0.5rem; padding-bottom: 0; max-width: 100%;}
-div[data-testid="stVerticalBlock"] {gap: 0.4rem;}
-h1, h2 {font-size: 2.2rem !important;}
-.legend {font-size: 17px !important;} .legend li {margin: .15em 0 !important;}
-/* The map takes the screen's height, less the controls above it (the map fills its frame: lib/mapview.py). */
-iframe[title="streamlit_folium.st_folium"] {height: max(calc(100vh - 190px), 400px) !important;}
-.stMain:has(div[data-testid="stSlider"]) iframe[title="streamlit_folium.st_folium"]
-  {height: max(calc(100vh - 320px), 400px) !important;}  /* the 287(g) layer's list slider takes room above */
+  {{display: none !important;}}
+html, body, .stApp {{font-size: 20px; color: #000;}}
+.block-container {{padding-top: 0.5rem; padding-bottom: 0; max-width: 100%;}}
+div[data-testid="stVerticalBlock"] {{gap: 0.4rem;}}
+h1, h2 {{font-size: 2.2rem !important;}}
+/* Legend type a room can read: 28 px on a big screen (1920 x 1080), less where the legend's column is narrow. */
+.map-legend {{font-size: 22px !important;}} .legend li {{margin: .15em 0 !important;}}
+@media (min-width: 1600px) {{ .map-legend {{font-size: 28px !important;}} }}
+/* The map takes the screen's height, less the controls above it. */
+{MAP_FRAME} {{height: max(calc(100vh - 150px), 400px) !important;}}
 </style>"""
 
 
 def apply_display_mode() -> None:
     st.html(NO_RAW_TABLE_DOWNLOAD_CSS)
-    if presenting():
-        st.html(PRESENTER_CSS)
+    st.html(PRESENTER_CSS if presenting() else MAP_PAGE_CSS)

@@ -5,7 +5,7 @@ keeps the presenter's zoom."""
 import pytest
 from playwright.sync_api import Page
 
-from lib.mapview import QUICK_VIEW_BOUNDS, QUICK_VIEWS
+from lib.mapview import NATIONAL_VIEW, QUICK_VIEW_BOUNDS
 from tests.browser.test_map_browser import MAP_TIMEOUT_MS, POLL_MS, open_map, switch_to_287g_layer
 
 pytestmark = pytest.mark.browser
@@ -29,7 +29,7 @@ def test_the_map_fills_the_screen_with_the_lower_48(page, app_url, width, height
     assert box["height"] >= height * 0.7, f"the map uses {box['height']:.0f} of {height} pixels"
     frame.wait_for_function(SHOWS_BOX, arg=list(QUICK_VIEW_BOUNDS["Lower 48"]), timeout=MAP_TIMEOUT_MS, polling=POLL_MS)
     if height >= 1000:
-        assert frame.evaluate("() => window.map_div.getZoom()") > QUICK_VIEWS["Lower 48"]["zoom"], (
+        assert frame.evaluate("() => window.map_div.getZoom()") > NATIONAL_VIEW["zoom"], (
             "a big screen shows the Lower 48 larger than the normal view does"
         )
 
@@ -45,10 +45,10 @@ def test_a_layer_switch_keeps_the_presenters_zoom(page, app_url, data):
     frame_height = frame.evaluate("() => window.innerHeight")
     frame.evaluate("() => { window.map_div.setView([41.88, -87.63], 8, {animate: false}); }")  # Chicago, close up
     switch_to_287g_layer(page, frame, data)
-    # The 287(g) layer's list slider takes room above the map, so the frame shrinks: a resize the fit must not
-    # take as a reason to undo the zoom.
-    frame.wait_for_function(f"() => window.innerHeight < {frame_height}", timeout=MAP_TIMEOUT_MS, polling=POLL_MS)
+    # The 287(g) layer's list slider appears beside the map, not above it: the frame keeps its size.
+    page.get_by_role("slider").first.wait_for(timeout=MAP_TIMEOUT_MS)
     page.wait_for_timeout(500)
+    assert frame.evaluate("() => window.innerHeight") == frame_height
     assert frame.evaluate("() => window.map_div.getZoom()") == 8
 
 

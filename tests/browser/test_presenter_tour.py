@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Frame, Page, expect
 
-from lib.mapview import QUICK_VIEWS
+from lib.mapview import NATIONAL_VIEW
 from tests.browser.test_keyboard import MAP_CENTER
 from tests.browser.test_map_browser import MAP_TIMEOUT_MS, POLL_MS, open_map, wait_until_the_app_is_idle
 
@@ -59,9 +59,7 @@ def expect_focus_on(page: Page, frame: Frame, fips: str | None) -> None:
         return
     page.wait_for_url(re.compile(f"fips={fips}"), timeout=MAP_TIMEOUT_MS)
     expect(page.locator(CARD)).to_be_visible(timeout=MAP_TIMEOUT_MS)
-    frame.wait_for_function(
-        SHOWS_COUNTY, arg=[fips, QUICK_VIEWS["Lower 48"]["zoom"]], timeout=MAP_TIMEOUT_MS, polling=POLL_MS
-    )
+    frame.wait_for_function(SHOWS_COUNTY, arg=[fips, NATIONAL_VIEW["zoom"]], timeout=MAP_TIMEOUT_MS, polling=POLL_MS)
     wait_until_the_app_is_idle(page)
 
 
