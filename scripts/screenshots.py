@@ -89,6 +89,18 @@ SHOTS = [
     Shot("search-1280x800.png", "/?state=TX", (1280, 800), True, search_for("harris county sherif")),
     Shot("search-390x844.png", "/", (390, 844), True, search_for("saint louis")),
     Shot("county-empty-1280x800.png", "/county", (1280, 800)),
+    Shot(
+        "county-asks-tx-1280x800.png",
+        "/county?fips=48201",
+        (1280, 800),
+        action=open_tab("What to ask for (recommendations)"),
+    ),
+    Shot(
+        "county-asks-ca-1280x800.png",
+        "/county?fips=06085",
+        (1280, 800),
+        action=open_tab("What to ask for (recommendations)"),
+    ),
 ]
 
 
