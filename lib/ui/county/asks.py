@@ -22,7 +22,8 @@ def asks_section(profile: dict) -> None:
                 )
             )
             st.write(plain(ask["detail"]))
-            if ask["relies_on_law"]:
+            # The asks fitted to a state's law name it in their text already; the caption does not repeat it.
+            if ask["relies_on_law"] and ask["relies_on_law"] not in ask["detail"]:
                 st.caption(
                     fill(_("Because: {reason} · Relies on: {law}"), reason=ask["because"], law=ask["relies_on_law"])
                 )
