@@ -147,6 +147,7 @@ def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | Non
         else []
     )
     board = next((office.title for office in chart.by_role("secondary")), _("the county's governing board"))
+    laws = data.state_laws[data.state_laws["state_abbr"] == county["state_abbr"]]
     asks = county_asks(
         AskContext(
             classification,
@@ -155,9 +156,9 @@ def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | Non
             jail_target=chart.primary.title,
             county_legislature=board,
             city_target=_("the city's police chief, mayor or manager and council"),
+            state_laws=laws,
         )
     )
-    laws = data.state_laws[data.state_laws["state_abbr"] == county["state_abbr"]]
     return {
         "fips": fips,
         "name": county["name"],

@@ -79,7 +79,7 @@ class Indicator:
     local_policy_effects: dict[str, str] = field(default_factory=dict)  # a local policy's word -> value
     set_by_jail_287g: bool = False  # a jail model 287(g) agreement of the jail's agency means it honors
     set_by_county_jail_contract: bool = False  # a county-run jail holding people for ICE means it honors
-    ask_rules: tuple[str, ...] = ()  # the rules of lib.asks that read it, by name
+    ask_rules: tuple[str, ...] = ()  # the rules of lib.asks called with it, by name
 
 
 def _yes_limited_refuses(
@@ -183,7 +183,7 @@ INDICATORS = (
         N_("ICE beds in the county jail"),
         value_words={HONORS: N_("holds people for ICE")},
         state_law_rows=True,
-        ask_rules=("follow_the_money",),
+        ask_rules=("follow_the_money", "marshals_loophole"),
     ),
     # A federal "sanctuary jurisdiction" list naming the county (lib/federal.py): a designation by the Justice
     # Department or Homeland Security, never evidence of what the jail does. Not classified, no map layer, no

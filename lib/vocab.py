@@ -231,3 +231,38 @@ def code_word(code) -> str | None:
     if code is None or (isinstance(code, float) and pd.isna(code)):
         return None
     return _(CODE_WORDS.get(code, code))
+
+
+# How a state's law stands on an ask (lib.asks): the county may decide (allowed); the law already limits the
+# practice, so the ask goes beyond a floor the law sets (limited); the law bars the county from making the change
+# (preempted: it requires the practice or bars local limits on it); the law already orders the change, so the ask
+# is to enforce it (already_required).
+ASK_ALLOWED, ASK_LIMITED, ASK_PREEMPTED, ASK_ALREADY_REQUIRED = "allowed", "limited", "preempted", "already_required"
+ASK_STANDINGS = (ASK_ALLOWED, ASK_LIMITED, ASK_PREEMPTED, ASK_ALREADY_REQUIRED)
+ASK_STANDING_WORDS = {
+    ASK_ALLOWED: N_("the county may decide"),
+    ASK_LIMITED: N_("state law already limits this"),
+    ASK_PREEMPTED: N_("state law bars this locally"),
+    ASK_ALREADY_REQUIRED: N_("state law already requires this"),
+}
+# The change an ask requests: find out what the jail does, end a practice, an agreement or a contract, what
+# remains possible where state law bars the change, enforce a state law, defend and monitor the county's own
+# limits, close a loophole around them, follow the money of an ICE jail contract.
+FIND_OUT, END_PRACTICE, END_AGREEMENT, WHAT_REMAINS, ENFORCE_STATE_LAW = (
+    "find_out",
+    "end_practice",
+    "end_agreement",
+    "what_remains_possible",
+    "enforce_state_law",
+)
+DEFEND_AND_MONITOR, CLOSE_LOOPHOLE, FOLLOW_THE_MONEY = "defend_and_monitor", "close_loophole", "follow_the_money"
+ASK_CHANGES = (
+    FIND_OUT,
+    END_PRACTICE,
+    END_AGREEMENT,
+    WHAT_REMAINS,
+    ENFORCE_STATE_LAW,
+    DEFEND_AND_MONITOR,
+    CLOSE_LOOPHOLE,
+    FOLLOW_THE_MONEY,
+)

@@ -182,6 +182,18 @@ SHOTS = [
     ),
     # Taken with ICE_MAP_BASE_URL=http://localhost:8501, so the link shows the address of `make run`.
     Shot("cite-1280x800.png", "/county?fips=06085", (1280, 800), action=open_citation_box),
+    Shot(
+        "county-asks-tx-1280x800.png",
+        "/county?fips=48201",
+        (1280, 800),
+        action=open_tab("What to ask for (recommendations)"),
+    ),
+    Shot(
+        "county-asks-ca-1280x800.png",
+        "/county?fips=06085",
+        (1280, 800),
+        action=open_tab("What to ask for (recommendations)"),
+    ),
 ]
 
 

@@ -1,18 +1,29 @@
-"""The county page's "What to ask for" tab: the recommendations, each with its target, reason and talking points."""
+"""The county page's "What to ask for" tab: the recommendations, each with its target, how the state's law stands
+on it, its reason, the laws it relies on and its talking points."""
 
 import streamlit as st
 
 from lib.i18n import _
 from lib.safetext import fill, plain
+from lib.vocab import ASK_STANDING_WORDS
 
 
 def asks_section(profile: dict) -> None:
     st.info(plain(profile["asks"]["label"]))
     for ask in profile["asks"]["items"]:
+        standing = ASK_STANDING_WORDS[ask["standing"]]
         with st.container(border=True):
-            st.markdown(fill(_("**{ask}** — target: {target}"), ask=ask["title"], target=ask["target"]))
+            st.markdown(
+                fill(
+                    _("**{ask}** — target: {target} · {state_law}"),
+                    ask=ask["title"],
+                    target=ask["target"],
+                    state_law=_(standing),
+                )
+            )
             st.write(plain(ask["detail"]))
-            if ask["relies_on_law"]:
+            # The asks fitted to a state's law name it in their text already; the caption does not repeat it.
+            if ask["relies_on_law"] and ask["relies_on_law"] not in ask["detail"]:
                 st.caption(
                     fill(_("Because: {reason} · Relies on: {law}"), reason=ask["because"], law=ask["relies_on_law"])
                 )
