@@ -196,6 +196,17 @@ SHOTS = [
     ),
 ]
 
+# Issue 16's views at the screens they are used on, in both languages, where no shot above shows them already.
+SIZES = {"1280x800": (1280, 800), "1920x1080": (1920, 1080), "1280x720": (1280, 720), "390x844": (390, 844)}
+VIEWS = {"map": ("/", True), "county": ("/county?fips=48201", False), "presenter": ("/?mode=present", True)}
+SHOTS += [
+    Shot(f"{view}{'-es' if lang else ''}-{size}.png", path + (("&" if "?" in path else "?") + lang), SIZES[size], wait)
+    for view, (path, wait) in VIEWS.items()
+    for lang in ("", "lang=es")
+    for size in SIZES
+    if f"{view}{'-es' if lang else ''}-{size}.png" not in {shot.file for shot in SHOTS}
+]
+
 
 def compress(path: Path) -> None:
     """A screenshot over MAX_PNG_BYTES is stored with a palette of 256 colors: the map's flat fills keep their look,
