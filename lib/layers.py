@@ -31,9 +31,11 @@ from lib.vocab import MODELS, PARTICIPATING
 
 RULES_287G = N_(
     "287(g) layer rules, in words: a county takes the strongest model held by the agency that runs its jail (the "
-    "sheriff, or a county jail or corrections department). Agreements of other agencies in the county (city "
-    "police, county police, constables) never color the county as if its jail had signed; they get their own "
-    "class. State agencies are statewide and color no county."
+    "sheriff where sheriffs run jails; else the county's corrections department, jail authority or jailer, a metro "
+    "police department or regional jail authority named as its operator, or the state's corrections agency where "
+    "the state runs every jail). Agreements of other agencies in the county (city police, county police, "
+    "constables, sheriffs where sheriffs run no jail) never color the county as if its jail had signed; they get "
+    "their own class. Other state agencies are statewide and color no county."
 )
 PLACEMENT_287G = N_(
     "Only agreements on ICE's *participating* list color the map; pending agreements are listed on the county "

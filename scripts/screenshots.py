@@ -53,6 +53,14 @@ def search_for(query: str) -> Callable[[Page], None]:
     return action
 
 
+def scroll_to(text: str) -> Callable[[Page], None]:
+    def action(page: Page) -> None:
+        page.get_by_text(text).first.scroll_into_view_if_needed()
+        page.wait_for_timeout(1000)
+
+    return action
+
+
 def slide_to_oldest_list(page: Page) -> None:
     page.get_by_role("slider").first.focus()
     page.keyboard.press("Home")
@@ -80,6 +88,8 @@ SHOTS = [
     Shot("county-authority.png", "/county?fips=48201", (1400, 1100), action=open_tab("Who decides")),
     Shot("county-timeline.png", "/county?fips=12086", (1400, 1100), action=open_tab("History")),
     Shot("sources.png", "/sources", (1400, 1100)),
+    Shot("why-conflict.png", "/county?fips=36083", (1400, 1000)),
+    Shot("method-change.png", "/sources", (1400, 1000), action=scroll_to("the method changed")),
     Shot("map-es.png", "/?lang=es", wait_for_map=True),
     Shot("presenter-es-1920x1080.png", "/?mode=present&lang=es&layer=287g", (1920, 1080), True),
     Shot(
