@@ -4,8 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from lib import classify, evidence
+from lib.explain import marks_markdown
 from lib.i18n import _
 from lib.layers import method_markdown
+from lib.methodchange import latest_change, method_changes, method_changes_csv
 from lib.safetext import fill, web_link
 from lib.ui.cache import data_or_stop
 from lib.ui.share import state_laws_download
@@ -33,7 +35,30 @@ st.dataframe(
 
 st.subheader(_("How a county gets its level"))
 st.markdown(classify.rules_markdown())
+st.markdown(marks_markdown())
 st.caption(_("The rules above are the documentation of the code that applies them (lib/classify.py)."))
+changes = method_changes()
+changed_on, changed_count = latest_change(changes)
+st.markdown(
+    fill(
+        _(
+            "**On {date} the method changed; {count} counties changed level because of the method, not because "
+            "of a jail**: only the agency that runs the jail makes a partnership, a task force agreement alone no "
+            "longer does, and an ICE detention contract counts where it held at least 1 person a day in the last "
+            "full fiscal year."
+        ),
+        date=changed_on,
+        count=f"{changed_count:,}",
+    )
+)
+st.download_button(
+    _("Counties the change of method moved (CSV)"),
+    file_name=f"ice-collaboration-method-change-{changed_on}.csv",
+    mime="text/csv",
+    data=lambda: method_changes_csv(changes),
+    on_click="ignore",
+    key="download_method_changes",
+)
 
 st.subheader(_("How state laws are read"))
 st.markdown(evidence.state_law_rules_markdown())

@@ -18,9 +18,11 @@ from lib.dot import quote
 from lib.i18n import N_, _, ngettext
 from lib.vocab import (
     COUNTY_CORRECTIONS_DEPARTMENT,
+    COUNTY_JAIL_AUTHORITY,
     DRAFT,
     ELECTED_JAILER,
     IN_FORCE,
+    METRO_POLICE,
     MIXED_OPERATORS,
     MOST_RESIDENTS_2020,
     MUNICIPAL,
@@ -40,6 +42,8 @@ from lib.vocab import (
 OPERATOR_TITLES = {
     SHERIFF: N_("Sheriff"),
     COUNTY_CORRECTIONS_DEPARTMENT: N_("County department of corrections"),
+    COUNTY_JAIL_AUTHORITY: N_("County jail authority"),
+    METRO_POLICE: N_("Metropolitan police department"),
     REGIONAL_JAIL_AUTHORITY: N_("Regional jail authority"),
     STATE_UNIFIED_SYSTEM: N_("State department of corrections"),
     ELECTED_JAILER: N_("County jailer"),
@@ -54,6 +58,13 @@ OPERATOR_POWERS = {
     ),
     COUNTY_CORRECTIONS_DEPARTMENT: N_(
         "Runs the jail under the county's executive or board, which can direct its ICE policy."
+    ),
+    COUNTY_JAIL_AUTHORITY: N_(
+        "A public trust or authority of the county runs the jail; the county board appoints its trustees."
+    ),
+    METRO_POLICE: N_(
+        "The consolidated city-county police department runs the jail; its head (in Las Vegas, the elected "
+        "sheriff) decides its ICE policy."
     ),
     REGIONAL_JAIL_AUTHORITY: N_(
         "A board of the member counties runs the jail; each county's appointees vote on its policies."
@@ -156,7 +167,7 @@ def authority_chart(data: CompiledData, fips: str) -> AuthorityChart:
     gov = county_governance(data, fips)
     operator = gov["jail_operator"]["value"]
     operator_name = gov.get("jail_operator_name", {}).get("value") or _(OPERATOR_TITLES[operator])
-    is_sheriff = operator == SHERIFF
+    is_sheriff = operator in (SHERIFF, METRO_POLICE)  # Las Vegas Metro is headed by the elected sheriff
     elected = gov["sheriff_elected"]["value"]
     selection = _(ELECTED_WORDS[elected]) if is_sheriff else _("appointed or set by law")
     if operator == ELECTED_JAILER:

@@ -28,6 +28,7 @@ from lib.vocab import (
     LOCAL_POLICY,
     MAIN_COUNTY_BASES,
     MODELS,
+    RULING_BASES,
     STATE_LAW_BASES,
     STATE_LAW_EFFECTS,
     UNKNOWN,
@@ -330,6 +331,9 @@ LOCAL_POLICY_EFFECT_LIST = "; ".join(
     f"{indicator}: {'/'.join(effects)}" for indicator, effects in LOCAL_POLICY_EFFECTS.items()
 )
 LOCAL_POLICY_BASIS = LOCAL_POLICY
+# A local row is the county's own policy, or a ruling or order that names its agency or agreement (which decides
+# over that agency's practice, lib.classify.decide).
+LOCAL_BASES = (LOCAL_POLICY_BASIS, *RULING_BASES)
 # Nobody has reviewed the curated local evidence yet; a reviewed status is added when a review process exists.
 REVIEW_STATUSES = (DRAFT,)
 # A state-law row is checked against the text only with a quote of the law's own operative words (or of an
@@ -494,7 +498,13 @@ LOCAL_POLICIES = Dataset(
                 "project_local_policies",
                 checks=pa.Check.str_matches(AS_OF_LABEL),
             ),
-            "basis": field(str, LOCAL_POLICY, "project_local_policies", checks=pa.Check.isin([LOCAL_POLICY_BASIS])),
+            "basis": field(
+                str,
+                "local policy; or case_law / ag_directive / executive_order for a ruling or order that names the "
+                "county's agency or agreement",
+                "project_local_policies",
+                checks=pa.Check.isin(list(LOCAL_BASES)),
+            ),
             "review_status": field(
                 str,
                 "draft: nobody has checked the row yet",

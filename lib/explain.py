@@ -2,12 +2,14 @@
 
 from typing import TypedDict
 
-from lib.classify import Classification, Evidence
+from lib.classify import Classification, Conflict, Evidence
 from lib.i18n import _, ngettext
 from lib.registry import (
     CLASSIFIED_IDS,
     HOLDS,
     JAIL_ACCESS,
+    MARKS,
+    MARKS_BY_ID,
     NOTIFICATIONS,
     PARTNERSHIP,
     UNKNOWN,
@@ -49,6 +51,22 @@ class IndicatorRecord(TypedDict):
     review_status: str | None
 
 
+class ConflictRecord(TypedDict):
+    """A state law or ruling and the documented practice it forbids or limits, each as an evidence record."""
+
+    indicator: str
+    law: EvidenceRecord
+    practice: EvidenceRecord
+
+
+class MarkRecord(TypedDict):
+    """A mark beside the level (lib.registry.MARKS), in the current language."""
+
+    id: str
+    label: str
+    description: str
+
+
 def evidence_record(evidence: Evidence, decided: bool) -> EvidenceRecord:
     return {
         "indicator": evidence.indicator,
@@ -85,7 +103,70 @@ def evidence_records(classification: Classification) -> list[EvidenceRecord]:
         ordered = sorted(result.evidence, key=lambda e: (e is not result.decided_by, e.effective), reverse=False)
         records += [evidence_record(e, e is result.decided_by) for e in ordered]
     records += [evidence_record(e, classification.level == PARTNERSHIP) for e in classification.partnership]
+    shown_only = classification.street + classification.occasional + classification.other_agreements
+    records += [evidence_record(e, False) for e in shown_only]
     return records
+
+
+def conflict_records(classification: Classification) -> list[ConflictRecord]:
+    """Every conflict between a law and the practice, both sides with their sources and dates."""
+    return [
+        {
+            "indicator": conflict.practice.indicator,
+            "law": evidence_record(conflict.law, False),
+            "practice": evidence_record(conflict.practice, True),
+        }
+        for conflict in classification.conflicts
+    ]
+
+
+def mark_records(classification: Classification) -> list[MarkRecord]:
+    """The county's marks, in the current language."""
+    return [
+        {"id": mark, "label": _(MARKS_BY_ID[mark].label), "description": _(MARKS_BY_ID[mark].description)}
+        for mark in classification.marks
+    ]
+
+
+def marks_markdown() -> str:
+    """The marks shown beside a level, each with its rule, for the Sources & method page (our words only)."""
+    return "\n".join(f"- **{_(mark.label)}**: {_(mark.description)}" for mark in MARKS)
+
+
+def conflict_sentence(conflict: Conflict) -> str:
+    """One conflict in words: both sides, with the dates their summaries carry, and what the color follows."""
+    return _(
+        "Law and practice conflict: {law}; yet {practice}. The color follows the documented practice until a "
+        "ruling or order names this agency or agreement."
+    ).format(law=conflict.law.summary, practice=conflict.practice.summary)
+
+
+def _first_and_count(rows: tuple[Evidence, ...]) -> str:
+    more = len(rows) - 1
+    if not more:
+        return rows[0].summary
+    return ngettext("{reason} (and {count} more)", "{reason} (and {count} more)", more).format(
+        reason=rows[0].summary, count=more
+    )
+
+
+def marks_sentences(classification: Classification) -> list[str]:
+    """The marks beside the level, each in a sentence that says it does not set the color."""
+    sentences = []
+    if classification.street:
+        sentences.append(
+            _("ICE task force on the street: {agreements}. A task force agreement does not set the color.").format(
+                agreements=_first_and_count(classification.street)
+            )
+        )
+    if classification.occasional:
+        sentences.append(
+            _("ICE contract used occasionally: {contracts}.").format(
+                contracts=_first_and_count(classification.occasional)
+            )
+        )
+    sentences += [conflict_sentence(conflict) for conflict in classification.conflicts]
+    return sentences
 
 
 def why_this_color(county_name: str, classification: Classification, level_label: str) -> str:
@@ -125,4 +206,4 @@ def why_this_color(county_name: str, classification: Classification, level_label
         )
     if classification.rests_on_draft:
         sentence = _("{sentence} This rests on draft evidence that nobody has reviewed yet.").format(sentence=sentence)
-    return sentence
+    return " ".join([sentence, *marks_sentences(classification)])

@@ -14,13 +14,13 @@ import pandas as pd
 from lib import registry
 from lib.classify import Classification
 from lib.data import CompiledData
-from lib.evidence import CountyEvidence, in_force, is_county_jail_contract
+from lib.evidence import CountyEvidence, in_force, is_county_jail_contract, participating
 from lib.i18n import N_, _
+from lib.jails import jail_operator_agreements, operators_of
 from lib.registry import (
     BEDS_CLASSES,
     CLASSES_287G,
     COUNTY_JAIL_BEDS,
-    CURRENT_FISCAL_YEARS,
     LEVEL_CLASSES,
     NO_AGREEMENT_CLASS,
     NO_BEDS_LISTED,
@@ -28,13 +28,15 @@ from lib.registry import (
     OTHER_FACILITY_BEDS,
     LegendClass,
 )
-from lib.vocab import JAIL_AGENCY_TYPES, MODELS, PARTICIPATING
+from lib.vocab import MODELS, PARTICIPATING
 
 RULES_287G = N_(
     "287(g) layer rules, in words: a county takes the strongest model held by the agency that runs its jail (the "
-    "sheriff, or a county jail or corrections department). Agreements of other agencies in the county (city "
-    "police, county police, constables) never color the county as if its jail had signed; they get their own "
-    "class. State agencies are statewide and color no county."
+    "sheriff where sheriffs run jails; else the county's corrections department, jail authority or jailer, a metro "
+    "police department or regional jail authority named as its operator, or the state's corrections agency where "
+    "the state runs every jail). Agreements of other agencies in the county (city police, county police, "
+    "constables, sheriffs where sheriffs run no jail) never color the county as if its jail had signed; they get "
+    "their own class. Other state agencies are statewide and color no county."
 )
 PLACEMENT_287G = N_(
     "Only agreements on ICE's *participating* list color the map; pending agreements are listed on the county "
@@ -112,9 +114,11 @@ class Layer:
         )
 
 
-def classify_287g(counties: pd.DataFrame, agreements: pd.DataFrame) -> pd.Series:
+def classify_287g(counties: pd.DataFrame, agreements: pd.DataFrame, operators: pd.DataFrame) -> pd.Series:
+    """Per county, its jail operator's strongest model (lib/jails.py), else whether another agency has one."""
+    jail = jail_operator_agreements(participating(agreements), operators)
+    jail = jail[jail["county_fips"].isin(counties["fips"])]
     current = in_force(agreements)
-    jail = current[current["agency_type"].isin(JAIL_AGENCY_TYPES)]
     strongest = jail.assign(rank=jail["model"].map(MODELS.index)).groupby("county_fips")["rank"].min()
     classes = pd.Series(NO_AGREEMENT_CLASS, index=counties["fips"].to_numpy(), name="class")
     others = set(current["county_fips"]) - set(strongest.index)
@@ -126,7 +130,11 @@ def classify_287g(counties: pd.DataFrame, agreements: pd.DataFrame) -> pd.Series
 def layer_287g(data: CompiledData) -> Layer:
     as_of = data.source(LIST_SOURCE_287G)["as_of"]
     return Layer(
-        registry.AGREEMENT_287G, registry.TITLE_287G, as_of, CLASSES_287G, classify_287g(data.counties, data.agreements)
+        registry.AGREEMENT_287G,
+        registry.TITLE_287G,
+        as_of,
+        CLASSES_287G,
+        classify_287g(data.counties, data.agreements, operators_of(data)),
     )
 
 
@@ -146,7 +154,7 @@ def layer_287g_on(data: CompiledData, list_date: str) -> Layer:
         {"list_date": list_date},
         list_date,
         CLASSES_287G,
-        classify_287g(data.counties, listed.assign(status=PARTICIPATING)),
+        classify_287g(data.counties, listed.assign(status=PARTICIPATING), operators_of(data)),
     )
 
 
@@ -189,7 +197,7 @@ def beds_layer(evidence: CountyEvidence, counties: pd.Series, as_of: str) -> Lay
     return Layer.with_title(
         registry.ICE_BEDS,
         N_("ICE detention in the county ({fiscal_years})"),
-        {"fiscal_years": " / ".join(sorted(CURRENT_FISCAL_YEARS))},
+        {"fiscal_years": evidence.fiscal_year},
         as_of,
         BEDS_CLASSES,
         _series(classes),

@@ -20,7 +20,17 @@ from lib.asks import NOT_LEGAL_ADVICE, AskContext, county_asks
 from lib.authority import authority_chart
 from lib.data import CompiledData, DataFileError, load
 from lib.evidence import CountyEvidence
-from lib.explain import EvidenceRecord, IndicatorRecord, evidence_records, indicator_record, why_this_color
+from lib.explain import (
+    ConflictRecord,
+    EvidenceRecord,
+    IndicatorRecord,
+    MarkRecord,
+    conflict_records,
+    evidence_records,
+    indicator_record,
+    mark_records,
+    why_this_color,
+)
 from lib.i18n import LANGUAGES, SOURCE_LANGUAGE, _, use_language
 from lib.layers import classify_287g
 from lib.registry import CLASSIFIED_IDS, LEVEL_CLASSES
@@ -99,6 +109,8 @@ class CountyProfile(TypedDict):
     level_label: str
     rests_on_draft_evidence: bool
     why: str
+    marks: list[MarkRecord]
+    conflicts: list[ConflictRecord]
     indicators: dict[str, IndicatorRecord]
     evidence: list[EvidenceRecord]
     class_287g: str
@@ -130,7 +142,8 @@ def agreement_record(row: pd.Series) -> AgreementRecord:
 def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | None = None) -> CountyProfile:
     """Everything the county page shows, as plain data. Pass `evidence` to reuse one assembled for all counties."""
     county = data.counties_by_fips.loc[fips]
-    classification = (evidence or CountyEvidence.assemble(data)).classify(fips)
+    evidence = evidence or CountyEvidence.assemble(data)
+    classification = evidence.classify(fips)
     level = next(c for c in LEVEL_CLASSES if c.id == classification.level)
     level_label = _(level.label)
     agreements = data.agreements
@@ -174,11 +187,17 @@ def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | Non
         "level_label": level_label,
         "rests_on_draft_evidence": classification.rests_on_draft,
         "why": why_this_color(county["name"], classification, level_label),
+        "marks": mark_records(classification),
+        "conflicts": conflict_records(classification),
         "indicators": {name: indicator_record(classification, name) for name in CLASSIFIED_IDS},
         "evidence": evidence_records(classification),
         # Classified from this county's rows alone, as the 287(g) layer does for every county (all of them cost
         # a page 20 ms).
-        "class_287g": classify_287g(data.counties_by_fips.loc[[fips]], own)[fips],
+        "class_287g": classify_287g(
+            data.counties_by_fips.loc[[fips]],
+            data.agreements[data.agreements["state_abbr"] == county["state_abbr"]],
+            evidence.operators,
+        )[fips],
         "agreements_287g": [agreement_record(row) for unused, row in own.iterrows()],
         "statewide_agreements_287g": [agreement_record(row) for unused, row in statewide.iterrows()],
         "state_laws": laws.drop(columns=["state_abbr"]).astype(object).where(laws.notna(), None).to_dict("records"),

@@ -221,7 +221,11 @@ LEVEL_CLASSES = (
     LegendClass(
         PARTNERSHIP,
         N_("Formal partnership with ICE"),
-        N_("The jail's agency has a 287(g) agreement, or the county jail holds people for ICE."),
+        N_(
+            "The agency that runs the jail has a 287(g) jail enforcement or warrant service agreement, or the "
+            "county jail held on average at least 1 person a day for ICE under a contract in the last full "
+            "fiscal year. A task force agreement alone is not a partnership of the jail."
+        ),
         "#8c510a",
     ),
     LegendClass(HONORS_HOLDS, N_("Honors ICE holds"), N_("The jail holds people for ICE when asked."), HONORS_COLOR),
@@ -257,32 +261,79 @@ LEVELS = tuple(level.id for level in LEVEL_CLASSES)
 # The refusal levels by how many of notifications and jail access are refused besides holds (0, 1 or 2).
 REFUSAL_LEVELS = (REFUSES_HOLDS_ONLY, REFUSES_HOLDS_AND_ONE, REFUSES_ALL)
 
+# Marks shown beside a county's level (in the tooltip, the why-this-color sentence and the profile); they never
+# change the level.
+STREET_TASK_FORCE_MARK, OCCASIONAL_CONTRACT_MARK, CONFLICT_MARK = (
+    "street_task_force",
+    "occasional_contract",
+    "conflict",
+)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A mark beside the level. label and description are English (N_-marked)."""
+
+    id: str
+    label: str
+    description: str
+
+
+MARKS = (
+    Mark(
+        STREET_TASK_FORCE_MARK,
+        N_("ICE task force on the street"),
+        N_(
+            "An agency in the county (any agency) has a 287(g) task force agreement: its officers enforce "
+            "immigration law on the street. It says nothing about the jail and does not change the level."
+        ),
+    ),
+    Mark(
+        OCCASIONAL_CONTRACT_MARK,
+        N_("ICE contract used occasionally"),
+        N_(
+            "The county jail held people for ICE under a contract, but fewer than 1 a day on average in the last "
+            "full fiscal year (the number is shown): not counted as a partnership."
+        ),
+    ),
+    Mark(
+        CONFLICT_MARK,
+        N_("Law and practice conflict"),
+        N_(
+            "A state law or ruling forbids or limits what an agreement, contract or policy here does. Both are "
+            "shown with their dates; the color follows the documented practice until a ruling or order names "
+            "the agency or agreement."
+        ),
+    ),
+)
+MARKS_BY_ID = {mark.id: mark for mark in MARKS}
+
 # The 287(g) layer: purples (ColorBrewer, color-blind safe) for the jail's own agreements, from strongest to
 # weakest; teal marks agreements of other agencies only; pale grey is "ICE lists no agreement".
 OTHER_AGENCY_CLASS, NO_AGREEMENT_CLASS = "other_agency", "none"
 CLASSES_287G = (
     LegendClass(
         vocab.JAIL_ENFORCEMENT,
-        N_("Jail model (sheriff or jail)"),
+        N_("Jail model (jail operator)"),
         N_("The agency that runs the jail has a 287(g) jail enforcement agreement."),
         "#3f007d",
     ),
     LegendClass(
         vocab.WARRANT_SERVICE,
-        N_("Warrant service (sheriff or jail)"),
+        N_("Warrant service (jail operator)"),
         N_("The agency that runs the jail has a warrant service officer agreement, no jail model."),
         "#6a51a3",
     ),
     LegendClass(
         vocab.TASK_FORCE,
-        N_("Task force only (sheriff or jail)"),
+        N_("Task force only (jail operator)"),
         N_("The agency that runs the jail has a task force agreement only."),
         "#9e9ac8",
     ),
     LegendClass(
         OTHER_AGENCY_CLASS,
         N_("Other agencies only (city, county police...)"),
-        N_("No agreement of the sheriff or jail; another agency in the county has one."),
+        N_("No agreement of the agency that runs the jail; another agency in the county has one."),
         "#1b9e9e",
     ),
     LegendClass(
@@ -293,9 +344,8 @@ CLASSES_287G = (
     ),
 )
 
-# The ICE detention layer. A facility counts as ICE detention now if it held at least one person a day on
-# average in a recent fiscal year.
-CURRENT_FISCAL_YEARS = ("FY26", "FY25")
+# The ICE detention layer. A facility's contract is in use if it held at least one person a day for ICE on
+# average in the last full fiscal year (lib.evidence.last_full_fiscal_year); under that, used occasionally.
 MIN_CURRENT_ADP = 1.0
 COUNTY_JAIL_BEDS, OTHER_FACILITY_BEDS, NO_BEDS_LISTED = "county_jail", "other_facility", "none_listed"
 BEDS_CLASSES = (
@@ -304,7 +354,7 @@ BEDS_CLASSES = (
         N_("County jail holds people for ICE"),
         N_(
             "A county-run jail held ICE detainees (1 or more a day on average) under an IGSA or U.S. "
-            "Marshals agreement in FY25 or FY26."
+            "Marshals agreement in the last full fiscal year."
         ),
         "#8c510a",
     ),
@@ -318,8 +368,8 @@ BEDS_CLASSES = (
         NO_BEDS_LISTED,
         N_("No ICE detention listed"),
         N_(
-            "No facility in the county is on ICE's FY25-FY26 statistics or the daily counts with 1 or more "
-            "ICE detainees a day."
+            "No facility in the county is on ICE's statistics or the daily counts of the last full fiscal year "
+            "with 1 or more ICE detainees a day."
         ),
         "#f5f5f5",
     ),

@@ -86,6 +86,9 @@ AGREEMENT, CONTRACT, LOCAL_POLICY, CONSTITUTION, REPORT = (
     "report",
 )
 STATE_LAW_BASES = (STATUTE, CASE_LAW, AG_DIRECTIVE, EXECUTIVE_ORDER)
+# A ruling or order: where one names a county's agency or agreement (a local row), it decides over that agency's
+# own practice; a state-wide one that the practice goes beyond is a conflict, shown, and decides nothing.
+RULING_BASES = (CASE_LAW, AG_DIRECTIVE, EXECUTIVE_ORDER)
 BASIS_WORDS = {
     STATUTE: N_("statute"),
     CASE_LAW: N_("case law"),
@@ -159,7 +162,8 @@ MAIN_COUNTY_BASES = (ONLY_COUNTY, MOST_RESIDENTS_2020, FIRST_LISTED)
 
 SHERIFF, COUNTY_JAIL, MUNICIPAL, STATE_AGENCY, OTHER_AGENCY = "sheriff", "county_jail", "municipal", "state", "other"
 AGENCY_TYPES = (SHERIFF, COUNTY_JAIL, MUNICIPAL, STATE_AGENCY, OTHER_AGENCY)
-# The agencies that run a county's jail: only their agreements set the jail's indicators.
+# The agencies that may run a county's jail. Whether one does is decided per county from who runs its jail
+# (lib/jails.py): only that operator's agreements set the jail's indicators.
 JAIL_AGENCY_TYPES = (SHERIFF, COUNTY_JAIL)
 AGENCY_TYPE_LABELS = {
     SHERIFF: N_("sheriff"),
@@ -191,7 +195,9 @@ RUN_BY_COUNTY, RUN_BY_CITY, RUN_BY_STATE, RUN_BY_FEDERAL, RUN_BY_PRIVATE = (
 DETENTION_RUN_BY = (RUN_BY_COUNTY, RUN_BY_CITY, RUN_BY_STATE, RUN_BY_FEDERAL, RUN_BY_PRIVATE, UNKNOWN)
 
 # Who runs a county's jail (data/state_governance.csv: the usual pattern per state, county rows where a county
-# differs). "mixed" and "unknown" describe a state only: a single county has one operator.
+# differs). "mixed" and "unknown" describe a state only: a single county has one operator. A county jail authority
+# is a public trust or authority of one county (Oklahoma's criminal justice authorities); a metro police
+# department is a consolidated city-county police that runs the county's jail (Las Vegas Metro for Clark County).
 COUNTY_CORRECTIONS_DEPARTMENT, REGIONAL_JAIL_AUTHORITY, STATE_UNIFIED_SYSTEM, ELECTED_JAILER, MIXED_OPERATORS = (
     "county_corrections_department",
     "regional_jail_authority",
@@ -199,15 +205,32 @@ COUNTY_CORRECTIONS_DEPARTMENT, REGIONAL_JAIL_AUTHORITY, STATE_UNIFIED_SYSTEM, EL
     "elected_jailer",
     "mixed",
 )
+COUNTY_JAIL_AUTHORITY, METRO_POLICE = "county_jail_authority", "metro_police"
 JAIL_OPERATORS = (
     SHERIFF,
     COUNTY_CORRECTIONS_DEPARTMENT,
+    COUNTY_JAIL_AUTHORITY,
+    METRO_POLICE,
     REGIONAL_JAIL_AUTHORITY,
     STATE_UNIFIED_SYSTEM,
     ELECTED_JAILER,
     MIXED_OPERATORS,
     UNKNOWN,
 )
+# The kind of agency on ICE's list that runs the jail, per operator; a metro police department and a regional
+# authority are recognized by their name only (the county's jail_operator_name), a state system by the state's
+# corrections agency. Mixed and unknown states accept a sheriff or a county jail, as ICE's list names them.
+OPERATOR_AGENCY_TYPES = {
+    SHERIFF: (SHERIFF,),
+    COUNTY_CORRECTIONS_DEPARTMENT: (COUNTY_JAIL,),
+    COUNTY_JAIL_AUTHORITY: (COUNTY_JAIL,),
+    ELECTED_JAILER: (COUNTY_JAIL,),
+    REGIONAL_JAIL_AUTHORITY: (),
+    METRO_POLICE: (),
+    STATE_UNIFIED_SYSTEM: (),
+    MIXED_OPERATORS: JAIL_AGENCY_TYPES,
+    UNKNOWN: JAIL_AGENCY_TYPES,
+}
 COUNTY_JAIL_OPERATORS = tuple(op for op in JAIL_OPERATORS if op not in (MIXED_OPERATORS, UNKNOWN))
 GOVERNANCE_BASES = (STATUTE, CONSTITUTION, REPORT)
 
@@ -266,3 +289,20 @@ ASK_CHANGES = (
     CLOSE_LOOPHOLE,
     FOLLOW_THE_MONEY,
 )
+
+# Why a county changed level when the method changed (curation/method_changes.csv), not because of its jail.
+TASK_FORCE_ONLY, NOT_THE_JAIL_OPERATOR, CONTRACT_NOT_IN_USE, JAIL_OPERATOR_FOUND = (
+    "task_force_only",
+    "not_the_jail_operator",
+    "contract_not_in_use",
+    "jail_operator_found",
+)
+METHOD_CHANGE_REASONS = (TASK_FORCE_ONLY, NOT_THE_JAIL_OPERATOR, CONTRACT_NOT_IN_USE, JAIL_OPERATOR_FOUND)
+METHOD_CHANGE_REASON_WORDS = {
+    TASK_FORCE_ONLY: N_("a 287(g) task force agreement alone is no longer a partnership of the jail"),
+    NOT_THE_JAIL_OPERATOR: N_("the agreement is not the jail operator's (its agency runs no jail here)"),
+    CONTRACT_NOT_IN_USE: N_("the ICE detention contract held under 1 a day in the last full fiscal year"),
+    JAIL_OPERATOR_FOUND: N_(
+        "the jail operator's agreement is now recognized (regional authority, metro police, state system)"
+    ),
+}

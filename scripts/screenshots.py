@@ -148,6 +148,8 @@ SHOTS = [
     ),
     Shot("county-timeline.png", "/county?fips=12086", (1400, 1100), action=open_tab("History")),
     Shot("sources.png", "/sources", (1400, 1100)),
+    Shot("why-conflict.png", "/county?fips=36083", (1400, 1000)),
+    Shot("method-change.png", "/sources", (1400, 1000), action=scroll_to_text("the method changed")),
     Shot("map-es.png", "/?lang=es", wait_for_map=True),
     Shot("presenter-es-1920x1080.png", "/?mode=present&lang=es&layer=287g", (1920, 1080), True),
     Shot(

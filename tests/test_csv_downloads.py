@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lib import exports, history
+from lib import exports, history, methodchange
 from lib.evidence import CountyEvidence
 from lib.layers import build_layers
 
@@ -63,11 +63,17 @@ def changes_csv(data) -> str:
     return history.changes_csv(changes, data.counties.assign(name=hostile(data.counties["name"])), data.snapshot_counts)
 
 
+def method_changes_csv(data) -> bytes:
+    changes = methodchange.method_changes()
+    return methodchange.method_changes_csv(changes.assign(county=hostile(changes["county"])))
+
+
 # Each producer of a CSV download, as the download button calls it, with the hostile data it is tested on.
 CSV_PRODUCERS: dict[str, Callable] = {
     "exports.county_table_csv": county_table_csv,
     "history.changes_csv": changes_csv,
     "exports.state_laws_csv": state_laws_csv,
+    "method_changes_csv": method_changes_csv,
 }
 
 

@@ -9,11 +9,15 @@ from lib.evidence import (
     as_of_text,
     current_detention,
     detention_evidence,
+    last_full_fiscal_year,
     law_summary,
     local_policy_evidence,
+    occasional_contract_evidence,
+    occasional_detention,
     state_law_evidence,
 )
 from lib.i18n import use_language
+from lib.jails import county_operators
 from lib.registry import LEVELS
 from lib.vocab import LOCAL_SCOPE, STATE_SCOPE
 from tests.kinds import EVERY_KIND
@@ -89,13 +93,17 @@ def facility(facility_id, contract_type="county_jail_igsa", run_by="county", fip
     }
 
 
+# The day of each fiscal year's count: FY26's is the year so far, so FY25 is the last full fiscal year.
+PULLED = {"FY24": "2024-10-07", "FY25": "2025-10-15", "FY26": "2026-04-02"}
+
+
 def population(facility_id, fiscal_year, adp):
     return {
         "facility_id": facility_id,
         "fiscal_year": fiscal_year,
         "adp": adp,
         "source": "ice_detention_stats",
-        "source_date": f"{fiscal_year} pull",
+        "source_date": PULLED[fiscal_year],
     }
 
 
@@ -239,95 +247,161 @@ def test_a_local_287g_policy_sets_no_jail_indicator():
 
 # --- agreement_evidence ---
 
+# Texas: the sheriff runs the jail; New Jersey's Essex County: a county department; Kentucky: an elected jailer.
+OPERATORS = county_operators(
+    table(
+        "counties",
+        [
+            {"fips": "48201", "state_abbr": "TX"},
+            {"fips": "34013", "state_abbr": "NJ"},
+            {"fips": "21085", "state_abbr": "KY"},
+        ],
+    ),
+    table(
+        "state_governance",
+        [
+            {"state_abbr": "TX", "jail_operator": "sheriff"},
+            {"state_abbr": "NJ", "jail_operator": "mixed"},
+            {"state_abbr": "KY", "jail_operator": "elected_jailer"},
+        ],
+    ),
+    table(
+        "county_governance",
+        [{"county_fips": "34013", "field": "jail_operator", "value": "county_corrections_department"}],
+    ),
+)
+
+
+def agreement_rows(*rows):
+    return agreement_evidence(table("agreements", list(rows)), OPERATORS)
+
 
 @pytest.mark.parametrize("model", ["jail_enforcement", "warrant_service"])
 def test_a_jail_model_agreement_of_the_jail_agency_honors_holds_and_access_and_is_a_partnership(model):
-    evidence, partnership = agreement_evidence(table("agreements", [agreement(model=model)]))
-    assert values(evidence["48201"]) == [("holds", "honors"), ("jail_access", "honors")]
-    assert values(partnership["48201"]) == [("287g", "honors")]
-    row = partnership["48201"][0]
+    rows = agreement_rows(agreement(model=model))
+    assert values(rows.indicators["48201"]) == [("holds", "honors"), ("jail_access", "honors")]
+    assert values(rows.partnership["48201"]) == [("287g", "honors")]
+    assert rows.street == {} and rows.other == {}
+    row = rows.partnership["48201"][0]
     assert (row.scope, row.basis, row.effective, row.as_of) == (LOCAL_SCOPE, "agreement", "2025-01-02", "2026-05-18")
     assert row.source == "ICE 287(g) list (ice_287g_sheet.xlsx)"
     assert row.summary.startswith("Harris County Sheriff's Office (") and "signed 2025-01-02" in row.summary
 
 
-def test_a_task_force_agreement_is_a_partnership_but_says_nothing_of_the_jail():
-    evidence, partnership = agreement_evidence(table("agreements", [agreement(model="task_force")]))
-    assert evidence == {} and values(partnership["48201"]) == [("287g", "honors")]
+@pytest.mark.parametrize(
+    "row",
+    [agreement(model="task_force"), agreement("Houston Police Department", "municipal", "task_force")],
+    ids=["the sheriff's", "a city's"],
+)
+def test_a_task_force_agreement_of_any_agency_is_the_street_mark_never_a_partnership(row):
+    rows = agreement_rows(row)
+    assert rows.indicators == {} and rows.partnership == {} and rows.other == {}
+    (street,) = rows.street["48201"]
+    assert street.value is None and street.indicator == "287g"
+    assert street.summary.endswith("ICE task force on the street, not the jail")
 
 
-def test_a_county_jail_department_is_the_jail_agency_too():
-    evidence, _partnership = agreement_evidence(
-        table("agreements", [agreement("Essex County Department of Corrections", "county_jail", fips="34013")])
+def test_a_county_jail_department_is_the_jail_agency_where_the_county_runs_the_jail():
+    rows = agreement_rows(agreement("Essex County Department of Corrections", "county_jail", fips="34013"))
+    assert set(rows.indicators) == {"34013"}
+
+
+def test_a_sheriffs_jail_model_where_sheriffs_run_no_jail_is_the_countys_other_agreement():
+    rows = agreement_rows(
+        agreement("Grayson County Sheriff's Office", fips="21085"),
+        agreement("Grayson County Detention Center", "county_jail", fips="21085"),
     )
-    assert set(evidence) == {"34013"}
+    assert [row.summary.split(" (")[0] for row in rows.partnership["21085"]] == ["Grayson County Detention Center"]
+    (other,) = rows.other["21085"]
+    assert other.value is None and other.summary.startswith("Grayson County Sheriff's Office (")
+    assert other.summary.endswith("not the agency that runs the county's jail")
 
 
 @pytest.mark.parametrize(
-    "row",
+    ("row", "other"),
     [
-        agreement("Houston Police Department", "municipal"),
-        agreement("Texas Department of Public Safety", "state", fips=None),
-        agreement("Harris County Constable", "other"),
-        agreement(status="pending"),
+        (agreement("Houston Police Department", "municipal"), True),
+        (agreement("Texas Department of Public Safety", "state", fips=None), False),
+        (agreement("Harris County Constable", "other"), True),
+        (agreement(status="pending"), False),
     ],
     ids=["city police", "statewide agency", "other agency", "pending"],
 )
-def test_agreements_of_other_agencies_or_not_in_force_set_nothing(row):
-    assert agreement_evidence(table("agreements", [row])) == ({}, {})
+def test_agreements_of_other_agencies_or_not_in_force_set_nothing(row, other):
+    rows = agreement_rows(row)
+    assert (rows.indicators, rows.partnership, rows.street) == ({}, {}, {})
+    assert bool(rows.other) == other
 
 
 def test_an_agreement_without_a_signed_date_dates_from_ices_list_and_keeps_its_link():
-    rows = table("agreements", [agreement(signed=None, moa_url="https://www.ice.gov/moa.pdf")])
-    (row,) = agreement_evidence(rows)[1]["48201"]
+    rows = agreement_rows(agreement(signed=None, moa_url="https://www.ice.gov/moa.pdf"))
+    (row,) = rows.partnership["48201"]
     assert (row.effective, row.url) == ("2026-05-18", "https://www.ice.gov/moa.pdf")
     assert "signed" not in row.summary and "2026-05-18" in row.summary
 
 
-# --- current_detention and detention_evidence ---
+# --- current_detention, occasional_detention and detention_evidence ---
 
 
-def test_current_detention_keeps_the_latest_recent_year_of_at_least_one_person_a_day():
+@pytest.mark.parametrize(
+    ("newest", "year"), [("2026-04-02", "FY25"), ("2025-09-30", "FY24"), ("2025-10-01", "FY25"), ("2030-12-01", "FY30")]
+)
+def test_the_last_full_fiscal_year_is_the_last_one_ended_by_the_newest_count(newest, year):
+    counts = table("detention_population", [{**population("X", "FY24", 1.0), "source_date": newest}])
+    assert last_full_fiscal_year(counts) == year
+
+
+def test_current_detention_is_at_least_one_person_a_day_in_the_last_full_fiscal_year():
     facilities = table(
-        "detention_facilities", [facility("BOTH"), facility("OLD"), facility("FEW"), facility("NOWHERE", fips=None)]
+        "detention_facilities",
+        [facility("BOTH"), facility("OLD"), facility("FEW"), facility("NEW"), facility("NOWHERE", fips=None)],
     )
     counts = table(
         "detention_population",
         [
             population("BOTH", "FY25", 12.0),
-            population("BOTH", "FY26", 9.5),
-            population("OLD", "FY24", 80.0),  # not a recent year
-            population("FEW", "FY26", 0.4),
-            population("FEW", "FY25", 1.0),  # FY26 under one a day: FY25 counts
-            population("NOWHERE", "FY26", 30.0),  # not placed on a county
+            population("BOTH", "FY26", 9.5),  # the year so far: not the year that counts
+            population("OLD", "FY24", 80.0),
+            population("FEW", "FY25", 0.4),
+            population("FEW", "FY26", 3.0),
+            population("NEW", "FY26", 30.0),  # only this year so far
+            population("NOWHERE", "FY25", 30.0),  # not placed on a county
         ],
     )
     current = current_detention(facilities, counts)
-    assert list(zip(current["facility_id"], current["fiscal_year"], current["adp"])) == [
-        ("BOTH", "FY26", 9.5),
-        ("FEW", "FY25", 1.0),
-    ]
-    assert set(current["source_date_population"]) == {"FY26 pull", "FY25 pull"}
+    assert list(zip(current["facility_id"], current["fiscal_year"], current["adp"])) == [("BOTH", "FY25", 12.0)]
+    occasional = occasional_detention(facilities, counts)
+    assert list(zip(occasional["facility_id"], occasional["adp"])) == [("FEW", 0.4)]
 
 
-def test_a_facility_with_no_recent_population_is_not_current():
+def test_a_facility_with_nobody_held_is_neither_current_nor_occasional():
     facilities = table("detention_facilities", [facility("IDLE")])
-    assert current_detention(facilities, table("detention_population", [population("IDLE", "FY25", 0.0)])).empty
+    counts = table("detention_population", [population("IDLE", "FY25", 0.0), population("X", "FY26", 1.0)])
+    assert current_detention(facilities, counts).empty and occasional_detention(facilities, counts).empty
 
 
 @pytest.mark.parametrize("contract_type", ["county_jail_igsa", "usms_iga"])
 def test_a_county_run_jail_holding_people_for_ice_gives_ice_access_and_is_a_partnership(contract_type):
     current = current_detention(
         table("detention_facilities", [facility("HCJ", contract_type)]),
-        table("detention_population", [population("HCJ", "FY26", 42.0)]),
+        table("detention_population", [population("HCJ", "FY25", 42.0), population("HCJ", "FY26", 1.0)]),
     )
     evidence, partnership = detention_evidence(current)
     assert values(evidence["48201"]) == [("jail_access", "honors")]
     assert values(partnership["48201"]) == [("ice_beds", "honors")]
     row = evidence["48201"][0]
-    assert (row.basis, row.as_of, row.source) == ("contract", "FY26 pull", "ice_detention_stats")
+    assert (row.basis, row.as_of, row.source) == ("contract", "2025-10-15", "ice_detention_stats")
     assert row.summary.startswith("Hcj County Jail: county-run jail holding people for ICE")
-    assert "42 ICE detainees a day on average in FY26 (county-run: facility name)" in row.summary
+    assert "42 ICE detainees a day on average in FY25 (county-run: facility name)" in row.summary
+
+
+def test_a_county_jail_contract_used_under_once_a_day_is_shown_with_its_number_and_sets_nothing():
+    facilities = table("detention_facilities", [facility("HCJ"), facility("CDF", "private_contract", "private")])
+    counts = table("detention_population", [population("HCJ", "FY25", 0.4), population("CDF", "FY26", 0.2)])
+    (row,) = occasional_contract_evidence(occasional_detention(facilities, counts))["48201"]
+    assert row.value is None and row.indicator == "ice_beds"
+    assert "0.4 ICE detainees a day on average in FY25" in row.summary
+    assert row.summary.endswith("used occasionally (under 1 a day), not a partnership")
 
 
 @pytest.mark.parametrize(
@@ -343,7 +417,7 @@ def test_a_county_run_jail_holding_people_for_ice_gives_ice_access_and_is_a_part
 def test_private_federal_or_not_county_run_detention_sets_nothing(contract_type, run_by):
     current = current_detention(
         table("detention_facilities", [facility("CDF", contract_type, run_by)]),
-        table("detention_population", [population("CDF", "FY26", 900.0)]),
+        table("detention_population", [population("CDF", "FY25", 900.0)]),
     )
     assert len(current) == 1
     assert detention_evidence(current) == ({}, {})
@@ -375,7 +449,7 @@ SMALL_DATA = compiled(
         agreement("Puerto Rico Police", "state", "task_force", fips=None),
     ],
     detention_facilities=[facility("HCJ")],
-    detention_population=[population("HCJ", "FY26", 42.0)],
+    detention_population=[population("HCJ", "FY25", 42.0)],
 )
 
 
@@ -451,3 +525,21 @@ def test_287g_evidence_in_the_committed_data_is_dated_by_ices_newest_sheet(data,
     ]
     assert partners and {row.as_of for row in partners} == {sheet_date}
     assert all(sheet_date in row.summary for row in partners)
+
+
+def test_in_the_committed_data_a_287g_jail_model_against_a_ruling_forbidding_holds_is_a_conflict_not_a_date(evidence):
+    # Rensselaer County, NY: the sheriff's jail enforcement agreement on ICE's list, and People ex rel. Wells v.
+    # DeMarco (2018), by which New York law does not authorize holding people on ICE detainers.
+    rensselaer = evidence.classify("36083")
+    holds = rensselaer.indicators["holds"]
+    assert holds.value == "honors" and holds.decided_by.basis == "agreement"
+    (conflict,) = holds.conflicts
+    assert conflict.law.summary.startswith("People ex rel. Wells v. DeMarco") and conflict.law.basis == "case_law"
+    assert conflict.practice is holds.decided_by and "conflict" in rensselaer.marks
+
+
+def test_in_the_committed_data_a_sheriffs_task_force_alone_is_no_partnership(evidence, data):
+    task_force_only = data.agreements[data.agreements["agency"] == "Appling County Sheriff's Office"]
+    assert set(task_force_only["model"]) == {"task_force"}
+    appling = evidence.classify("13001")
+    assert appling.level != "partnership" and "street_task_force" in appling.marks

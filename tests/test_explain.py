@@ -4,7 +4,15 @@ on hand-made evidence, through the public functions only; a contract check on th
 import pytest
 
 from lib.classify import classify
-from lib.explain import evidence_record, evidence_records, evidence_value_words, indicator_record, why_this_color
+from lib.explain import (
+    conflict_records,
+    evidence_record,
+    evidence_records,
+    evidence_value_words,
+    indicator_record,
+    mark_records,
+    why_this_color,
+)
 from lib.i18n import use_language
 from lib.registry import LEVEL_INDICATORS
 from lib.vocab import STATE_SCOPE as STATE
@@ -167,3 +175,37 @@ def test_every_kind_of_county_in_the_committed_data_gets_a_reason_for_its_color(
         assert "That does not mean it refuses them." in sentence and not any(decides)
     else:
         assert "“the level” because of this: " in sentence and any(decides)
+
+
+def test_why_names_a_conflict_with_both_sides_and_what_the_color_follows():
+    ruling = fact("refuses", STATE, effective="2018-11-14", summary="Wells v. DeMarco (2018): forbids it")
+    agreement = fact("honors", effective="2025-03-01", summary="Rensselaer County Sheriff's Office: 287(g)")
+    result = classify([ruling, agreement], [agreement])
+    why = why_this_color("Rensselaer County", result, "Formal partnership with ICE")
+    assert (
+        "Law and practice conflict: Wells v. DeMarco (2018): forbids it; yet Rensselaer County Sheriff's Office: "
+        "287(g). The color follows the documented practice until a ruling or order names this agency or agreement."
+    ) in why
+    (record,) = conflict_records(result)
+    assert record["indicator"] == "holds"
+    assert (record["law"]["summary"], record["law"]["effective"]) == (ruling.summary, "2018-11-14")
+    assert (record["practice"]["summary"], record["practice"]["effective"]) == (agreement.summary, "2025-03-01")
+    assert [mark["id"] for mark in mark_records(result)] == ["conflict"]
+
+
+def test_why_names_a_street_task_force_and_an_occasional_contract_as_marks_that_do_not_set_the_color():
+    task_forces = [fact(None, indicator="287g", summary=f"Police {n}: task force") for n in (1, 2)]
+    contract = fact(None, indicator="ice_beds", basis="contract", summary="County Jail: 0.4 a day")
+    result = classify([], street=task_forces, occasional=[contract])
+    why = why_this_color("Some County", result, "Unknown")
+    assert why.startswith("Some County is shown as unknown")
+    assert "ICE task force on the street: Police 1: task force (and 1 more). A task force agreement does not set" in why
+    assert "ICE contract used occasionally: County Jail: 0.4 a day." in why
+    assert [record["summary"] for record in evidence_records(result)] == [
+        "Police 1: task force",
+        "Police 2: task force",
+        "County Jail: 0.4 a day",
+    ]
+    with use_language("es"):
+        labels = [mark["label"] for mark in mark_records(result)]
+    assert labels == ["Grupo de trabajo de ICE en la calle", "Contrato con ICE usado ocasionalmente"]

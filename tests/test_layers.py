@@ -2,14 +2,28 @@
 
 import pandas as pd
 
+from lib.jails import county_operators
 from lib.layers import CLASSES_287G, classify_287g, layer_287g, layer_287g_on, method_markdown
 from lib.registry import CLASSIFIED
 
 COUNTIES = pd.DataFrame({"fips": ["01001", "01003", "01005", "01007", "01009"]})
+# Alabama as a mixed state: a sheriff or a county jail agency may run the jail (lib/jails.py).
+OPERATORS = county_operators(
+    COUNTIES.assign(state_abbr="AL"),
+    pd.DataFrame({"state_abbr": ["AL"], "jail_operator": ["mixed"]}),
+    pd.DataFrame(columns=["county_fips", "field", "value"]),
+)
 
 
 def agreement(fips, agency_type, model, status="participating"):
-    return {"county_fips": fips, "agency_type": agency_type, "model": model, "status": status}
+    return {
+        "agency": f"{agency_type} {model}",
+        "state_abbr": "AL",
+        "county_fips": fips,
+        "agency_type": agency_type,
+        "model": model,
+        "status": status,
+    }
 
 
 def test_the_jail_agency_strongest_model_wins_and_other_agencies_never_color_the_jail():
@@ -25,7 +39,7 @@ def test_the_jail_agency_strongest_model_wins_and_other_agencies_never_color_the
             agreement(None, "state", "task_force"),
         ]
     )
-    classes = classify_287g(COUNTIES, agreements)
+    classes = classify_287g(COUNTIES, agreements, OPERATORS)
     assert classes.to_dict() == {
         "01001": "jail_enforcement",
         "01003": "other_agency",

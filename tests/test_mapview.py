@@ -104,11 +104,11 @@ def test_legend_restyle_and_tooltips_are_translated_per_run_and_escaped(data, ho
         legend = legend_html(layer)
         (restyle,) = layer_style(layer)._children.values()
         tips = [county["properties"]["tip"] for county in counties_of(county_topology(data))]
-    assert "&lt;i&gt;Jail model (sheriff or jail)" in legend and "&lt;i&gt;287(g) agreements" in legend
+    assert "&lt;i&gt;Jail model (jail operator)" in legend and "&lt;i&gt;287(g) agreements" in legend
     assert "<i>" not in legend
-    assert restyle.classes[0]["label"] == "&lt;i&gt;Jail model (sheriff or jail)"
+    assert restyle.classes[0]["label"] == "&lt;i&gt;Jail model (jail operator)"
     assert restyle.classes[-1]["label"].endswith("<em>&lt;i&gt;(rests on draft evidence, not yet reviewed)</em>")
     assert any("&lt;i&gt;jail enforcement model" in tip for tip in tips)
     assert not any("<i>" in tip for tip in tips)
-    assert layer.classes[0].label == "Jail model (sheriff or jail)" and layer.title == "287(g) agreements"
-    assert "Jail model (sheriff or jail)</span>" in legend_html(layer)  # back in English outside the run
+    assert layer.classes[0].label == "Jail model (jail operator)" and layer.title == "287(g) agreements"
+    assert "Jail model (jail operator)</span>" in legend_html(layer)  # back in English outside the run

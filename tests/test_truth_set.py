@@ -18,6 +18,7 @@ import pytest
 
 from lib import registry
 from lib.authority import county_governance
+from lib.jails import operators_of
 from lib.layers import beds_layer, classify_287g
 from lib.paths import PROJECT_ROOT
 
@@ -51,7 +52,7 @@ def built(data, evidence):
     ICE beds layer's class."""
     return {
         "classified": evidence.classify_all(),
-        registry.AGREEMENT_287G: classify_287g(data.counties, data.agreements),
+        registry.AGREEMENT_287G: classify_287g(data.counties, data.agreements, operators_of(data)),
         DETENTION_CONTRACT: beds_layer(
             evidence, data.counties["fips"], max(data.detention_population["source_date"])
         ).county_class,
@@ -82,10 +83,8 @@ def _param(row, check: str, reason: str, name: str):
 
 INDICATOR_ROWS = [_param(row, row["build_check"], row["disagreement"], row["indicator"]) for row in ROWS]
 COUNTIES = {row["county_fips"]: row for row in ROWS}
-OPERATOR_ROWS = [
-    _param(row, row["operator_check"], "who runs the jail: jail-operator work under way", "operator")
-    for row in COUNTIES.values()
-]
+NO_OPERATOR_ROW_YET = "who runs the jail: the build has no county_governance row with a document for this county yet"
+OPERATOR_ROWS = [_param(row, row["operator_check"], NO_OPERATOR_ROW_YET, "operator") for row in COUNTIES.values()]
 
 
 def test_the_truth_set_is_broad_and_every_row_names_its_document(data):

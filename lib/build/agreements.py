@@ -50,7 +50,10 @@ fixes_schema = pa.DataFrameSchema(
 )
 
 _SHERIFF = re.compile(r"\bsheriff", re.IGNORECASE)
-_JAIL = re.compile(r"\b(jail|correction|corrections|correctional|detention)\b", re.IGNORECASE)
+# A county prison (Pennsylvania) or criminal justice authority (Oklahoma's jail trusts) runs a county's jail too.
+_JAIL = re.compile(
+    r"\b(jail|correction|corrections|correctional|detention|prison|criminal justice authority)\b", re.IGNORECASE
+)
 # Words that a city's police agency adds to the city's name in ICE's sheet but not in the FBI list.
 _AGENCY_WORDS = re.compile(r"\b(police|department|dept|services|service|division|office|public safety|of|the)\b")
 _PLACE_WORD = re.compile(r"(borough|township|village|city|town)$")
@@ -80,12 +83,14 @@ def _parse_dates(frame: pd.DataFrame, path: Path) -> pd.Series:
 
 
 def agency_type(agency: str, ice_type: str) -> str:
+    """The agency's kind from ICE's type and its name. A sheriff is a sheriff even where ICE's sheet types the
+    office "Municipality" (two rows of the 2026 sheet do)."""
     if ice_type == "State Agency":
         return vocab.STATE_AGENCY
-    if ice_type == "Municipality":
-        return vocab.MUNICIPAL
     if _SHERIFF.search(agency):
         return vocab.SHERIFF
+    if ice_type == "Municipality":
+        return vocab.MUNICIPAL
     if _JAIL.search(agency):
         return vocab.COUNTY_JAIL
     return vocab.OTHER_AGENCY

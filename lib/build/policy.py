@@ -97,7 +97,7 @@ local_policies_schema = pa.DataFrameSchema(
         "source": pa.Column(str),
         "source_date": pa.Column(str, YEAR_MONTH_OR_DAY),
         "as_of_label": pa.Column(str, pa.Check.str_matches(datasets.AS_OF_LABEL)),
-        "basis": pa.Column(str, pa.Check.isin([datasets.LOCAL_POLICY_BASIS])),
+        "basis": pa.Column(str, pa.Check.isin(list(datasets.LOCAL_BASES))),
         "review_status": pa.Column(str, DRAFT_ONLY),
         "note": pa.Column(str),
     },

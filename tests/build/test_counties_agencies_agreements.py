@@ -180,6 +180,11 @@ def test_moa_links_are_kept_only_when_they_are_web_addresses(raw):
         ("Hudson County Department of Corrections", "County", "county_jail"),
         ("Prince William County Police Department", "County", "other"),
         ("Mesa Police Department", "Municipality", "municipal"),
+        # ICE's sheet types two sheriffs "Municipality"; they are sheriffs all the same
+        ("Washington County Sheriff's Office", "Municipality", "sheriff"),
+        ("Cambria County Prison", "County", "county_jail"),
+        ("Okmulgee County Criminal Justice Authority", "County", "county_jail"),
+        ("Okmulgee County District Attorney's Office", "County", "other"),
         ("Florida Highway Patrol", "State Agency", "state"),
     ],
 )

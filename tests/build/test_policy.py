@@ -222,3 +222,9 @@ def test_curated_files_compile_and_checked_rows_quote_their_law(data):
     assert laws["quote"].str.len().between(1, datasets.QUOTE_MAX_CHARACTERS).all()
     assert laws["url"].str.match(r"https?://").all()
     assert laws[["state_abbr", "indicator", "law_name"]].value_counts().max() == 1
+
+
+def test_a_ruling_naming_a_countys_agency_is_a_local_row_of_its_own_basis(tmp_path):
+    policies = policies_with(tmp_path, with_cell(POLICIES, 2, "basis", "case_law", POLICY_HEADER))
+    datasets.LOCAL_POLICIES.schema.validate(policies)
+    assert "case_law" in set(policies["basis"])

@@ -496,7 +496,8 @@ def test_a_sheet_far_from_ours_in_rows_or_full_of_repeats_is_refused(rows, expec
 
 # --- a real change, on a copy of the real raw folder and of the committed data -----------------------------------
 
-REMOVED = ("GEORGIA", "Appling County Sheriff's Office", "13001")
+# A county whose only partnership is its sheriff's warrant service agreement: removing it moves the level.
+REMOVED = ("GEORGIA", "Dade County Sheriff's Office", "13083")
 ADDED = (
     "ALABAMA",
     "Barbour County Sheriff's Office",
@@ -615,6 +616,6 @@ def test_a_new_sheet_gets_its_own_entry_and_rebuilds_the_data(site, raw_dir, tmp
     assert "(1)" in removed and f"- {REMOVED[1]} (GA)" in removed
     levels = report.split("## Counties whose level changed")[1].split("##")[0]
     assert f"| {ADDED_FIPS} | Barbour County, AL |" in levels and "→ Formal partnership with ICE" in levels
-    assert f"| {REMOVED[2]} | Appling County, GA | Formal partnership with ICE →" in levels
+    assert f"| {REMOVED[2]} | Dade County, GA | Formal partnership with ICE →" in levels
     assert f"`{new_file}`, as of {new_date}" in report.split("## Before merging")[1]
     assert (store / f"REPORT-{new_date}.md").read_text() == report
