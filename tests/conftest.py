@@ -6,12 +6,18 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from lib import data as compiled
 from lib import i18n
 from lib.evidence import CountyEvidence
 from lib.layers import Layer, build_layers
 from lib.paths import default_raw_dir
+
+# No property test has a time limit: speed is measured by `make bench`, and on a shared, busy machine Hypothesis's
+# default deadline (200 ms per example) fails tests whose code is right.
+settings.register_profile("no_deadline", deadline=None)
+settings.load_profile("no_deadline")
 
 
 @pytest.fixture(scope="session")
