@@ -18,6 +18,7 @@ from lib.data import CompiledData
 from lib.i18n import N_, _, language
 from lib.jails import county_operators, jail_operator_agreements
 from lib.registry import HONORS, LOCAL_POLICY_EFFECT_WORDS, MIN_CURRENT_ADP, STATE_LAW_VALUES
+from lib.sources import LIST_SOURCE_287G
 from lib.vocab import (
     AGENCY_TYPE_LABELS,
     AGREEMENT,
@@ -202,7 +203,7 @@ def _agreement_summary(row) -> str:
     return _("{agency} ({agency_type}): 287(g) {model}; on ICE's list of {date}").format(**names)
 
 
-def _agreement_row(row, summary: str, value: str | None) -> Evidence:
+def _agreement_row(row, summary: str, value: str | None, list_page: str | None) -> Evidence:
     signed = _text(row.signed)
     return Evidence(
         indicator=registry.AGREEMENT_287G,
@@ -213,14 +214,22 @@ def _agreement_row(row, summary: str, value: str | None) -> Evidence:
         as_of=row.source_date,
         effective=signed or row.source_date,
         summary=summary,
-        url=_text(row.moa_url) or None,
+        url=_text(row.moa_url) or list_page,
     )
 
 
-def agreement_evidence(agreements: pd.DataFrame, operators: pd.DataFrame) -> AgreementRows:
+def _list_page(data: CompiledData) -> str | None:
+    """The page of ICE's 287(g) lists, where the sources name it."""
+    return next((source.get("url") for source in data.sources if source["id"] == LIST_SOURCE_287G), None)
+
+
+def agreement_evidence(
+    agreements: pd.DataFrame, operators: pd.DataFrame, list_page: str | None = None
+) -> AgreementRows:
     """What each county's 287(g) agreements say: only the jail operator's jail or warrant service model sets the
     jail's indicators and makes a formal partnership; a task force model of any agency is the street mark; the
-    jail models of other agencies are the county's other agreements, shown and never put on the jail."""
+    jail models of other agencies are the county's other agreements, shown and never put on the jail. An agreement
+    whose row links no agreement document links `list_page`, the page of ICE's lists."""
     current = participating(agreements)
     jail = jail_operator_agreements(current, operators)
     jail_models = jail[jail["model"].isin(JAIL_MODELS)]
@@ -230,10 +239,10 @@ def agreement_evidence(agreements: pd.DataFrame, operators: pd.DataFrame) -> Agr
         summary = _agreement_summary(row)
         if row.agency_type not in JAIL_AGENCY_TYPES:  # a metro police or a state system running the jail
             summary = _("{agreement} — the agency that runs the county's jail").format(agreement=summary)
-        rows.partnership.setdefault(row.county_fips, []).append(_agreement_row(row, summary, HONORS))
+        rows.partnership.setdefault(row.county_fips, []).append(_agreement_row(row, summary, HONORS, list_page))
         for indicator in SET_BY_JAIL_287G:
             rows.indicators.setdefault(row.county_fips, []).append(
-                replace(_agreement_row(row, summary, HONORS), indicator=indicator)
+                replace(_agreement_row(row, summary, HONORS, list_page), indicator=indicator)
             )
     placed = current[current["county_fips"].notna()]
     for row in placed.itertuples():
@@ -241,12 +250,12 @@ def agreement_evidence(agreements: pd.DataFrame, operators: pd.DataFrame) -> Agr
             summary = _("{agreement} — ICE task force on the street, not the jail").format(
                 agreement=_agreement_summary(row)
             )
-            rows.street.setdefault(row.county_fips, []).append(_agreement_row(row, summary, None))
+            rows.street.setdefault(row.county_fips, []).append(_agreement_row(row, summary, None, list_page))
         elif (row.county_fips, row.Index) not in jail_keys:
             summary = _("{agreement} — not the agency that runs the county's jail").format(
                 agreement=_agreement_summary(row)
             )
-            rows.other.setdefault(row.county_fips, []).append(_agreement_row(row, summary, None))
+            rows.other.setdefault(row.county_fips, []).append(_agreement_row(row, summary, None, list_page))
     return rows
 
 
@@ -365,7 +374,7 @@ class CountyEvidence:
             state_law_evidence(data.state_laws),
             state_law_evidence(data.state_laws, PARTNERSHIP_FACTS),
             local_policy_evidence(data.local_policies),
-            agreement_evidence(data.agreements, operators),
+            agreement_evidence(data.agreements, operators, _list_page(data)),
             contracts,
             contract_partners,
             occasional_contract_evidence(occasional_detention(facilities, population)),

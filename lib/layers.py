@@ -28,6 +28,7 @@ from lib.registry import (
     OTHER_FACILITY_BEDS,
     LegendClass,
 )
+from lib.sources import LIST_SOURCE_287G
 from lib.vocab import MODELS, PARTICIPATING
 
 RULES_287G = N_(
@@ -43,8 +44,6 @@ PLACEMENT_287G = N_(
     "page. Counties are placed by the county ICE names (misspellings corrected with the Deportation Data "
     "Project's list and our own), and city agencies without a county through the FBI's agency list."
 )
-# The source whose date the level and indicator layers carry (the newest of ICE's 287(g) lists).
-LIST_SOURCE_287G = "ice_287g_participating"
 # Counties whose class rests on draft evidence keep their class color under diagonal lines (on the map, in the
 # legend and in the brief's inset): black lines on light colors, white on dark ones.
 HATCH_ON_LIGHT, HATCH_ON_DARK = "#000000", "#ffffff"

@@ -27,6 +27,9 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Fields of a series that describe its newest sheet only: how often the publisher replaces it, and where.
 NEWEST_SHEET_ONLY = ("cadence_days", "update")
 ONE_SOURCE = "one_source"  # a series' flag: its sheets are published as one source
+# The source whose date the level and indicator layers carry (the newest of ICE's 287(g) lists); its page is the
+# address of an agreement whose row on ICE's list links no agreement document.
+LIST_SOURCE_287G = "ice_287g_participating"
 
 
 class RegistryError(ValueError):

@@ -7,9 +7,9 @@ import streamlit as st
 from lib import data as compiled
 from lib.freshness import stale_sources
 from lib.i18n import _
-from lib.layers import LIST_SOURCE_287G
 from lib.links import SOURCES_PAGE
 from lib.safetext import fill, plain
+from lib.sources import LIST_SOURCE_287G
 from lib.ui.cache import data
 from lib.ui.search import county_search_box
 from lib.ui.state import language_control, shared_params
