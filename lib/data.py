@@ -99,6 +99,7 @@ def _parse_table(path: Path, content: bytes, dataset: datasets.Dataset) -> pd.Da
         UnicodeDecodeError,
         ValueError,
         pandera.errors.SchemaError,
+        pandera.errors.SchemaErrors,
     ) as error:
         raise _unreadable(path, f"{type(error).__name__}: {str(error)[:200]}") from error
 

@@ -27,6 +27,28 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 # The page once no script run is under way, as Streamlit's own browser tests wait for it.
 APP_IS_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+# How long a page must stay idle after a click before the click counts as kept: a script run can start just after
+# the page looked idle (a component sending its first value), and a run that redraws the page undoes a tab click.
+SETTLE_MS = 500
+
+
+def wait_until_idle(page, timeout_ms: float = 60_000) -> None:
+    """Wait until no script run of the app is under way in the Playwright `page`."""
+    page.locator(APP_IS_IDLE).wait_for(timeout=timeout_ms)
+
+
+def select_tab(page, name: str, timeout_ms: float = 60_000, attempts: int = 3) -> None:
+    """Click the tab called `name` until it stays selected once the app is idle again: Streamlit puts the tabs back
+    on the first one when a run that was already under way redraws the page, which loses a click."""
+    tab = page.get_by_role("tab", name=name)
+    for _attempt in range(attempts):
+        wait_until_idle(page, timeout_ms)
+        tab.click(timeout=timeout_ms)
+        page.wait_for_timeout(SETTLE_MS)
+        wait_until_idle(page, timeout_ms)
+        if tab.get_attribute("aria-selected") == "true":
+            return
+    raise AssertionError(f"the tab {name!r} did not stay selected after {attempts} clicks")
 
 
 def free_port() -> int:

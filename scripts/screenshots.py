@@ -10,7 +10,7 @@ from pathlib import Path
 from PIL import Image
 from playwright.sync_api import Page, expect, sync_playwright
 
-from scripts.appserver import APP_IS_IDLE, CHROMIUM, CHROMIUM_ARGS, PROJECT_ROOT, running_app
+from scripts.appserver import APP_IS_IDLE, CHROMIUM, CHROMIUM_ARGS, PROJECT_ROOT, running_app, select_tab
 
 DOCS = PROJECT_ROOT / "docs"
 MAX_PNG_BYTES = 400_000
@@ -25,8 +25,8 @@ MAP_DRAWN = """() => {
 
 def open_tab(name: str) -> Callable[[Page], None]:
     def action(page: Page) -> None:
-        page.get_by_role("tab", name=name).click()
-        page.wait_for_timeout(1500)
+        select_tab(page, name)
+        page.wait_for_timeout(1500)  # let Streamlit fade the tab's elements in
 
     return action
 

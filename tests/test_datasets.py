@@ -5,7 +5,6 @@ import io
 import json
 
 import pandas as pd
-import pandera.errors
 import pytest
 
 from lib import datasets
@@ -126,12 +125,6 @@ def test_a_table_without_a_declared_column_names_the_file_and_the_fix(tmp_path, 
     assert_names_the_file_and_the_fix(error, dataset.file)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=pandera.errors.SchemaErrors,
-    reason="pandera 0.35 reports an undeclared column of a strict schema as SchemaErrors (plural), "
-    "which lib/data.py does not catch: the load fails without naming the file",
-)
 def test_a_table_with_a_column_its_schema_does_not_declare_names_the_file_and_the_fix(tmp_path):
     dataset = datasets.COUNTIES
     folder = small_build(tmp_path / "data", {dataset.file: table_text(small_table(dataset).assign(surprise="x"))})

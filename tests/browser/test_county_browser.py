@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page
 
 from lib.ui.county.who_decides import NARROW_CHART_KEY, WIDE_CHART_KEY
-from scripts.appserver import APP_IS_IDLE
+from scripts.appserver import APP_IS_IDLE, select_tab
 
 pytestmark = pytest.mark.browser
 
@@ -71,7 +71,7 @@ def open_county(page: Page, app_url: str, fips: str, size: tuple[int, int], quer
 
 
 def open_tab(page: Page, name: str) -> None:
-    page.get_by_role("tab", name=name).click()
+    select_tab(page, name, TIMEOUT_MS)
     page.wait_for_function(CHART_DRAWN, timeout=TIMEOUT_MS)
 
 

@@ -5,7 +5,7 @@ this machine, and the payloads show as the literal text they are."""
 import pytest
 from playwright.sync_api import Page
 
-from scripts.appserver import running_app
+from scripts.appserver import running_app, select_tab
 from tests.browser.test_map_browser import MAP_TIMEOUT_MS, open_map, wait_until_the_app_is_idle
 from tests.hostile import HOSTILE_HOST, PAYLOADS, hostile_copy
 
@@ -82,8 +82,7 @@ def test_no_payload_becomes_markup_on_any_page(browser_context, hostile_url, off
         for path in PAGES:
             open_page(page, f"{hostile_url}{path}")
             for tab in COUNTY_TABS if path.startswith("/county") else []:
-                page.get_by_role("tab", name=tab).click()
-                wait_until_the_app_is_idle(page)
+                select_tab(page, tab, MAP_TIMEOUT_MS)
                 assert markup_on(page) == {}, f"{path}, tab {tab}"
                 shown[f"{path} {tab}"] = payloads_shown(page)
             assert markup_on(page) == {}, path

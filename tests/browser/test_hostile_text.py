@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from lib.paths import DATA_DIR
-from scripts.appserver import running_app
+from scripts.appserver import running_app, select_tab
 from tests.browser.test_map_browser import MAP_TIMEOUT_MS, open_map, wait_until_the_app_is_idle
 from tests.datacopy import sign
 
@@ -48,7 +48,7 @@ def test_hostile_agency_name_shows_literally_and_runs_nothing(browser_context, h
         page.goto(f"{hostile_app_url}/county?fips={TARGET_FIPS}")
         page.get_by_text("Autauga County, Alabama").first.wait_for(timeout=MAP_TIMEOUT_MS)
         wait_until_the_app_is_idle(page)
-        page.get_by_role("tab", name="What to ask for (recommendations)").click()
+        select_tab(page, "What to ask for (recommendations)", MAP_TIMEOUT_MS)
         page.get_by_text(f"End the 287(g) agreement of {HOSTILE}").locator("visible=true").first.wait_for(
             timeout=MAP_TIMEOUT_MS
         )

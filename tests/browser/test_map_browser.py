@@ -14,7 +14,7 @@ from playwright.sync_api import Frame, Page, expect
 from shapely.geometry import shape
 
 from lib.layers import layer_287g
-from scripts.appserver import APP_IS_IDLE
+from scripts.appserver import wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -101,7 +101,7 @@ def hex_to_rgb(color: str) -> tuple[int, int, int]:
 def wait_until_the_app_is_idle(page: Page) -> None:
     """Wait until no script run is under way: a click that lands while a run is still drawing the page can be
     undone by it (Streamlit puts tabs back on the first one), and a run may follow the map's first drawing."""
-    page.locator(APP_IS_IDLE).wait_for(timeout=MAP_TIMEOUT_MS)
+    wait_until_idle(page, MAP_TIMEOUT_MS)
 
 
 def open_map(page: Page, url: str) -> Frame:
