@@ -318,11 +318,12 @@ def test_every_indicator_in_the_evidence_has_a_name_and_words(data, lang):
 
 
 def test_every_county_page_renders_in_every_language(data, workers, report):
+    """Each county once, the languages in turn (CI time); `pytest -m slow` renders every county in both."""
     counties = list(data.counties["fips"])
     problems = timed(
         report,
         "county pages (the page's sections)",
-        every_language(counties),
+        one_language_each(counties),
         lambda items: in_workers(workers, render_county_sections, items, chunk=100),
     )
     check(problems, "county pages")
@@ -333,7 +334,7 @@ def test_every_brief_text_is_built_in_every_language(data, workers, report):
     problems = timed(
         report,
         "brief texts (every detail level)",
-        every_language(counties),
+        one_language_each(counties),
         lambda items: in_workers(workers, build_brief_contents, items, chunk=200),
     )
     check(problems, "briefs")
