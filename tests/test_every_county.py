@@ -1,5 +1,6 @@
-"""Every county, every language: all 3,220 county pages render in English and Spanish through the county page's own
-sections, inside a real Streamlit script run (AppTest) on the committed data, and every brief's texts are built. A
+"""Every county, every language: all 3,220 county pages render through the county page's own sections, inside a
+real Streamlit script run (AppTest) on the committed data, and every brief's texts are built — each county once, the
+languages in turn, so that both are drawn within CI's time. A
 stratified sample of counties goes through the whole app and gets its brief as a PDF; the map page is opened on
 every layer and state. `pytest -m slow` puts every county through the whole app and draws every PDF.
 
@@ -317,8 +318,7 @@ def test_every_indicator_in_the_evidence_has_a_name_and_words(data, lang):
         assert all(evidence_value_words(row.indicator, row.value) for row in rows)
 
 
-def test_every_county_page_renders_in_every_language(data, workers, report):
-    """Each county once, the languages in turn (CI time); `pytest -m slow` renders every county in both."""
+def test_every_county_page_renders_the_languages_in_turn(data, workers, report):
     counties = list(data.counties["fips"])
     problems = timed(
         report,
@@ -329,7 +329,7 @@ def test_every_county_page_renders_in_every_language(data, workers, report):
     check(problems, "county pages")
 
 
-def test_every_brief_text_is_built_in_every_language(data, workers, report):
+def test_every_brief_text_is_built_the_languages_in_turn(data, workers, report):
     counties = list(data.counties["fips"])
     problems = timed(
         report,
