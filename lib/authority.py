@@ -247,12 +247,17 @@ def city_agencies(data: CompiledData, fips: str) -> list[dict]:
     main county it is. An agency that serves it but has most of its residents in another county by the 2020 Census
     (Houston's police in Fort Bend County) names that county in main_county; its 287(g) agreement is looked for in
     its main county."""
-    cities = data.agencies[data.agencies["fbi_agency_type"] == "City"]
-    serving = cities[cities["all_county_fips"].fillna("").str.split(";").map(lambda counties: fips in counties)]
-    current = data.agreements[
-        (data.agreements["status"] == PARTICIPATING) & (data.agreements["agency_type"] == MUNICIPAL)
+    serving = data.agencies_serving(fips)
+    serving = serving[serving["fbi_agency_type"] == "City"]
+    agreements = data.agreements
+    current = agreements[
+        (agreements["status"] == PARTICIPATING)
+        & (agreements["agency_type"] == MUNICIPAL)
+        & agreements["county_fips"].isin({fips, *serving["county_fips"]})
     ]
-    agreements_by_county = current.groupby("county_fips")["agency"].agg(set)
+    agreements_by_county: dict[str, set[str]] = {}
+    for county_fips, agency in zip(current["county_fips"], current["agency"], strict=True):
+        agreements_by_county.setdefault(county_fips, set()).add(agency)
     names = data.counties_by_fips["name"]
     records = [
         {

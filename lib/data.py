@@ -186,6 +186,16 @@ class CompiledData:
         briefs."""
         return shapes.county_geometries(self.county_topology)
 
+    @cached_property
+    def _agency_rows_by_county(self) -> dict[str, pd.Index]:
+        served = pd.Series(self.agencies["all_county_fips"].fillna("").str.split(";").to_numpy()).explode()
+        return served.groupby(served).groups
+
+    def agencies_serving(self, fips: str) -> pd.DataFrame:
+        """The agencies serving a county by the FBI's list of the counties each serves, split once: split on every
+        county page, that list took a third of the page's time."""
+        return self.agencies.iloc[self._agency_rows_by_county.get(fips, [])]
+
     def source(self, source_id: str) -> dict:
         return next(source for source in self.sources if source["id"] == source_id)
 

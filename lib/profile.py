@@ -191,12 +191,12 @@ def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | Non
         "conflicts": conflict_records(classification),
         "indicators": {name: indicator_record(classification, name) for name in CLASSIFIED_IDS},
         "evidence": evidence_records(classification),
-        # Classified from this county's rows alone, as the 287(g) layer does for every county (all of them cost
-        # a page 20 ms).
+        # Classified from this county's state's rows alone, as the 287(g) layer does for every county (all of
+        # them cost a page 20 ms): an agreement is placed only in counties of its own state.
         "class_287g": classify_287g(
             data.counties_by_fips.loc[[fips]],
             data.agreements[data.agreements["state_abbr"] == county["state_abbr"]],
-            evidence.operators,
+            evidence.operators[evidence.operators["state_abbr"] == county["state_abbr"]],
         )[fips],
         "agreements_287g": [agreement_record(row) for unused, row in own.iterrows()],
         "statewide_agreements_287g": [agreement_record(row) for unused, row in statewide.iterrows()],
