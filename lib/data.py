@@ -170,6 +170,7 @@ class CompiledData:
     federal_lists: pd.DataFrame
     federal_list_coverage: pd.DataFrame
     county_statements: pd.DataFrame
+    public_records_laws: pd.DataFrame
 
     @cached_property
     def counties_by_fips(self) -> pd.DataFrame:
@@ -217,6 +218,7 @@ TABLE_FIELDS = {
     "federal_lists": datasets.FEDERAL_LISTS,
     "federal_list_coverage": datasets.FEDERAL_LIST_COVERAGE,
     "county_statements": datasets.COUNTY_STATEMENTS,
+    "public_records_laws": datasets.PUBLIC_RECORDS_LAWS,
 }
 JSON_FIELDS = {
     "county_topology": (datasets.COUNTY_SHAPES, datasets.CountyTopology),

@@ -28,6 +28,7 @@ from lib.vocab import (
     LOCAL_POLICY,
     MAIN_COUNTY_BASES,
     MODELS,
+    REQUESTERS,
     RULING_BASES,
     STATE_LAW_BASES,
     STATE_LAW_EFFECTS,
@@ -1203,6 +1204,72 @@ COUNTY_STATEMENTS = Dataset(
     ),
 )
 
+PUBLIC_RECORDS_LAWS = Dataset(
+    "public_records_laws.csv",
+    "Each state's public-records law (50 states, DC, Puerto Rico), which a records request to a county cites: its "
+    "name and citation, how soon an answer is due and who may ask, with the operative words quoted from the page "
+    "they were read on. A row is checked_against_text only where both quotes are the law's own words; a draft row "
+    "prints 'check this citation before sending' in the letter. Fees are not encoded yet.",
+    pa.DataFrameSchema(
+        {
+            "state_abbr": field(
+                str,
+                "State postal code (one row per state)",
+                "project_public_records_laws",
+                checks=pa.Check.str_matches(STATE_ABBR),
+                unique=True,
+            ),
+            "law_name": field(str, "The law's usual name", "project_public_records_laws"),
+            "citation": field(str, "Code sections of the law", "project_public_records_laws"),
+            "response_deadline": field(
+                str,
+                "How soon an answer is due, in our words; on a checked row, only what deadline_quote says",
+                "project_public_records_laws",
+            ),
+            "requesters": field(
+                str,
+                "Who may ask: " + " / ".join(REQUESTERS),
+                "project_public_records_laws",
+                checks=pa.Check.isin(REQUESTERS),
+            ),
+            "who_may_request": field(str, "Who may ask, in our words", "project_public_records_laws"),
+            "deadline_quote": field(
+                str,
+                f"The law's words on the deadline, verbatim (at most {QUOTE_MAX_CHARACTERS} characters), from url; "
+                "empty where not read",
+                "project_public_records_laws",
+                nullable=True,
+            ),
+            "who_quote": field(
+                str,
+                "The law's words on who may ask, verbatim, from who_url; empty where not read",
+                "project_public_records_laws",
+                nullable=True,
+            ),
+            "url": field(str, "Address of the page deadline_quote was read on", "project_public_records_laws"),
+            "who_url": field(
+                str, "Address of the page who_quote was read on", "project_public_records_laws", nullable=True
+            ),
+            "source_date": field(
+                str, "The date the pages were read", "project_public_records_laws", checks=pa.Check.str_matches(DATE)
+            ),
+            "review_status": field(
+                str,
+                "checked_against_text (both quotes are the law's own words) / draft",
+                "project_public_records_laws",
+                checks=pa.Check.isin(STATE_LAW_REVIEW_STATUSES),
+            ),
+            "note": field(
+                str,
+                "What the research noticed: amendments not read, other pages, what is left to check",
+                "project_public_records_laws",
+                nullable=True,
+            ),
+        },
+        strict=True,
+    ),
+)
+
 TABLES = (
     COUNTIES,
     STATES,
@@ -1219,5 +1286,6 @@ TABLES = (
     FEDERAL_LISTS,
     FEDERAL_LIST_COVERAGE,
     COUNTY_STATEMENTS,
+    PUBLIC_RECORDS_LAWS,
 )
 ALL = TABLES + (COUNTY_SHAPES, BUILD_REPORT, SOURCES, DETENTION_REPORT, HISTORY_REPORT)

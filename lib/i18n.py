@@ -23,8 +23,8 @@ from babel.messages.pofile import read_po
 
 from lib.paths import PROJECT_ROOT
 
-LANGUAGES = {"en": "English", "es": "Español"}
-SOURCE_LANGUAGE = "en"
+SOURCE_LANGUAGE, SPANISH = "en", "es"
+LANGUAGES = {SOURCE_LANGUAGE: "English", SPANISH: "Español"}
 LOCALE_DIR = PROJECT_ROOT / "locale"
 
 T = TypeVar("T")

@@ -55,6 +55,11 @@ def parse_fips(text: object, data: CompiledData) -> str:
     return candidate
 
 
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """A table's rows as plain dicts, a missing value as None (JSON null)."""
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
 def _none_if_missing(value):
     return None if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA else value
 
@@ -120,6 +125,7 @@ class CountyProfile(TypedDict):
     authority: Authority
     money: Money
     asks: Asks
+    public_records_law: dict  # data/public_records_laws.csv's row of the state
 
 
 def agreement_record(row: pd.Series) -> AgreementRecord:
@@ -161,6 +167,7 @@ def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | Non
     )
     board = next((office.title for office in chart.by_role("secondary")), _("the county's governing board"))
     laws = data.state_laws[data.state_laws["state_abbr"] == county["state_abbr"]]
+    records_law = data.public_records_laws[data.public_records_laws["state_abbr"] == county["state_abbr"]]
     asks = county_asks(
         AskContext(
             classification,
@@ -200,18 +207,20 @@ def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | Non
         )[fips],
         "agreements_287g": [agreement_record(row) for unused, row in own.iterrows()],
         "statewide_agreements_287g": [agreement_record(row) for unused, row in statewide.iterrows()],
-        "state_laws": laws.drop(columns=["state_abbr"]).astype(object).where(laws.notna(), None).to_dict("records"),
+        "state_laws": _records(laws.drop(columns=["state_abbr"])),
         "authority": {
             "offices": [asdict(office) for office in chart.offices],
             "city_agencies": list(chart.city_agencies),
             "ice_field_office": chart.ice_field_office,
         },
         "money": {
-            "detention": detention.astype(object).where(detention.notna(), None).to_dict("records"),
+            "detention": _records(detention),
             "commitments_287g": {model: _(money.MODEL_COMMITMENTS[model]) for model in sorted(set(own["model"]))},
             "scaap": _(money.SCAAP_EXPLAINED),
         },
         "asks": {"label": _(NOT_LEGAL_ADVICE), "items": [asdict(ask) for ask in asks]},
+        # Every state has a row (lib/build/public_records.py), a draft where its law was not read.
+        "public_records_law": _records(records_law)[0],
     }
 
 

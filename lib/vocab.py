@@ -27,6 +27,16 @@ DRAFT, REVIEWED, CHECKED_AGAINST_TEXT = "draft", "reviewed", "checked_against_te
 NOT_DRAFT = (REVIEWED, CHECKED_AGAINST_TEXT)
 REVIEW_WORDS = {DRAFT: N_("draft"), REVIEWED: N_("reviewed"), CHECKED_AGAINST_TEXT: N_("checked against the text")}
 
+# Who may ask for public records under a state's law (data/public_records_laws.csv): anyone, only the state's
+# residents or citizens, or residents of the United States (Pennsylvania).
+ANY_PERSON, STATE_RESIDENTS, STATE_CITIZENS, US_RESIDENTS = (
+    "any_person",
+    "state_residents",
+    "state_citizens",
+    "us_residents",
+)
+REQUESTERS = (ANY_PERSON, STATE_RESIDENTS, STATE_CITIZENS, US_RESIDENTS)
+
 # Which of ICE's two 287(g) lists names an agreement.
 PARTICIPATING, PENDING = "participating", "pending"
 AGREEMENT_STATUSES = (PARTICIPATING, PENDING)

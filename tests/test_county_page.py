@@ -95,3 +95,19 @@ def test_no_table_of_the_county_page_shows_none_and_every_evidence_row_its_sourc
     assert cells and not [cell for cell in cells if "None" in cell.split() or cell == "nan"]
     for row in tables["evidence"][0]:
         assert "source: " in row["evidence, its source and date"] and "as of: " in row["evidence, its source and date"]
+
+
+def test_the_asks_tab_offers_the_records_request_spanish_first_in_puerto_rico():
+    app = run_page("app_pages/county.py", fips="72127")
+    radio = next(radio for radio in app.radio if shown(radio.label) == "Language of the letter")
+    assert radio.value == "es" and list(radio.options) == ["Español", "English"]
+    assert any(shown(expander.label).startswith("Solicitud de documentos públicos") for expander in app.expander)
+    radio.set_value("en").run()
+    assert any(shown(expander.label).startswith("Public-records request: San Juan") for expander in app.expander)
+
+
+def test_the_letter_of_a_state_with_an_english_default_follows_the_page(harris):
+    radio = next(radio for radio in harris.radio if shown(radio.label) == "Language of the letter")
+    assert radio.value == "en"
+    letter = next(e for e in harris.expander if shown(e.label).startswith("Public-records request: Harris County"))
+    assert any("Texas Public Information Act" in shown(markdown.value) for markdown in letter.markdown)

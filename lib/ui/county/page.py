@@ -16,6 +16,7 @@ from lib.ui.county.asks import asks_section
 from lib.ui.county.federal import federal_lists_section
 from lib.ui.county.history import history_section
 from lib.ui.county.money import money_section
+from lib.ui.county.records_request import records_request_section
 from lib.ui.county.who_decides import NARROW_CHART_KEY, WIDE_CHART_KEY, authority_section
 from lib.ui.county.why import agreements_table, evidence_table, indicator_summary
 from lib.ui.share import brief_downloads, correction_box, share_box
@@ -96,6 +97,7 @@ def county_sections(data: compiled.CompiledData, fips: str) -> None:
         history_section(data, fips)
     with asks_tab:
         asks_section(profile)
+        records_request_section(fips, profile["state_abbr"])
     share_box(data, page="county", county_name=county_name)
     correction_box(data, county_name, fips)
 
