@@ -111,3 +111,8 @@ def test_the_letter_of_a_state_with_an_english_default_follows_the_page(harris):
     assert radio.value == "en"
     letter = next(e for e in harris.expander if shown(e.label).startswith("Public-records request: Harris County"))
     assert any("Texas Public Information Act" in shown(markdown.value) for markdown in letter.markdown)
+
+
+def test_the_letter_downloads_as_word_and_as_text(harris):
+    labels = {shown(button.label) for button in harris.get("download_button")}
+    assert {"Download the letter to edit (Word)", "Download the letter to edit (text)"} <= labels

@@ -7,11 +7,13 @@ from lib import i18n
 from lib.campaign.document import FillIn, Heading, Items, Paragraph, Part
 from lib.campaign.records_request import records_request
 from lib.campaign.text import BLANK, part_text
+from lib.campaign.word import part_docx
 from lib.i18n import LANGUAGES, SPANISH, _
 from lib.safetext import plain
 from lib.ui.cache import profile_in
 
 # The letter's first language where it is not the page's: the offices of Puerto Rico's municipalities work in Spanish.
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LETTER_LANGUAGE_BY_STATE = {"PR": SPANISH}
 
 
@@ -51,7 +53,15 @@ def records_request_section(fips: str, state_abbr: str) -> None:
         part = records_request(profile_in(fips, lang))
     with st.expander(plain(part.title), expanded=False):
         show_part(part)
-    st.download_button(
+    word, text = st.columns(2)
+    word.download_button(
+        _("Download the letter to edit (Word)"),
+        part_docx(part),
+        file_name=f"records-request-{fips}-{lang}.docx",
+        mime=DOCX_TYPE,
+        key=f"records_request_docx_{fips}",
+    )
+    text.download_button(
         _("Download the letter to edit (text)"),
         part_text(part),
         file_name=f"records-request-{fips}-{lang}.txt",
