@@ -6,7 +6,7 @@ A recommendation to adapt, not legal advice; a letter citing a draft row of the 
 check the citation before sending."""
 
 from lib.campaign.document import FillIn, Heading, Items, Paragraph, Part
-from lib.i18n import N_, _
+from lib.i18n import N_, SPANISH, _
 from lib.vocab import (
     ANY_PERSON,
     CHECKED_AGAINST_TEXT,
@@ -18,6 +18,8 @@ from lib.vocab import (
 )
 
 RECORDS_REQUEST = "records_request"
+# The letter's language where it is not the reader's: the offices of Puerto Rico's municipalities work in Spanish.
+LETTER_LANGUAGE_BY_STATE = {"PR": SPANISH}
 
 # Who may send the request where the law limits it: said before the letter, since a letter from someone else can be
 # refused.
@@ -82,6 +84,11 @@ def _named_records(profile: dict) -> list[str]:
             _("Including the records of ICE detention at: {facilities}.").format(facilities="; ".join(facilities))
         )
     return named
+
+
+def letter_language(state_abbr: str, reader_language: str) -> str:
+    """The language a county's letter is first offered in."""
+    return LETTER_LANGUAGE_BY_STATE.get(state_abbr, reader_language)
 
 
 def records_request(profile: dict) -> Part:

@@ -5,16 +5,14 @@ import streamlit as st
 
 from lib import i18n
 from lib.campaign.document import FillIn, Heading, Items, Paragraph, Part
-from lib.campaign.records_request import records_request
+from lib.campaign.records_request import letter_language, records_request
 from lib.campaign.text import BLANK, part_text
 from lib.campaign.word import part_docx
-from lib.i18n import LANGUAGES, SPANISH, _
+from lib.i18n import LANGUAGES, _
 from lib.safetext import plain
 from lib.ui.cache import profile_in
 
-# The letter's first language where it is not the page's: the offices of Puerto Rico's municipalities work in Spanish.
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-LETTER_LANGUAGE_BY_STATE = {"PR": SPANISH}
 
 
 def _show_block(block) -> None:
@@ -40,7 +38,7 @@ def show_part(part: Part) -> None:
 
 def records_request_section(fips: str, state_abbr: str) -> None:
     st.subheader(_("A public-records request"))
-    first = LETTER_LANGUAGE_BY_STATE.get(state_abbr, i18n.language())
+    first = letter_language(state_abbr, i18n.language())
     languages = [first, *(lang for lang in LANGUAGES if lang != first)]
     lang = st.radio(
         _("Language of the letter"),
