@@ -54,9 +54,11 @@ def records_request_section(fips: str, state_abbr: str) -> None:
     word, text = st.columns(2)
     word.download_button(
         _("Download the letter to edit (Word)"),
-        part_docx(part),
+        # made when clicked, not on every run of the page: a DOCX takes about 25 ms to make
+        data=lambda: part_docx(part),
         file_name=f"records-request-{fips}-{lang}.docx",
         mime=DOCX_TYPE,
+        on_click="ignore",
         key=f"records_request_docx_{fips}",
     )
     text.download_button(
@@ -64,5 +66,6 @@ def records_request_section(fips: str, state_abbr: str) -> None:
         part_text(part),
         file_name=f"records-request-{fips}-{lang}.txt",
         mime="text/plain",
+        on_click="ignore",
         key=f"records_request_download_{fips}",
     )
