@@ -224,6 +224,17 @@ def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | Non
     }
 
 
+def county_of_argument(text: str) -> tuple[CompiledData, str] | None:
+    """The compiled data and the county a command line names, else None once the reason is printed on stderr in
+    words a person can act on (for the modules' command lines)."""
+    try:
+        data = load()
+        return data, parse_fips(text, data)
+    except (UnknownCounty, DataFileError) as error:
+        print(_("error: {error}").format(error=error), file=sys.stderr)
+        return None
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m lib.profile", description="One county's profile as JSON (its keys always in English)."
@@ -237,12 +248,10 @@ def main(argv: list[str]) -> int:
     )
     arguments = parser.parse_args(argv)
     with use_language(arguments.lang):
-        try:
-            data = load()
-            fips = parse_fips(arguments.fips, data)
-        except (UnknownCounty, DataFileError) as error:
-            print(_("error: {error}").format(error=error), file=sys.stderr)
+        found = county_of_argument(arguments.fips)
+        if found is None:
             return 1
+        data, fips = found
         print(json.dumps(county_profile(data, fips), indent=2, ensure_ascii=False))
     return 0
 

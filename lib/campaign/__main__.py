@@ -8,9 +8,8 @@ from pathlib import Path
 from lib.campaign.records_request import letter_language, records_request
 from lib.campaign.text import part_text
 from lib.campaign.word import part_docx
-from lib.data import DataFileError, load
-from lib.i18n import LANGUAGES, SOURCE_LANGUAGE, _, use_language
-from lib.profile import UnknownCounty, county_profile, parse_fips
+from lib.i18n import LANGUAGES, SOURCE_LANGUAGE, use_language
+from lib.profile import county_of_argument, county_profile
 
 
 def main(argv: list[str]) -> int:
@@ -25,12 +24,10 @@ def main(argv: list[str]) -> int:
         help="language of the letter (default: Spanish in Puerto Rico, else English)",
     )
     arguments = parser.parse_args(argv)
-    try:
-        data = load()
-        fips = parse_fips(arguments.fips, data)
-    except (UnknownCounty, DataFileError) as error:
-        print(_("error: {error}").format(error=error), file=sys.stderr)
+    found = county_of_argument(arguments.fips)
+    if found is None:
         return 1
+    data, fips = found
     lang = arguments.lang or letter_language(data.counties_by_fips.loc[fips, "state_abbr"], SOURCE_LANGUAGE)
     with use_language(lang):
         part = records_request(county_profile(data, fips))
