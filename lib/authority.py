@@ -17,11 +17,14 @@ from lib.data import CompiledData
 from lib.dot import quote
 from lib.i18n import N_, _, ngettext
 from lib.vocab import (
+    COUNTY_BOARD_OFFICE,
     COUNTY_CORRECTIONS_DEPARTMENT,
+    COUNTY_EXECUTIVE_OFFICE,
     COUNTY_JAIL_AUTHORITY,
     DRAFT,
     ELECTED_JAILER,
     IN_FORCE,
+    JAIL_OPERATOR_OFFICE,
     METRO_POLICE,
     MIXED_OPERATORS,
     MOST_RESIDENTS_2020,
@@ -34,6 +37,7 @@ from lib.vocab import (
     ROLE_WORDS,
     SECONDARY_ROLE,
     SHERIFF,
+    STATE_OFFICE,
     STATE_ROLE,
     STATE_UNIFIED_SYSTEM,
     UNKNOWN,
@@ -98,6 +102,7 @@ EXECUTIVE_WORDS = {
 @dataclass(frozen=True)
 class Office:
     role: str  # PRIMARY_ROLE / SECONDARY_ROLE / CITY_ROLE / STATE_ROLE (lib.vocab)
+    kind: str  # which office it is (lib.vocab.OFFICE_KINDS): the campaign kit prepares a meeting with each
     title: str
     powers: str
     jurisdiction: str
@@ -175,9 +180,10 @@ def authority_chart(data: CompiledData, fips: str) -> AuthorityChart:
     offices = [
         Office(
             PRIMARY_ROLE,
+            JAIL_OPERATOR_OFFICE,
             operator_name,
             _(OPERATOR_POWERS[operator]),
-            _("the state") if operator == STATE_UNIFIED_SYSTEM else county["name"],
+            county["state"] if operator == STATE_UNIFIED_SYSTEM else county["name"],
             selection,
             gov["jail_operator"]["source"],
             gov["jail_operator"]["as_of"],
@@ -188,6 +194,7 @@ def authority_chart(data: CompiledData, fips: str) -> AuthorityChart:
         offices.append(
             Office(
                 SECONDARY_ROLE,
+                COUNTY_BOARD_OFFICE,
                 board,
                 _(
                     "Passes the county budget (including the jail's) and county ordinances; can hold "
@@ -204,6 +211,7 @@ def authority_chart(data: CompiledData, fips: str) -> AuthorityChart:
         offices.append(
             Office(
                 SECONDARY_ROLE,
+                COUNTY_EXECUTIVE_OFFICE,
                 _("County executive"),
                 _("Runs county departments and proposes the budget."),
                 county["name"],
@@ -216,6 +224,7 @@ def authority_chart(data: CompiledData, fips: str) -> AuthorityChart:
         offices.append(
             Office(
                 SECONDARY_ROLE,
+                COUNTY_EXECUTIVE_OFFICE,
                 _("County executive, where the county has one"),
                 _("Runs county departments and proposes the budget."),
                 county["name"],
@@ -227,6 +236,7 @@ def authority_chart(data: CompiledData, fips: str) -> AuthorityChart:
     offices.append(
         Office(
             STATE_ROLE,
+            STATE_OFFICE,
             _("{state} legislature and governor").format(state=county["state"]),
             _state_powers(data, county["state_abbr"], gov["state_can_preempt"]["value"]),
             county["state"],

@@ -34,6 +34,7 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace, SubsetMap
 from PIL import Image, ImageChops, ImageDraw
 
+from lib import money
 from lib.data import CompiledData, load
 from lib.dataversion import build_date, data_as_of
 from lib.evidence import CountyEvidence
@@ -78,7 +79,6 @@ LATIN1_STAND_INS = str.maketrans(
     }
 )
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-FISCAL_YEAR = re.compile(r"FY\d\d")  # the detention table's population columns
 
 PAGE_FORMAT = "Letter"
 MARGIN = 14  # mm
@@ -509,23 +509,12 @@ def _authority_note(profile: CountyProfile) -> str:
     return f"{police} {office}"
 
 
-def _latest_year(facility: dict) -> str | None:
-    """The latest fiscal year ("FY26") with an average daily ICE population for the facility."""
-    years = [key for key, value in facility.items() if FISCAL_YEAR.fullmatch(key) and value is not None]
-    return max(years, default=None)
-
-
-def _latest_population(facility: dict) -> float:
-    year = _latest_year(facility)
-    return facility[year] if year else 0.0
-
-
 def _money(profile: CountyProfile, detail: DetailLevel) -> Section:
     # The busiest facilities first: they carry most of the money.
-    facilities = sorted(profile["money"]["detention"], key=_latest_population, reverse=True)
+    facilities = sorted(profile["money"]["detention"], key=money.latest_population, reverse=True)
     lines = [] if facilities else [_("No facility in this county is on the ICE detention lists this map uses.")]
     for facility in facilities[: detail.facilities]:
-        year = _latest_year(facility)
+        year = money.latest_fiscal_year(facility)
         population = (
             _("{population} held for ICE on an average day in {year}").format(
                 population=f"{facility[year]:,.1f}", year=year

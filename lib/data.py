@@ -171,6 +171,7 @@ class CompiledData:
     federal_list_coverage: pd.DataFrame
     county_statements: pd.DataFrame
     public_records_laws: pd.DataFrame
+    state_law_penalties: pd.DataFrame
 
     @cached_property
     def counties_by_fips(self) -> pd.DataFrame:
@@ -219,6 +220,7 @@ TABLE_FIELDS = {
     "federal_list_coverage": datasets.FEDERAL_LIST_COVERAGE,
     "county_statements": datasets.COUNTY_STATEMENTS,
     "public_records_laws": datasets.PUBLIC_RECORDS_LAWS,
+    "state_law_penalties": datasets.STATE_LAW_PENALTIES,
 }
 JSON_FIELDS = {
     "county_topology": (datasets.COUNTY_SHAPES, datasets.CountyTopology),

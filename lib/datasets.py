@@ -1209,7 +1209,7 @@ PUBLIC_RECORDS_LAWS = Dataset(
     "Each state's public-records law (50 states, DC, Puerto Rico), which a records request to a county cites: its "
     "name and citation, how soon an answer is due and who may ask, with the operative words quoted from the page "
     "they were read on. A row is checked_against_text only where both quotes are the law's own words; a draft row "
-    "prints 'check this citation before sending' in the letter. Fees are not encoded yet.",
+    "prints 'check this citation before sending' in the letter. Fees are reviewed on their own (fees_review_status).",
     pa.DataFrameSchema(
         {
             "state_abbr": field(
@@ -1233,6 +1233,9 @@ PUBLIC_RECORDS_LAWS = Dataset(
                 checks=pa.Check.isin(REQUESTERS),
             ),
             "who_may_request": field(str, "Who may ask, in our words", "project_public_records_laws"),
+            "fees": field(
+                str, "What the law lets an agency charge, and any waiver, in our words", "project_public_records_laws"
+            ),
             "deadline_quote": field(
                 str,
                 f"The law's words on the deadline, verbatim (at most {QUOTE_MAX_CHARACTERS} characters), from url; "
@@ -1246,9 +1249,21 @@ PUBLIC_RECORDS_LAWS = Dataset(
                 "project_public_records_laws",
                 nullable=True,
             ),
+            "fees_quote": field(
+                str,
+                "The law's words on fees, verbatim, from fees_url; empty where not read",
+                "project_public_records_laws",
+                nullable=True,
+            ),
             "url": field(str, "Address of the page deadline_quote was read on", "project_public_records_laws"),
             "who_url": field(
                 str, "Address of the page who_quote was read on", "project_public_records_laws", nullable=True
+            ),
+            "fees_url": field(
+                str,
+                "Address of the page fees_quote (or the fees summary) was read on",
+                "project_public_records_laws",
+                nullable=True,
             ),
             "source_date": field(
                 str, "The date the pages were read", "project_public_records_laws", checks=pa.Check.str_matches(DATE)
@@ -1259,11 +1274,64 @@ PUBLIC_RECORDS_LAWS = Dataset(
                 "project_public_records_laws",
                 checks=pa.Check.isin(STATE_LAW_REVIEW_STATUSES),
             ),
+            "fees_review_status": field(
+                str,
+                "checked_against_text (fees_quote is the law's own words and says what fees says) / draft",
+                "project_public_records_laws",
+                checks=pa.Check.isin(STATE_LAW_REVIEW_STATUSES),
+            ),
             "note": field(
                 str,
                 "What the research noticed: amendments not read, other pages, what is left to check",
                 "project_public_records_laws",
                 nullable=True,
+            ),
+        },
+        strict=True,
+    ),
+)
+
+STATE_LAW_PENALTIES = Dataset(
+    "state_law_penalties.csv",
+    "What a state's law does to a local government, sheriff or official that limits cooperation with ICE or does "
+    "not honor its detainers (removal, fines, loss of state funds, a lawsuit by the attorney general or by "
+    "residents): the campaign kit's answer to \"we would be punished\". One row per provision, quoting the law's "
+    "words where they were read (checked_against_text); a row resting on a summary is a draft. A state without a "
+    "row is one where none was found, which is not proof that none exists.",
+    pa.DataFrameSchema(
+        {
+            "state_abbr": field(
+                str, "State postal code", "project_state_law_penalties", checks=pa.Check.str_matches(STATE_ABBR)
+            ),
+            "law_name": field(str, "The law's usual name (bill and year)", "project_state_law_penalties"),
+            "citation": field(str, "Code section of the provision", "project_state_law_penalties"),
+            "consequence": field(str, "Who faces what, in our words", "project_state_law_penalties"),
+            "quote": field(
+                str,
+                f"The law's words, verbatim (at most {QUOTE_MAX_CHARACTERS} characters), from url; empty where not "
+                "read",
+                "project_state_law_penalties",
+                nullable=True,
+            ),
+            "status": field(
+                str,
+                "in_force / enjoined (a court has stopped it) / repealed / pending; only a provision in force is "
+                "put to officials as a risk",
+                "project_state_law_penalties",
+                checks=pa.Check.isin(LAW_STATUSES),
+            ),
+            "url": field(str, "Address of the page read", "project_state_law_penalties"),
+            "source_date": field(
+                str, "The date the page was read", "project_state_law_penalties", checks=pa.Check.str_matches(DATE)
+            ),
+            "review_status": field(
+                str,
+                "checked_against_text (the quote is the law's own words) / draft",
+                "project_state_law_penalties",
+                checks=pa.Check.isin(STATE_LAW_REVIEW_STATUSES),
+            ),
+            "note": field(
+                str, "What the research noticed and left to check", "project_state_law_penalties", nullable=True
             ),
         },
         strict=True,
@@ -1287,5 +1355,6 @@ TABLES = (
     FEDERAL_LIST_COVERAGE,
     COUNTY_STATEMENTS,
     PUBLIC_RECORDS_LAWS,
+    STATE_LAW_PENALTIES,
 )
 ALL = TABLES + (COUNTY_SHAPES, BUILD_REPORT, SOURCES, DETENTION_REPORT, HISTORY_REPORT)

@@ -18,6 +18,8 @@ COUNTY_URL_PATH = "county"  # /county?fips=06085
 MAP_PAGE = "app_pages/map.py"
 COMPARE_PAGE = "app_pages/compare.py"
 SOURCES_PAGE = "app_pages/sources.py"
+CAMPAIGN_PAGE = "app_pages/campaign.py"
+CAMPAIGN_URL_PATH = "campaign"  # /campaign?fips=06085
 
 BASE_URL_VARIABLE = "ICE_MAP_BASE_URL"
 BASE_URL_SECRET = ("app", "base_url")  # [app] base_url = "https://…" in .streamlit/secrets.toml

@@ -8,6 +8,7 @@ diagram are built in the current language. The detention table keeps English col
 of the profile and its JSON); DETENTION_COLUMNS gives the header to show for each.
 """
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -322,3 +323,17 @@ def flow_diagram(
     lines.append(f"hold [label={quote(hold_label)}];")
     lines.append("}")
     return "\n".join(lines)
+
+
+FISCAL_YEAR = re.compile(r"FY\d\d")  # the detention table's population columns
+
+
+def latest_fiscal_year(facility: dict) -> str | None:
+    """The latest fiscal year ("FY26") with an average daily ICE population for a row of the detention table."""
+    years = [key for key, value in facility.items() if FISCAL_YEAR.fullmatch(key) and value is not None]
+    return max(years, default=None)
+
+
+def latest_population(facility: dict) -> float:
+    year = latest_fiscal_year(facility)
+    return facility[year] if year else 0.0

@@ -16,7 +16,7 @@ from typing import TypedDict
 import pandas as pd
 
 from lib import money
-from lib.asks import NOT_LEGAL_ADVICE, AskContext, county_asks
+from lib.asks import NOT_LEGAL_ADVICE, AskContext, county_asks, standing
 from lib.authority import authority_chart
 from lib.data import CompiledData, DataFileError, load
 from lib.evidence import CountyEvidence
@@ -33,7 +33,7 @@ from lib.explain import (
 )
 from lib.i18n import LANGUAGES, SOURCE_LANGUAGE, _, use_language
 from lib.layers import classify_287g
-from lib.registry import CLASSIFIED_IDS, LEVEL_CLASSES
+from lib.registry import CLASSIFIED_IDS, LEVEL_CLASSES, STATE_LAW_IDS
 from lib.vocab import AGENCY_TYPE_LABELS, AGREEMENT, FIPS_PATTERN, MODEL_LABELS, STATE_AGENCY
 
 
@@ -125,7 +125,9 @@ class CountyProfile(TypedDict):
     authority: Authority
     money: Money
     asks: Asks
+    standings: dict[str, dict]  # per indicator: how the state's law stands on ending it locally (lib.asks.standing)
     public_records_law: dict  # data/public_records_laws.csv's row of the state
+    state_law_penalties: list[dict]  # data/state_law_penalties.csv's rows of the state
 
 
 def agreement_record(row: pd.Series) -> AgreementRecord:
@@ -168,17 +170,16 @@ def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | Non
     board = next((office.title for office in chart.by_role("secondary")), _("the county's governing board"))
     laws = data.state_laws[data.state_laws["state_abbr"] == county["state_abbr"]]
     records_law = data.public_records_laws[data.public_records_laws["state_abbr"] == county["state_abbr"]]
-    asks = county_asks(
-        AskContext(
-            classification,
-            own,
-            county_jail_contracts,
-            jail_target=chart.primary.title,
-            county_legislature=board,
-            city_target=_("the city's police chief, mayor or manager and council"),
-            state_laws=laws,
-        )
+    ask_context = AskContext(
+        classification,
+        own,
+        county_jail_contracts,
+        jail_target=chart.primary.title,
+        county_legislature=board,
+        city_target=_("the city's police chief, mayor or manager and council"),
+        state_laws=laws,
     )
+    asks = county_asks(ask_context)
     return {
         "fips": fips,
         "name": county["name"],
@@ -219,8 +220,16 @@ def county_profile(data: CompiledData, fips: str, evidence: CountyEvidence | Non
             "scaap": _(money.SCAAP_EXPLAINED),
         },
         "asks": {"label": _(NOT_LEGAL_ADVICE), "items": [asdict(ask) for ask in asks]},
+        "standings": {
+            indicator: dict(zip(("standing", "laws"), standing(ask_context, indicator))) for indicator in STATE_LAW_IDS
+        },
         # Every state has a row (lib/build/public_records.py), a draft where its law was not read.
         "public_records_law": _records(records_law)[0],
+        "state_law_penalties": _records(
+            data.state_law_penalties[data.state_law_penalties["state_abbr"] == county["state_abbr"]].drop(
+                columns=["state_abbr"]
+            )
+        ),
     }
 
 

@@ -247,6 +247,23 @@ GOVERNANCE_BASES = (STATUTE, CONSTITUTION, REPORT)
 # The role of an office in a county's authority chart: the primary target runs the jail; secondary targets (the
 # county board and executive) direct or fund it; the state can override; cities run their own police.
 PRIMARY_ROLE, SECONDARY_ROLE, CITY_ROLE, STATE_ROLE = "primary", "secondary", "city", "state"
+# Which office of the authority chart an office is, and the city offices that are not on it: the campaign kit
+# prepares a meeting with each (lib.campaign.meeting).
+JAIL_OPERATOR_OFFICE, COUNTY_BOARD_OFFICE, COUNTY_EXECUTIVE_OFFICE, STATE_OFFICE = (
+    "jail_operator",
+    "county_board",
+    "county_executive",
+    "state_government",
+)
+POLICE_CHIEF_OFFICE, CITY_COUNCIL_OFFICE = "police_chief", "city_council"
+OFFICE_KINDS = (
+    JAIL_OPERATOR_OFFICE,
+    COUNTY_BOARD_OFFICE,
+    COUNTY_EXECUTIVE_OFFICE,
+    POLICE_CHIEF_OFFICE,
+    CITY_COUNCIL_OFFICE,
+    STATE_OFFICE,
+)
 ROLE_WORDS = {
     PRIMARY_ROLE: N_("primary"),
     SECONDARY_ROLE: N_("secondary"),

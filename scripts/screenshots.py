@@ -196,6 +196,13 @@ SHOTS = [
         (1280, 800),
         action=open_tab("What to ask for (recommendations)"),
     ),
+    # The campaign kits of the five contrasting counties whose packets are in docs/campaign-packet-*.pdf.
+    Shot("campaign-tx-1280x800.png", "/campaign?fips=48201", (1280, 800), action=open_tab("Meeting preparation")),
+    Shot("campaign-ca-1920x1080.png", "/campaign?fips=06085", (1920, 1080), action=open_tab("Model policy")),
+    Shot("campaign-wi-287g-1280x800.png", "/campaign?fips=55133", (1280, 800), action=open_tab("Talking points")),
+    Shot("campaign-il-1280x800.png", "/campaign?fips=17031", (1280, 800)),
+    Shot("campaign-unknown-390x844.png", "/campaign?fips=55079", (390, 844), action=open_tab("Monitoring")),
+    Shot("campaign-pr-390x844.png", "/campaign?fips=72127", (390, 844)),
 ]
 
 # Issue 16's views at the screens they are used on, in both languages, where no shot above shows them already.

@@ -16,6 +16,7 @@ from tests.apptext import record_tables, shown
 PAGES = [
     "app_pages/map.py",
     "app_pages/county.py",
+    "app_pages/campaign.py",
     "app_pages/compare.py",
     "app_pages/changes.py",
     "app_pages/sources.py",

@@ -195,7 +195,7 @@ def test_a_state_run_jail_system_without_county_government_has_the_state_agency_
         ("primary", "State department of corrections", "appointed or set by law"),
         ("state", "Connecticut legislature and governor", "elected"),
     ]
-    assert chart.primary.jurisdiction == "the state"
+    assert chart.primary.jurisdiction == "Connecticut"  # the state, by its name
     assert "not by the county" in chart.primary.powers
 
 

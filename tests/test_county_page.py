@@ -97,22 +97,6 @@ def test_no_table_of_the_county_page_shows_none_and_every_evidence_row_its_sourc
         assert "source: " in row["evidence, its source and date"] and "as of: " in row["evidence, its source and date"]
 
 
-def test_the_asks_tab_offers_the_records_request_spanish_first_in_puerto_rico():
-    app = run_page("app_pages/county.py", fips="72127")
-    radio = next(radio for radio in app.radio if shown(radio.label) == "Language of the letter")
-    assert radio.value == "es" and list(radio.options) == ["Español", "English"]
-    assert any(shown(expander.label).startswith("Solicitud de documentos públicos") for expander in app.expander)
-    radio.set_value("en").run()
-    assert any(shown(expander.label).startswith("Public-records request: San Juan") for expander in app.expander)
-
-
-def test_the_letter_of_a_state_with_an_english_default_follows_the_page(harris):
-    radio = next(radio for radio in harris.radio if shown(radio.label) == "Language of the letter")
-    assert radio.value == "en"
-    letter = next(e for e in harris.expander if shown(e.label).startswith("Public-records request: Harris County"))
-    assert any("Texas Public Information Act" in shown(markdown.value) for markdown in letter.markdown)
-
-
-def test_the_letter_downloads_as_word_and_as_text(harris):
-    labels = {shown(button.label) for button in harris.get("download_button")}
-    assert {"Download the letter to edit (Word)", "Download the letter to edit (text)"} <= labels
+def test_the_asks_tab_links_to_the_campaign_kit(harris):
+    links = [link for link in harris.get("page_link") if shown(link.proto.label).startswith("Campaign kit")]
+    assert len(links) == 1 and "campaign" in links[0].proto.page

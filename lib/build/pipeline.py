@@ -25,7 +25,7 @@ from lib.build.governance import build_county_governance, build_state_governance
 from lib.build.history import build_history
 from lib.build.main_county import MAIN_COUNTY_FILE, main_county_report
 from lib.build.policy import build_local_policies, build_state_laws
-from lib.build.public_records import build_public_records_laws
+from lib.build.public_records import build_public_records_laws, build_state_law_penalties
 from lib.build.readers import require_file
 from lib.countynames import CountyIndex
 from lib.data import load, swap_lock
@@ -93,6 +93,7 @@ def build_all(raw_dir: Path, registry: Registry) -> dict[str, str]:
     federal_list_coverage = build_federal_list_coverage()
     county_statements = build_county_statements(raw_dir, county_index)
     public_records_laws = build_public_records_laws()
+    state_law_penalties = build_state_law_penalties()
 
     for dataset, frame in (
         (datasets.COUNTIES, counties),
@@ -111,6 +112,7 @@ def build_all(raw_dir: Path, registry: Registry) -> dict[str, str]:
         (datasets.FEDERAL_LIST_COVERAGE, federal_list_coverage),
         (datasets.COUNTY_STATEMENTS, county_statements),
         (datasets.PUBLIC_RECORDS_LAWS, public_records_laws),
+        (datasets.STATE_LAW_PENALTIES, state_law_penalties),
     ):
         dataset.schema.validate(frame)
 
@@ -132,6 +134,7 @@ def build_all(raw_dir: Path, registry: Registry) -> dict[str, str]:
         datasets.FEDERAL_LIST_COVERAGE.file: _csv(federal_list_coverage),
         datasets.COUNTY_STATEMENTS.file: _csv(county_statements),
         datasets.PUBLIC_RECORDS_LAWS.file: _csv(public_records_laws),
+        datasets.STATE_LAW_PENALTIES.file: _csv(state_law_penalties),
         datasets.HISTORY_REPORT.file: json.dumps(history_report, indent=1, sort_keys=True) + "\n",
         datasets.DETENTION_REPORT.file: json.dumps(detention_report, indent=1, sort_keys=True) + "\n",
         datasets.COUNTY_SHAPES.file: json.dumps(county_topology(county_shapes), separators=(",", ":"), sort_keys=True),

@@ -1,4 +1,5 @@
-"""State public-records laws, which a county's records request cites: hand-curated.
+"""State public-records laws, which a county's records request cites, and the penalties state laws set for
+limiting cooperation with ICE, which the meeting preparation answers: both hand-curated.
 
 curation/public_records_laws.csv has one row per state (50 states, DC, Puerto Rico): the law's name and citation,
 how soon an answer is due and who may ask, each with the law's operative words quoted from the page they were read
@@ -28,12 +29,16 @@ public_records_laws_schema = pa.DataFrameSchema(
         "response_deadline": pa.Column(str),
         "requesters": pa.Column(str, pa.Check.isin(vocab.REQUESTERS)),
         "who_may_request": pa.Column(str),
+        "fees": pa.Column(str),
         "deadline_quote": pa.Column(str, QUOTE, nullable=True),
         "who_quote": pa.Column(str, QUOTE, nullable=True),
+        "fees_quote": pa.Column(str, QUOTE, nullable=True),
         "url": pa.Column(str, pa.Check.str_matches(ADDRESS)),
         "who_url": pa.Column(str, pa.Check.str_matches(ADDRESS), nullable=True),
+        "fees_url": pa.Column(str, pa.Check.str_matches(ADDRESS), nullable=True),
         "source_date": pa.Column(str, pa.Check.str_matches(datasets.DATE)),
         "review_status": pa.Column(str, pa.Check.isin(datasets.STATE_LAW_REVIEW_STATUSES)),
+        "fees_review_status": pa.Column(str, pa.Check.isin(datasets.STATE_LAW_REVIEW_STATUSES)),
         "note": pa.Column(str, nullable=True),
     },
     strict=True,
@@ -60,9 +65,57 @@ def _check_checked_rows_quote(laws: pd.DataFrame, path: Path) -> None:
             )
 
 
+def _check_checked_fees_quote(laws: pd.DataFrame, path: Path) -> None:
+    """The fees are reviewed on their own: a checked fees reading has the law's words and their address."""
+    checked = laws[laws["fees_review_status"] == vocab.CHECKED_AGAINST_TEXT]
+    for column in ("fees_quote", "fees_url"):
+        unquoted = checked[checked[column].isna()]
+        if not unquoted.empty:
+            raise RawDataError(
+                path,
+                f"a checked fees reading needs {column}; without it fees_review_status is draft",
+                row=spreadsheet_row(unquoted.index[0]),
+                column=column,
+            )
+
+
 def build_public_records_laws(path: Path = PUBLIC_RECORDS_LAWS_FILE) -> pd.DataFrame:
     laws = validate(read_csv(path), public_records_laws_schema, path)
     _check_every_state(laws, path)
     _check_checked_rows_quote(laws, path)
+    _check_checked_fees_quote(laws, path)
     columns = list(datasets.PUBLIC_RECORDS_LAWS.schema.columns)
     return laws.sort_values("state_abbr")[columns].reset_index(drop=True)
+
+
+STATE_LAW_PENALTIES_FILE = PROJECT_ROOT / "curation" / "state_law_penalties.csv"
+
+state_law_penalties_schema = pa.DataFrameSchema(
+    {
+        "state_abbr": pa.Column(str, pa.Check.isin(sorted(states.FIPS_BY_ABBR))),
+        "law_name": pa.Column(str),
+        "citation": pa.Column(str),
+        "consequence": pa.Column(str),
+        "quote": pa.Column(str, QUOTE, nullable=True),
+        "status": pa.Column(str, pa.Check.isin(vocab.LAW_STATUSES)),
+        "url": pa.Column(str, pa.Check.str_matches(ADDRESS)),
+        "source_date": pa.Column(str, pa.Check.str_matches(datasets.DATE)),
+        "review_status": pa.Column(str, pa.Check.isin(datasets.STATE_LAW_REVIEW_STATUSES)),
+        "note": pa.Column(str, nullable=True),
+    },
+    strict=True,
+)
+
+
+def build_state_law_penalties(path: Path = STATE_LAW_PENALTIES_FILE) -> pd.DataFrame:
+    penalties = validate(read_csv(path), state_law_penalties_schema, path)
+    unquoted = penalties[(penalties["review_status"] == vocab.CHECKED_AGAINST_TEXT) & penalties["quote"].isna()]
+    if not unquoted.empty:
+        raise RawDataError(
+            path,
+            "a checked row needs the law's words in quote; without it the row is a draft",
+            row=spreadsheet_row(unquoted.index[0]),
+            column="quote",
+        )
+    columns = list(datasets.STATE_LAW_PENALTIES.schema.columns)
+    return penalties.sort_values(["state_abbr", "citation"])[columns].reset_index(drop=True)

@@ -6,11 +6,11 @@ A recommendation to adapt, not legal advice; a letter citing a draft row of the 
 check the citation before sending."""
 
 from lib.campaign.document import FillIn, Heading, Items, Paragraph, Part
+from lib.campaign.facts import county_agreements
 from lib.i18n import N_, SPANISH, _
 from lib.vocab import (
     ANY_PERSON,
     CHECKED_AGAINST_TEXT,
-    MUNICIPAL,
     REVIEW_WORDS,
     STATE_CITIZENS,
     STATE_RESIDENTS,
@@ -68,12 +68,9 @@ def _office(office: dict) -> str:
 
 
 def _named_records(profile: dict) -> list[str]:
-    """The county's own agreements and contracts, named so that the answer cannot miss them; a city police
-    department's agreement is a city's record, asked of the city."""
+    """The county's own agreements and contracts, named so that the answer cannot miss them."""
     named = []
-    agencies = sorted(
-        {agreement["agency"] for agreement in profile["agreements_287g"] if agreement["agency_type"] != MUNICIPAL}
-    )
+    agencies = sorted({agreement["agency"] for agreement in county_agreements(profile)})
     if agencies:
         named.append(
             _("Including the 287(g) agreements ICE lists for: {agencies}.").format(agencies="; ".join(agencies))
@@ -110,6 +107,11 @@ def records_request(profile: dict) -> Part:
     if law["requesters"] != ANY_PERSON:
         limit = REQUESTER_LIMITS[law["requesters"]]
         before_sending.append(Paragraph(_(limit).format(state=profile["state"])))
+    fees_status = REVIEW_WORDS[law["fees_review_status"]]
+    fees = _(
+        "Before sending (remove this line): fees under this law, as this project reads it ({status}): {fees}."
+    ).format(status=_(fees_status), fees=law["fees"])
+    before_sending.append(Paragraph(fees))
     blocks = (
         *before_sending,
         FillIn(_("Date")),
@@ -159,5 +161,9 @@ def records_request(profile: dict) -> Part:
             "Recommendation, not legal advice: a letter to adapt. It relies on {act} as read on {date} ({status})."
         ).format(act=act, date=law["source_date"], status=_(review)),
         blocks,
-        tuple(f"{act}: {url}, {law['source_date']}" for url in dict.fromkeys([law["url"], law["who_url"]]) if url),
+        tuple(
+            f"{act}: {url}, {law['source_date']}"
+            for url in dict.fromkeys([law["url"], law["who_url"], law["fees_url"]])
+            if url
+        ),
     )

@@ -1,5 +1,5 @@
-"""`python -m lib.campaign`: the records request as DOCX and text, Spanish by default in Puerto Rico; a county
-that does not exist is an error a person can act on."""
+"""`python -m lib.campaign`: the campaign packet (PDF) and the records request (DOCX, PDF, text), Spanish by default
+in Puerto Rico; a county that does not exist is an error a person can act on."""
 
 import docx
 
@@ -12,7 +12,9 @@ def test_writes_the_letter_as_docx_and_text_in_spanish_for_puerto_rico(tmp_path,
     assert text.startswith("Solicitud de documentos públicos: San Juan")
     document = docx.Document(tmp_path / "records-request-72127-es.docx")
     assert document.paragraphs[0].text == text.splitlines()[0]
-    assert main(["48201", "--out", str(tmp_path)]) == 0
+    assert (tmp_path / "campaign-packet-72127-es.pdf").read_bytes().startswith(b"%PDF-")
+    assert (tmp_path / "records-request-72127-es.pdf").read_bytes().startswith(b"%PDF-")
+    assert main(["48201", "--out", str(tmp_path), "--target", "county_board"]) == 0
     assert (tmp_path / "records-request-48201-en.docx").exists()
     assert main(["72127", "--out", str(tmp_path), "--lang", "en"]) == 0
     assert (tmp_path / "records-request-72127-en.txt").read_text(encoding="utf-8").startswith("Public-records")

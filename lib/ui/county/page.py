@@ -8,7 +8,7 @@ import streamlit as st
 from lib import data as compiled
 from lib.countyfacts import FACTS_EXPLAINED, county_facts_line
 from lib.i18n import _
-from lib.links import COUNTY_PAGE, MAP_PAGE
+from lib.links import CAMPAIGN_PAGE, COUNTY_PAGE, MAP_PAGE
 from lib.registry import LEVEL_LAYER
 from lib.safetext import plain
 from lib.ui.cache import layer, profile_of
@@ -16,7 +16,6 @@ from lib.ui.county.asks import asks_section
 from lib.ui.county.federal import federal_lists_section
 from lib.ui.county.history import history_section
 from lib.ui.county.money import money_section
-from lib.ui.county.records_request import records_request_section
 from lib.ui.county.who_decides import NARROW_CHART_KEY, WIDE_CHART_KEY, authority_section
 from lib.ui.county.why import agreements_table, evidence_table, indicator_summary
 from lib.ui.share import brief_downloads, correction_box, share_box
@@ -97,7 +96,15 @@ def county_sections(data: compiled.CompiledData, fips: str) -> None:
         history_section(data, fips)
     with asks_tab:
         asks_section(profile)
-        records_request_section(fips, profile["state_abbr"])
+        st.page_link(
+            CAMPAIGN_PAGE,
+            label=_(
+                "Campaign kit for this county: meeting preparation, talking points, a model policy, a public-records "
+                "request, a monitoring tracker and the whole packet as a PDF"
+            ),
+            icon=":material/campaign:",
+            query_params={**shared_params(), "fips": fips},
+        )
     share_box(data, page="county", county_name=county_name)
     correction_box(data, county_name, fips)
 
