@@ -31,6 +31,7 @@ from lib.vocab import (
     ASK_ALREADY_REQUIRED,
     ASK_LIMITED,
     ASK_PREEMPTED,
+    ASK_STANDING_WORDS,
     CLOSE_LOOPHOLE,
     DEFEND_AND_MONITOR,
     END_AGREEMENT,
@@ -143,6 +144,17 @@ class AskContext:
     county_legislature: str
     city_target: str
     state_laws: pd.DataFrame  # data.state_laws' rows of the county's state
+
+
+NO_STATE_LAW_ROW = N_("no law of this state in our table: unknown, check before relying on it")
+
+
+def standing_words(standing_code: str, state_laws: list) -> str:
+    """How the state's law stands on an ask, in the reader's words; "the county may decide" only where our
+    table holds some of the state's laws, since a state missing from it is unknown, not silent."""
+    if standing_code == ASK_ALLOWED and not len(state_laws):
+        return _(NO_STATE_LAW_ROW)
+    return _(ASK_STANDING_WORDS[standing_code])
 
 
 def law_reference(law) -> str:

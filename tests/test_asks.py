@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from lib import registry
-from lib.asks import AskContext, county_asks
+from lib.asks import NO_STATE_LAW_ROW, AskContext, county_asks, standing_words
 from lib.classify import classify
 from lib.evidence import CountyEvidence, state_law_evidence
 from lib.i18n import use_language
@@ -321,3 +321,9 @@ def test_generated_asks_match_the_table_in_every_county_of_its_states(data):
                 assert citation in (ask["relies_on_law"] or ""), (fips, ask["id"], citation)
             checked += 1
     assert len(counties) > 900 and checked > len(counties)
+
+
+def test_a_state_missing_from_the_law_table_is_not_called_one_where_the_county_may_decide():
+    assert standing_words(ASK_ALLOWED, []) == NO_STATE_LAW_ROW
+    assert standing_words(ASK_ALLOWED, [law(registry.HOLDS, "limits")]) == "the county may decide"
+    assert standing_words(ASK_PREEMPTED, []) == "state law bars this locally"

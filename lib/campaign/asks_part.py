@@ -1,9 +1,9 @@
 """The county's recommended asks (lib.asks) as a campaign part, for the packet and for download: each with its
 target, how the state's law stands on it, its reason and the laws it relies on."""
 
+from lib.asks import standing_words
 from lib.campaign.document import Heading, Items, Paragraph, Part
 from lib.i18n import _
-from lib.vocab import ASK_STANDING_WORDS
 
 ASKS = "asks"
 
@@ -11,10 +11,10 @@ ASKS = "asks"
 def asks_part(profile: dict) -> Part:
     blocks = []
     for ask in profile["asks"]["items"]:
-        standing = ASK_STANDING_WORDS[ask["standing"]]
+        standing = standing_words(ask["standing"], profile["state_laws"])
         blocks += [
             Heading(ask["title"]),
-            Paragraph(_("Target: {target} · {standing}").format(target=ask["target"], standing=_(standing))),
+            Paragraph(_("Target: {target} · {standing}").format(target=ask["target"], standing=standing)),
             Paragraph(ask["detail"]),
             Paragraph(_("Because: {reason}").format(reason=ask["because"])),
         ]

@@ -6,6 +6,7 @@ people)."""
 from dataclasses import dataclass
 
 from lib import money, registry
+from lib.evidence import AS_OF_LABEL, as_of_text
 from lib.i18n import N_, _
 from lib.registry import CLASSIFIED_IDS, UNKNOWN, VALUE_WORDS
 from lib.vocab import MUNICIPAL, NOT_DRAFT
@@ -27,6 +28,13 @@ class CountyFact:
     text: str
 
 
+def _dated(as_of: str) -> str:
+    """'as of 2026-05-18'; a source's own "as of 2015" label as it is, in the current language."""
+    if AS_OF_LABEL.match(as_of):
+        return as_of_text(as_of)
+    return _("as of {date}").format(date=as_of)
+
+
 def _practice_facts(profile: dict) -> list[CountyFact]:
     facts = []
     for indicator in CLASSIFIED_IDS:
@@ -36,8 +44,8 @@ def _practice_facts(profile: dict) -> list[CountyFact]:
             text = _("{practice}: unknown. We found no evidence either way; unknown does not mean no collaboration.")
             facts.append(CountyFact(PRACTICE_FACT, text.format(practice=name)))
             continue
-        text = _("{practice}: {value} (source: {source}, as of {date})").format(
-            practice=name, value=_(VALUE_WORDS[record["value"]]), source=record["source"], date=record["as_of"]
+        text = _("{practice}: {value} (source: {source}, {as_of})").format(
+            practice=name, value=_(VALUE_WORDS[record["value"]]), source=record["source"], as_of=_dated(record["as_of"])
         )
         if record["review_status"] not in NOT_DRAFT:
             text = f"{text} — {_(DRAFT_MARK)}"
@@ -118,3 +126,10 @@ def laws_read_on(profile: dict) -> str:
     if not dates:
         return _("no law of {state} in our table yet (unknown, not silence)").format(state=profile["state"])
     return _("{state}'s laws as read on {date}").format(state=profile["state"], date=max(dates))
+
+
+def laws_standing(profile: dict, standing: str) -> list[str]:
+    """The state laws, once each, behind every indicator on which the state's law stands as `standing`
+    (lib.vocab.ASK_STANDINGS)."""
+    laws = (law for s in profile["standings"].values() if s["standing"] == standing for law in s["laws"])
+    return list(dict.fromkeys(laws))

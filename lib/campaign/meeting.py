@@ -8,13 +8,13 @@ preparation only. The structure follows the 2015 ILRC / United We Dream toolkit'
 own words for 2026. A recommendation, not legal advice."""
 
 from lib import registry
+from lib.asks import standing_words
 from lib.campaign.document import FillIn, Heading, Items, Paragraph, Part
 from lib.campaign.facts import county_agreements, county_facts, laws_read_on
 from lib.campaign.pushback import pushbacks
 from lib.i18n import N_, _
 from lib.registry import CLASSIFIED_IDS, HONORS, LIMITED, REFUSES, UNKNOWN
 from lib.vocab import (
-    ASK_STANDING_WORDS,
     CITY_COUNCIL_OFFICE,
     COUNTY_BOARD_OFFICE,
     COUNTY_EXECUTIVE_OFFICE,
@@ -220,8 +220,8 @@ def _what_it_can_grant(profile: dict, kind: str) -> list[str]:
     grants = []
     for ask in profile["asks"]["items"]:
         if ask["target"] in targets:
-            standing = ASK_STANDING_WORDS[ask["standing"]]
-            grants.append(_("{ask} ({standing})").format(ask=ask["title"], standing=_(standing)))
+            standing = standing_words(ask["standing"], profile["state_laws"])
+            grants.append(_("{ask} ({standing})").format(ask=ask["title"], standing=standing))
     return grants
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from lib import registry
 from lib.asks import WHAT_REMAINS_IN_THE_JAIL, WHAT_REMAINS_POSSIBLE
 from lib.campaign.document import Heading, Paragraph, Part
-from lib.campaign.facts import laws_read_on
+from lib.campaign.facts import laws_read_on, laws_standing
 from lib.i18n import N_, _
 from lib.vocab import ASK_ALLOWED, ASK_ALREADY_REQUIRED, ASK_LIMITED, ASK_PREEMPTED
 
@@ -101,13 +101,18 @@ STANDING_MARKS = {
 def provision_standing(profile: dict, provision: Provision) -> tuple[str, str]:
     """How the state's law stands on a provision here, and the sentence that says so with the laws it rests on."""
     state, read = profile["state"], laws_read_on(profile)
+    if not profile["state_laws"]:
+        return NOT_COVERED, _(
+            "Our table has no law of {state} yet: that is unknown, not silence. Check {state}'s law before "
+            "proposing it."
+        ).format(state=state)
     if provision.indicator is None:
-        preempting = [law for s in profile["standings"].values() if s["standing"] == ASK_PREEMPTED for law in s["laws"]]
+        preempting = laws_standing(profile, ASK_PREEMPTED)
         if preempting:
             text = _(
                 "Our state-law table does not cover this. {state}'s law bars local limits on other practices "
                 "({laws}) and may reach this one: check before proposing it."
-            ).format(state=state, laws="; ".join(dict.fromkeys(preempting)))
+            ).format(state=state, laws="; ".join(preempting))
         else:
             text = _("Our state-law table does not cover this ({read}): check {state}'s law before proposing it.")
             text = text.format(state=state, read=read)

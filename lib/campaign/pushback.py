@@ -8,9 +8,10 @@ project's own words. Federal law is quoted from the text, with the address it wa
 from dataclasses import dataclass
 
 from lib.asks import WHAT_REMAINS_IN_THE_JAIL, WHAT_REMAINS_POSSIBLE
+from lib.campaign.facts import laws_standing
 from lib.i18n import N_, _
 from lib.registry import AGREEMENT_287G, HOLDS
-from lib.vocab import ASK_PREEMPTED, IN_FORCE, NOT_DRAFT
+from lib.vocab import ASK_ALREADY_REQUIRED, ASK_PREEMPTED, IN_FORCE, NOT_DRAFT
 
 
 @dataclass(frozen=True)
@@ -131,13 +132,18 @@ NO_POLICY_NEEDED = Pushback(
 
 def _state_law_makes_us(profile: dict) -> Pushback:
     claim = _("“State law makes us do it.”")
-    laws = list(dict.fromkeys(law for indicator in profile["standings"] for law in _preempted(profile, indicator)))
+    laws = laws_standing(profile, ASK_PREEMPTED)
     if laws:
         answer = _(
             "Partly true here: {laws}. Ask which section they mean and what exactly it requires; read it together. "
             "It does not stop the office from publishing its policy and its counts, telling people in writing that "
             "ICE asked about them, or providing interpreters."
         ).format(laws="; ".join(laws))
+    elif forbidding := laws_standing(profile, ASK_ALREADY_REQUIRED):
+        answer = _(
+            "Here state law points the other way: {laws}. Ask the office to show how it follows that law: its "
+            "written policy and its counts."
+        ).format(laws="; ".join(forbidding))
     elif profile["state_laws"]:
         answer = _(
             "Our table of {state}'s laws has none in force that requires this or bars local limits on it. Ask them "

@@ -71,3 +71,8 @@ def test_state_legislators_get_general_preparation_only(data, evidence):
     headings = [block.text for block in part.blocks if isinstance(block, Heading)]
     assert not [heading for heading in headings if heading.startswith("What we know of")]
     assert "What we know of Santa Clara County" in part_text(meeting_prep(profile, JAIL_OPERATOR_OFFICE))
+
+
+def test_where_state_law_forbids_the_practice_the_answer_turns_to_compliance(data, evidence):
+    answers = " ".join(p.answer for p in pushbacks(county_profile(data, "17031", evidence)))
+    assert "Here state law points the other way: " in answers and "TRUST" in answers

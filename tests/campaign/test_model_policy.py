@@ -54,10 +54,14 @@ def test_a_restrictive_state_marks_what_it_already_requires_or_limits():
     assert "may reach this one" not in text
 
 
-def test_a_silent_state_allows_every_covered_provision_and_says_its_table_has_no_law():
-    profile = profile_with({}, state_laws=())
-    assert {mark for mark in marks(profile).values()} == {ASK_ALLOWED, NOT_COVERED}
-    text = part_text(model_policy(profile))
+def test_a_silent_state_allows_every_covered_provision_and_a_state_missing_from_the_table_is_unknown():
+    silent = profile_with({}, state_laws=({"source_date": "2026-12-02", "indicator": "other"},))
+    assert {mark for mark in marks(silent).values()} == {ASK_ALLOWED, NOT_COVERED}
+    assert "it has no Teststate law in force on this" in part_text(model_policy(silent))
+    missing = profile_with({}, state_laws=())
+    assert set(marks(missing).values()) == {NOT_COVERED}
+    text = part_text(model_policy(missing))
+    assert "Our table has no law of Teststate yet: that is unknown, not silence." in text
     assert "no law of Teststate in our table yet (unknown, not silence)" in text
 
 
@@ -90,10 +94,9 @@ def test_the_hand_table_states_get_its_standings(data, evidence):
         profile = county_profile(data, fips, evidence)
         for provision in PROVISIONS:
             if (state, provision.indicator) in table:
-                assert provision_standing(profile, provision)[0] == table[(state, provision.indicator)], (
-                    fips,
-                    provision.id,
-                )
+                # a state with no row in our law table (Michigan, Nevada, Pennsylvania) is unknown, not allowed
+                expected = table[(state, provision.indicator)] if profile["state_laws"] else NOT_COVERED
+                assert provision_standing(profile, provision)[0] == expected, (fips, provision.id)
 
 
 def test_the_policy_in_spanish(data, evidence):

@@ -24,6 +24,7 @@ from lib.registry import LEVEL_LAYER
 from lib.safetext import plain
 from lib.ui.cache import layer, profile_in
 from lib.ui.campaign.part import part_downloads, show_part
+from lib.ui.county.page import WRAPPING_TABS_CSS
 from lib.ui.share import base_url
 from lib.ui.state import shared_params
 
@@ -64,6 +65,7 @@ def _packet_download(data: compiled.CompiledData, fips: str, lang: str, target: 
 
 def campaign_page(data: compiled.CompiledData, fips: str) -> None:
     county = data.counties_by_fips.loc[fips]
+    st.html(f"<style>{WRAPPING_TABS_CSS}</style>")  # on a phone every tab stays in view, as on the county page
     st.title(plain(_("Campaign kit: {county}, {state}").format(county=county["name"], state=county["state"])))
     st.page_link(COUNTY_PAGE, label=_("← Back to the county page"), query_params={**shared_params(), "fips": fips})
     st.info(plain(_(NOT_LEGAL_ADVICE)))
@@ -72,18 +74,20 @@ def campaign_page(data: compiled.CompiledData, fips: str) -> None:
     with i18n.use_language(lang):
         titles = {kind: target_title(profile, kind) for kind in meeting_targets(profile)}
         standings = {p.id: provision_standing(profile, p)[0] for p in PROVISIONS}
-        marks = {provision: _(STANDING_MARKS[standing]) for provision, standing in standings.items()}
+    marks = {provision: _(STANDING_MARKS[standing]) for provision, standing in standings.items()}  # reader's words
     target = st.selectbox(
         _("Prepare a meeting with"),
         list(titles),
-        format_func=lambda kind: plain(f"{_(TARGET_LABELS[kind])}: {titles[kind]}"),
+        # option labels are plain text, never Markdown; bound to this run's language, as every translating
+        # format_func in lib/ui/ is (a widget keeps it after the run)
+        format_func=i18n.in_current_language(lambda kind: f"{_(TARGET_LABELS[kind])}: {titles[kind]}"),
         key=f"campaign_target_{fips}",
     )
     provisions = st.multiselect(
         _("Provisions of the model policy"),
         [p.id for p in PROVISIONS],
         default=[p.id for p in PROVISIONS],
-        format_func=lambda i: plain(f"{_(PROVISIONS_BY_ID[i].title)} ({marks[i]})"),
+        format_func=i18n.in_current_language(lambda i: f"{_(PROVISIONS_BY_ID[i].title)} ({marks[i]})"),
         key=f"campaign_provisions_{fips}",
     )
     _packet_download(data, fips, lang, target, provisions)

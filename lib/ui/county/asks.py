@@ -3,22 +3,22 @@ on it, its reason, the laws it relies on and its talking points."""
 
 import streamlit as st
 
+from lib.asks import standing_words
 from lib.i18n import _
 from lib.safetext import fill, plain
-from lib.vocab import ASK_STANDING_WORDS
 
 
 def asks_section(profile: dict) -> None:
     st.info(plain(profile["asks"]["label"]))
     for ask in profile["asks"]["items"]:
-        standing = ASK_STANDING_WORDS[ask["standing"]]
+        standing = standing_words(ask["standing"], profile["state_laws"])
         with st.container(border=True):
             st.markdown(
                 fill(
                     _("**{ask}** — target: {target} · {state_law}"),
                     ask=ask["title"],
                     target=ask["target"],
-                    state_law=_(standing),
+                    state_law=standing,
                 )
             )
             st.write(plain(ask["detail"]))

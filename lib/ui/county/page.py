@@ -24,9 +24,10 @@ from lib.ui.tables import NARROW_SCREEN_PX, state_law_table
 
 # On a phone every tab stays in view (the labels wrap onto a second row instead of scrolling behind an arrow), and the
 # "Who decides" chart is its narrow, top-down version.
+WRAPPING_TABS_CSS = """.stTabs [role="tablist"] {flex-wrap: wrap; overflow-x: visible; row-gap: .25rem;}
+.stTabs [data-testid="stTab"] {flex: none;}"""
 COUNTY_PAGE_CSS = f"""<style>
-.stTabs [role="tablist"] {{flex-wrap: wrap; overflow-x: visible; row-gap: .25rem;}}
-.stTabs [data-testid="stTab"] {{flex: none;}}
+{WRAPPING_TABS_CSS}
 .st-key-{NARROW_CHART_KEY} {{display: none;}}
 @media (max-width: {NARROW_SCREEN_PX}px) {{
   .st-key-{WIDE_CHART_KEY} {{display: none;}}
