@@ -1,8 +1,9 @@
 """Every county, every language: all 3,220 county pages render through the county page's own sections, inside a
-real Streamlit script run (AppTest) on the committed data, and every brief's texts are built — each county once, the
-languages in turn, so that both are drawn within CI's time. A
-stratified sample of counties goes through the whole app and gets its brief as a PDF; the map page is opened on
-every layer and state. `pytest -m slow` puts every county through the whole app and draws every PDF.
+real Streamlit script run (AppTest) on the committed data, and every brief's and campaign kit's texts are built (the
+meeting preparation for every office) — each county once, the languages in turn, so that both are drawn within CI's
+time. A stratified sample of counties goes through the whole app, on its county page and its campaign page, and gets
+its brief as a PDF; the map page is opened on every layer and state. `pytest -m slow` puts every county through the
+whole app, on both pages, and draws every PDF.
 
 The work is spread over worker processes, one per core (at most MAX_WORKERS): pages of different counties share
 nothing, and rendering is CPU-bound. Each test reports how much it rendered and how long it took.
@@ -30,6 +31,9 @@ from streamlit.testing.v1 import AppTest
 
 from lib.authority import county_governance
 from lib.brief import DETAIL_LEVELS, brief_content, county_brief, data_version
+from lib.campaign.meeting import meeting_prep, meeting_targets
+from lib.campaign.packet import campaign_parts
+from lib.campaign.text import part_text
 from lib.data import CompiledData, load
 from lib.evidence import CountyEvidence
 from lib.explain import evidence_value_words
@@ -43,6 +47,8 @@ from lib.ui.county import page as county_page_module
 from tests.test_app_smoke import run_page
 
 COUNTY_PAGE = "app_pages/county.py"
+CAMPAIGN_PAGE = "app_pages/campaign.py"
+CAMPAIGN_TABS = 6
 MAP_PAGE = "app_pages/map.py"
 MAX_WORKERS = 4
 TIMEOUT = 60  # seconds for one page
@@ -153,8 +159,22 @@ def render_map_views(lang: str, views: list[tuple[str, str | None]]) -> dict[str
     return problems
 
 
+def render_campaign_pages(lang: str, counties: list[str]) -> dict[str, str]:
+    """Problems by county on its campaign page in the whole app."""
+    problems = {}
+    for fips in counties:
+        app = run_page(CAMPAIGN_PAGE, fips=fips, lang=lang)
+        problem = shown_problem(app)
+        if not problem and len(app.tabs) != CAMPAIGN_TABS:
+            problem = f"{len(app.tabs)} tabs instead of {CAMPAIGN_TABS}"
+        if problem:
+            problems[fips] = problem
+    return problems
+
+
 def build_brief_contents(lang: str, counties: list[str]) -> dict[str, str]:
-    """Problems by county in building its brief's texts at every detail level."""
+    """Problems by county in building its brief's texts at every detail level, and its campaign kit's texts with
+    the meeting preparation for every office."""
     data, problems = compiled_data(), {}
     version = data_version(data)
     with use_language(lang):
@@ -164,6 +184,10 @@ def build_brief_contents(lang: str, counties: list[str]) -> dict[str, str]:
                 contents = [brief_content(profile, version, detail) for detail in DETAIL_LEVELS]
                 if any(content.title != f"{profile['name']}, {profile['state']}" for content in contents):
                     problems[fips] = "the brief does not name the county"
+                if not all(profile["name"] in part_text(part) for part in campaign_parts(profile)):
+                    problems[fips] = "a part of the campaign kit does not name the county"
+                if not all(part_text(meeting_prep(profile, kind)) for kind in meeting_targets(profile)):
+                    problems[fips] = "a meeting preparation is empty"
             except Exception:
                 problems[fips] = traceback.format_exc()
     return problems
@@ -350,6 +374,16 @@ def test_the_sample_renders_through_the_whole_app(sample, workers, report):
     check(problems, "county pages")
 
 
+def test_the_samples_campaign_pages_render_the_languages_in_turn(sample, workers, report):
+    problems = timed(
+        report,
+        "campaign pages of the sample (whole app)",
+        one_language_each(sample),
+        lambda items: in_workers(workers, render_campaign_pages, items, chunk=20),
+    )
+    check(problems, "campaign pages")
+
+
 def test_the_sample_gets_one_page_pdf_briefs(sample, workers, report):
     """Each county's PDF in one language (the texts of every brief in both are built above): a PDF costs ten
     county pages."""
@@ -384,6 +418,18 @@ def test_every_county_renders_through_the_whole_app(data, workers, report):
         lambda items: in_workers(workers, render_county_pages, items, chunk=50),
     )
     check(problems, "county pages")
+
+
+@pytest.mark.slow
+def test_every_campaign_page_renders_through_the_whole_app(data, workers, report):
+    counties = list(data.counties["fips"])
+    problems = timed(
+        report,
+        "campaign pages (whole app)",
+        every_language(counties),
+        lambda items: in_workers(workers, render_campaign_pages, items, chunk=50),
+    )
+    check(problems, "campaign pages")
 
 
 @pytest.mark.slow

@@ -15,6 +15,9 @@ from branca.element import Element
 
 from lib import exports
 from lib.brief import DETAIL_LEVELS, LOCAL_APP_URL, brief_content, county_brief, data_version
+from lib.campaign.meeting import meeting_prep, meeting_targets
+from lib.campaign.packet import campaign_parts
+from lib.campaign.text import part_text
 from lib.data import CompiledData, load
 from lib.evidence import CountyEvidence
 from lib.history import snapshot_dates
@@ -30,6 +33,9 @@ SPANISH_PROFILES = 30  # the first counties of the sample, whose profiles are al
 # costs about a third of a second.
 BRIEF_CONTENTS = {SOURCE_LANGUAGE: 40, SPANISH: 10}
 PDF_BRIEFS = {SOURCE_LANGUAGE: 5, SPANISH: 2}
+# How many of the sample's first counties get their campaign kit's texts (every part, the meeting preparation for
+# every office) in each language.
+CAMPAIGN_KITS = {SOURCE_LANGUAGE: 20, SPANISH: 5}
 # The day a golden brief is printed on, and the app's address its county link starts with: pinned, so the brief's
 # bytes do not depend on the day or the machine.
 BRIEF_PRINTED = datetime.date(2026, 12, 1)
@@ -153,6 +159,14 @@ def brief_pdf_text(inputs: GoldenInputs, fips: str, lang: str) -> str:
     return json.dumps({"pages": pages}, indent=2, ensure_ascii=False)
 
 
+def campaign_kit_text(inputs: GoldenInputs, fips: str, lang: str) -> str:
+    """The campaign kit of a county as plain text: every part, then the meeting preparation for every office."""
+    with use_language(lang):
+        profile = county_profile(inputs.data, fips, inputs.evidence(lang))
+        parts = [*campaign_parts(profile), *(meeting_prep(profile, kind) for kind in meeting_targets(profile))]
+        return "\n\n".join(part_text(part) for part in parts)
+
+
 # --- The outputs, by group: the test checks each group on its own ---
 
 
@@ -209,9 +223,16 @@ def brief_outputs(inputs: GoldenInputs) -> Iterator[Output]:
             yield Output(f"brief/pdf_text/{lang}/{fips}", brief_pdf_text(inputs, fips, lang), in_full=True)
 
 
+def campaign_outputs(inputs: GoldenInputs) -> Iterator[Output]:
+    for lang, count in CAMPAIGN_KITS.items():
+        for fips in inputs.sample[:count]:
+            yield Output(f"campaign/text/{lang}/{fips}", campaign_kit_text(inputs, fips, lang), in_full=True)
+
+
 OUTPUT_GROUPS: dict[str, Callable[[GoldenInputs], Iterator[Output]]] = {
     "profiles": profile_outputs,
     "map": map_outputs,
     "exports": export_outputs,
     "briefs": brief_outputs,
+    "campaign": campaign_outputs,
 }
