@@ -20,6 +20,8 @@ COMPARE_PAGE = "app_pages/compare.py"
 SOURCES_PAGE = "app_pages/sources.py"
 CAMPAIGN_PAGE = "app_pages/campaign.py"
 CAMPAIGN_URL_PATH = "campaign"  # /campaign?fips=06085
+CONTRIBUTE_PAGE = "app_pages/contribute.py"
+CONTRIBUTE_URL_PATH = "contribute"  # /contribute?fips=06085
 
 BASE_URL_VARIABLE = "ICE_MAP_BASE_URL"
 BASE_URL_SECRET = ("app", "base_url")  # [app] base_url = "https://…" in .streamlit/secrets.toml

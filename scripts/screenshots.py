@@ -203,6 +203,8 @@ SHOTS = [
     Shot("campaign-il-1280x800.png", "/campaign?fips=17031", (1280, 800)),
     Shot("campaign-unknown-390x844.png", "/campaign?fips=55079", (390, 844), action=open_tab("Monitoring")),
     Shot("campaign-pr-390x844.png", "/campaign?fips=72127", (390, 844)),
+    Shot("contribute-1280x800.png", "/contribute?fips=06085", (1280, 800)),
+    Shot("contribute-390x844.png", "/contribute?fips=48201", (390, 844)),
 ]
 
 # Issue 16's views at the screens they are used on, in both languages, where no shot above shows them already.

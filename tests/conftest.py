@@ -3,6 +3,7 @@
 import gettext
 import os
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import settings
 
 from lib import data as compiled
 from lib import i18n
+from lib.contrib.db import CONTRIB_DIR_VARIABLE
 from lib.evidence import CountyEvidence
 from lib.layers import Layer, build_layers
 from lib.paths import default_raw_dir
@@ -18,6 +20,10 @@ from lib.paths import default_raw_dir
 # default deadline (200 ms per example) fails tests whose code is right.
 settings.register_profile("no_deadline", deadline=None)
 settings.load_profile("no_deadline")
+
+# Contributions made by tests (and by the app servers the browser tests start) go to a throwaway folder, never to
+# the project's var/.
+os.environ.setdefault(CONTRIB_DIR_VARIABLE, tempfile.mkdtemp(prefix="contributions-"))
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ PAGES = [
     "app_pages/map.py",
     "app_pages/county.py",
     "app_pages/campaign.py",
+    "app_pages/contribute.py",
     "app_pages/compare.py",
     "app_pages/changes.py",
     "app_pages/sources.py",

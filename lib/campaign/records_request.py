@@ -8,6 +8,7 @@ check the citation before sending."""
 from lib.campaign.document import FillIn, Heading, Items, Paragraph, Part
 from lib.campaign.facts import county_agreements
 from lib.i18n import N_, SPANISH, _
+from lib.links import CONTRIBUTE_URL_PATH
 from lib.vocab import (
     ANY_PERSON,
     CHECKED_AGAINST_TEXT,
@@ -152,6 +153,12 @@ def records_request(profile: dict) -> Part:
         Paragraph(_("Thank you. I look forward to your answer.")),
         FillIn(_("Name or organization")),
         FillIn(_("Mailing or email address for the answer")),
+        Paragraph(
+            _(
+                "When the answer comes (remove this line): send it to this project on the app's Contribute page for "
+                "{county} (/{path}?fips={fips}), where a reviewer checks it before it counts as evidence."
+            ).format(county=profile["name"], path=CONTRIBUTE_URL_PATH, fips=profile["fips"])
+        ),
     )
     review = REVIEW_WORDS[law["review_status"]]
     return Part(

@@ -96,3 +96,12 @@ def county_shapes_url(lang: str) -> str:
     """The published county shapes, one file per language: their tooltips hold translated words."""
     with i18n.use_language(lang):
         return publish_topology(county_topology(data()), STATIC_DIR)
+
+
+@st.cache_resource(show_spinner=False)
+def contributions_engine(url: str):
+    """The contributions database's engine, its tables migrated on first use (lib.contrib.db)."""
+    from lib.contrib.db import make_engine, migrate
+
+    migrate(url)
+    return make_engine(url)

@@ -8,7 +8,7 @@ import streamlit as st
 from lib import data as compiled
 from lib.countyfacts import FACTS_EXPLAINED, county_facts_line
 from lib.i18n import _
-from lib.links import CAMPAIGN_PAGE, COUNTY_PAGE, MAP_PAGE
+from lib.links import CAMPAIGN_PAGE, CONTRIBUTE_PAGE, COUNTY_PAGE, MAP_PAGE
 from lib.registry import LEVEL_LAYER
 from lib.safetext import plain
 from lib.ui.cache import layer, profile_of
@@ -86,6 +86,12 @@ def county_sections(data: compiled.CompiledData, fips: str) -> None:
             _("Statewide agencies in {state} with 287(g) agreements").format(state=profile["state"]),
             profile["statewide_agreements_287g"],
             empty=_("None on ICE's lists."),
+        )
+        st.page_link(
+            CONTRIBUTE_PAGE,
+            label=_("Hold a document that shows what this jail does? Send it for review"),
+            icon=":material/upload_file:",
+            query_params={**shared_params(), "fips": fips},
         )
         state_law_table(profile["state"], profile["state_laws"])
         federal_lists_section(data, fips, profile["state"])
