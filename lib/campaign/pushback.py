@@ -161,7 +161,8 @@ def _penalties(profile: dict) -> list[Pushback]:
     """Where state law punishes officials or localities that limit cooperation: the claim is true, so the answer
     names each penalty in force and its law, and turns to what remains possible."""
     penalties = []
-    for penalty in (row for row in profile["state_law_penalties"] if row["status"] == IN_FORCE):
+    in_force = [row for row in profile["state_law_penalties"] if row["status"] == IN_FORCE]
+    for penalty in in_force:
         law = _("{law}, {citation}, read {date}").format(
             law=penalty["law_name"], citation=penalty["citation"], date=penalty["source_date"]
         )
@@ -170,10 +171,19 @@ def _penalties(profile: dict) -> list[Pushback]:
         penalties.append(f"{penalty['consequence']} ({law})")
     if not penalties:
         return []
-    answer = _(
-        "This is a real risk here: {penalties}. Do not ask the office to break the law; ask for what the law leaves "
-        "open: {remains}."
-    ).format(penalties="; ".join(penalties), remains=_(WHAT_REMAINS_IN_THE_JAIL))
+    checked = any(row["review_status"] in NOT_DRAFT for row in in_force)
+    if checked:
+        answer = _(
+            "This is a real risk here: {penalties}. Do not ask the office to break the law; ask for what the law "
+            "leaves open: {remains}."
+        )
+    else:
+        answer = _(
+            "This may be a real risk here, by readings of the law not yet checked against its text: {penalties}. "
+            "Check it with a lawyer; do not ask the office to break the law; ask for what the law leaves open: "
+            "{remains}."
+        )
+    answer = answer.format(penalties="; ".join(penalties), remains=_(WHAT_REMAINS_IN_THE_JAIL))
     return [Pushback(_("“We would be punished under state law.”"), answer)]
 
 

@@ -76,3 +76,12 @@ def test_state_legislators_get_general_preparation_only(data, evidence):
 def test_where_state_law_forbids_the_practice_the_answer_turns_to_compliance(data, evidence):
     answers = " ".join(p.answer for p in pushbacks(county_profile(data, "17031", evidence)))
     assert "Here state law points the other way: " in answers and "TRUST" in answers
+
+
+def test_penalties_read_only_from_drafts_are_put_as_a_possible_risk(data, evidence, harris):
+    fulton = county_profile(data, "13121", evidence)
+    assert fulton["state_law_penalties"] and all(p["review_status"] == "draft" for p in fulton["state_law_penalties"])
+    (georgia,) = [p.answer for p in pushbacks(fulton) if "punished" in p.claim]
+    assert georgia.startswith("This may be a real risk here, by readings of the law not yet checked")
+    (texas,) = [p.answer for p in pushbacks(harris) if "punished" in p.claim]
+    assert texas.startswith("This is a real risk here: ")
