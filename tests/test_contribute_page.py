@@ -52,3 +52,12 @@ def test_an_unreachable_database_stores_nothing_and_keeps_the_answers(page, monk
     page.button[0].click().run()
     assert "cannot be reached" in shown(page.error[0].value)
     assert page.text_area[0].value == "We decline all ICE detainers."
+
+
+def test_the_county_page_says_how_many_wait_for_review(page):
+    before = run_page("app_pages/county.py", fips="06085")
+    assert not [c for c in before.caption if "wait" in shown(c.value) and "review" in shown(c.value)]
+    fill_in(page)
+    page.button[0].click().run()
+    after = run_page("app_pages/county.py", fips="06085")
+    assert any("1 contribution on this county waits for review" in shown(c.value) for c in after.caption)

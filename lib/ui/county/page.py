@@ -4,14 +4,17 @@ import html
 import logging
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from lib import data as compiled
+from lib.contrib.db import database_url
+from lib.contrib.submit import pending_count
 from lib.countyfacts import FACTS_EXPLAINED, county_facts_line
-from lib.i18n import _
+from lib.i18n import _, ngettext
 from lib.links import CAMPAIGN_PAGE, CONTRIBUTE_PAGE, COUNTY_PAGE, MAP_PAGE
 from lib.registry import LEVEL_LAYER
-from lib.safetext import plain
-from lib.ui.cache import layer, profile_of
+from lib.safetext import fill, plain
+from lib.ui.cache import contributions_engine, layer, profile_of
 from lib.ui.county.asks import asks_section
 from lib.ui.county.federal import federal_lists_section
 from lib.ui.county.history import history_section
@@ -87,6 +90,7 @@ def county_sections(data: compiled.CompiledData, fips: str) -> None:
             profile["statewide_agreements_287g"],
             empty=_("None on ICE's lists."),
         )
+        pending_contributions(fips)
         st.page_link(
             CONTRIBUTE_PAGE,
             label=_("Hold a document that shows what this jail does? Send it for review"),
@@ -114,6 +118,26 @@ def county_sections(data: compiled.CompiledData, fips: str) -> None:
         )
     share_box(data, page="county", county_name=county_name)
     correction_box(data, county_name, fips)
+
+
+def pending_contributions(fips: str) -> None:
+    """How many contributions on the county wait for review: they change nothing until accepted. Said only when
+    there are some; an unreachable database says nothing here (the contribute page explains it)."""
+    try:
+        count = pending_count(contributions_engine(database_url()), fips)
+    except (SQLAlchemyError, OSError):
+        return
+    if count:
+        st.caption(
+            fill(
+                ngettext(
+                    "{count} contribution on this county waits for review; it changes nothing until it is accepted.",
+                    "{count} contributions on this county wait for review; they change nothing until accepted.",
+                    count,
+                ),
+                count=count,
+            )
+        )
 
 
 def class_badge(legend_class, draft: bool = False) -> str:
