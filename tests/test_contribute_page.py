@@ -2,6 +2,8 @@
 a contribution and gives a receipt to look up; a refused one says why; an unreachable database stores nothing and
 keeps the answers."""
 
+import datetime
+
 import pytest
 
 from lib.contrib import db
@@ -61,3 +63,8 @@ def test_the_county_page_says_how_many_wait_for_review(page):
     page.button[0].click().run()
     after = run_page("app_pages/county.py", fips="06085")
     assert any("1 contribution on this county waits for review" in shown(c.value) for c in after.caption)
+
+
+def test_a_policy_older_than_ten_years_can_be_dated(page):
+    # Streamlit's own earliest date is ten years back, after many jails' policies were written.
+    assert page.date_input[0].min <= datetime.date(2008, 3, 1)

@@ -4,6 +4,7 @@ it says so, asks contributors to black out the names of detained people and thei
 document's metadata can name its author. A contribution counts only once a reviewer accepts it."""
 
 import secrets
+from datetime import date
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
@@ -27,6 +28,7 @@ from lib.safetext import fill, plain
 from lib.ui.cache import contributions_engine
 
 SESSION_TOKEN = "contribution_session_token"
+EARLIEST_POLICY_DATE = date(1990, 1, 1)
 # What the document shows, in words that read as an answer to the form's question.
 VALUE_ANSWERS = {
     registry.HONORS: N_("does it"),
@@ -81,7 +83,10 @@ def _form(data: compiled.CompiledData, fips: str | None) -> None:
         )
         link = st.text_input(_("Link to the document (if it is online)"), max_chars=MAX_TEXT["link"])
         document = st.file_uploader(_("Or upload it as a PDF (at most 10 MB)"), type=["pdf"])
-        policy_date = st.date_input(_("Date of the policy or document"), value=None)
+        # Streamlit's default earliest date is ten years back; a jail's policy can be older.
+        policy_date = st.date_input(
+            _("Date of the policy or document"), value=None, min_value=EARLIEST_POLICY_DATE, max_value=date.today()
+        )
         page = st.text_input(_("Page"), max_chars=MAX_TEXT["page"])
         quote = st.text_area(_("The words that show it, copied from the document"), max_chars=MAX_TEXT["quote"])
         note = st.text_area(_("A note for the reviewer (optional)"), max_chars=MAX_TEXT["note"])
