@@ -135,17 +135,26 @@ def render_county_sections(lang: str, counties: list[str]) -> dict[str, str]:
     return problems
 
 
-def render_county_pages(lang: str, counties: list[str]) -> dict[str, str]:
-    """Problems by county on its page in the whole app (app.py: navigation, sidebar, the county page)."""
+def _render_pages(page: str, tabs: int, lang: str, counties: list[str]) -> dict[str, str]:
+    """Problems by county on its `page` in the whole app (app.py: navigation, sidebar, the page), which must show
+    `tabs` tabs."""
     problems = {}
     for fips in counties:
-        app = run_page(COUNTY_PAGE, fips=fips, lang=lang)
+        app = run_page(page, fips=fips, lang=lang)
         problem = shown_problem(app)
-        if not problem and len(app.tabs) != COUNTY_TABS:
-            problem = f"{len(app.tabs)} tabs instead of {COUNTY_TABS}"
+        if not problem and len(app.tabs) != tabs:
+            problem = f"{len(app.tabs)} tabs instead of {tabs}"
         if problem:
             problems[fips] = problem
     return problems
+
+
+def render_county_pages(lang: str, counties: list[str]) -> dict[str, str]:
+    return _render_pages(COUNTY_PAGE, COUNTY_TABS, lang, counties)
+
+
+def render_campaign_pages(lang: str, counties: list[str]) -> dict[str, str]:
+    return _render_pages(CAMPAIGN_PAGE, CAMPAIGN_TABS, lang, counties)
 
 
 def render_map_views(lang: str, views: list[tuple[str, str | None]]) -> dict[str, str]:
@@ -156,19 +165,6 @@ def render_map_views(lang: str, views: list[tuple[str, str | None]]) -> dict[str
         problem = shown_problem(app)
         if problem:
             problems[f"{layer}/{state or 'US'}"] = problem
-    return problems
-
-
-def render_campaign_pages(lang: str, counties: list[str]) -> dict[str, str]:
-    """Problems by county on its campaign page in the whole app."""
-    problems = {}
-    for fips in counties:
-        app = run_page(CAMPAIGN_PAGE, fips=fips, lang=lang)
-        problem = shown_problem(app)
-        if not problem and len(app.tabs) != CAMPAIGN_TABS:
-            problem = f"{len(app.tabs)} tabs instead of {CAMPAIGN_TABS}"
-        if problem:
-            problems[fips] = problem
     return problems
 
 

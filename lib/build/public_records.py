@@ -51,29 +51,18 @@ def _check_every_state(laws: pd.DataFrame, path: Path) -> None:
         raise RawDataError(path, f"no row for {', '.join(missing)}: every state needs one (a draft if not read)")
 
 
-def _check_checked_rows_quote(laws: pd.DataFrame, path: Path) -> None:
-    """Checked against the text means both quotes were read, each on a page whose address is given."""
-    checked = laws[laws["review_status"] == vocab.CHECKED_AGAINST_TEXT]
-    for column in ("deadline_quote", "who_quote", "who_url"):
+def _check_checked_readings_quote(
+    laws: pd.DataFrame, path: Path, status_column: str, columns: tuple[str, ...], what: str
+) -> None:
+    """A reading checked against the text has its quotes, each read on a page whose address is given; without them
+    it is a draft."""
+    checked = laws[laws[status_column] == vocab.CHECKED_AGAINST_TEXT]
+    for column in columns:
         unquoted = checked[checked[column].isna()]
         if not unquoted.empty:
             raise RawDataError(
                 path,
-                f"a checked row needs {column}; without it the row is a draft",
-                row=spreadsheet_row(unquoted.index[0]),
-                column=column,
-            )
-
-
-def _check_checked_fees_quote(laws: pd.DataFrame, path: Path) -> None:
-    """The fees are reviewed on their own: a checked fees reading has the law's words and their address."""
-    checked = laws[laws["fees_review_status"] == vocab.CHECKED_AGAINST_TEXT]
-    for column in ("fees_quote", "fees_url"):
-        unquoted = checked[checked[column].isna()]
-        if not unquoted.empty:
-            raise RawDataError(
-                path,
-                f"a checked fees reading needs {column}; without it fees_review_status is draft",
+                f"{what} needs {column}; without it {status_column} is draft",
                 row=spreadsheet_row(unquoted.index[0]),
                 column=column,
             )
@@ -82,8 +71,13 @@ def _check_checked_fees_quote(laws: pd.DataFrame, path: Path) -> None:
 def build_public_records_laws(path: Path = PUBLIC_RECORDS_LAWS_FILE) -> pd.DataFrame:
     laws = validate(read_csv(path), public_records_laws_schema, path)
     _check_every_state(laws, path)
-    _check_checked_rows_quote(laws, path)
-    _check_checked_fees_quote(laws, path)
+    _check_checked_readings_quote(
+        laws, path, "review_status", ("deadline_quote", "who_quote", "who_url"), "a checked row"
+    )
+    # The fees are reviewed on their own.
+    _check_checked_readings_quote(
+        laws, path, "fees_review_status", ("fees_quote", "fees_url"), "a checked fees reading"
+    )
     columns = list(datasets.PUBLIC_RECORDS_LAWS.schema.columns)
     return laws.sort_values("state_abbr")[columns].reset_index(drop=True)
 

@@ -4,7 +4,6 @@ ICE_MAP_CONTRIB_DIR moves the folder of the SQLite file and the uploaded documen
 ignored by git). The tables are made and changed by Alembic's migrations only."""
 
 import os
-from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -61,11 +60,3 @@ def migrate(url: str, revision: str = "head") -> None:
 
 def downgrade(url: str, revision: str) -> None:
     command.downgrade(alembic_config(url), revision)
-
-
-@cache
-def engine_for(url: str) -> Engine:
-    """One engine per database for the process, its tables migrated on first use."""
-    engine = make_engine(url)
-    migrate(url)
-    return engine

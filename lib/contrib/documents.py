@@ -19,12 +19,16 @@ NOT_A_PDF = N_("The file is not a PDF: it does not start with %PDF- and end with
 EMPTY = N_("The file is empty.")
 
 
-class DocumentRejected(ValueError):
-    """`reason` is a stored text (N_), shown with _()."""
+class Refused(ValueError):
+    """A contribution refused before anything was stored; `reason` is a stored text (N_), shown with _()."""
 
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
+
+
+class DocumentRejected(Refused):
+    """The uploaded file may not be stored."""
 
 
 def check_pdf(content: bytes) -> str:

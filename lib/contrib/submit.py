@@ -12,7 +12,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from lib import registry
-from lib.contrib.documents import check_pdf, document_path, store
+from lib.contrib.documents import Refused, check_pdf, document_path, store
 from lib.contrib.models import Document, Submission
 from lib.i18n import N_
 
@@ -43,12 +43,8 @@ NOT_A_LINK = N_("A link starts with http:// or https://.")
 TOO_LONG = N_("A text is longer than this form takes.")
 
 
-class NotAccepted(ValueError):
-    """The submission was refused before anything was stored; `reason` is a stored text (N_), shown with _()."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
+class NotAccepted(Refused):
+    """The submission is incomplete or over a limit."""
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from lib import data as compiled
 from lib import i18n, registry
 from lib.contrib.db import UPLOADS, contrib_dir, database_url
-from lib.contrib.documents import DocumentRejected
+from lib.contrib.documents import Refused
 from lib.contrib.submit import (
     CONTRIBUTED_INDICATORS,
     CONTRIBUTED_VALUES,
     MAX_TEXT,
     STATUS_WORDS,
     Contribution,
-    NotAccepted,
     status_of,
     submit,
 )
@@ -109,7 +108,7 @@ def _form(data: compiled.CompiledData, fips: str | None) -> None:
         receipt = submit(
             contributions_engine(url), contrib_dir() / UPLOADS, contribution, _session_token(), data.known_fips
         )
-    except (NotAccepted, DocumentRejected) as refused:
+    except Refused as refused:
         st.error(plain(_(refused.reason)))
         return
     except (SQLAlchemyError, OSError):

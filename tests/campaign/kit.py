@@ -1,6 +1,5 @@
 """Counties the campaign tests share: a stratified sample with every state and every level in it."""
 
-from lib.profile import county_profile
 from lib.registry import LEVELS
 
 
@@ -18,7 +17,3 @@ def stratified_sample(data, evidence) -> list[str]:
             sample.append(fips)
             levels.add(level)
     return sample
-
-
-def profiles(data, evidence, sample: list[str]) -> dict[str, dict]:
-    return {fips: county_profile(data, fips, evidence) for fips in sample}

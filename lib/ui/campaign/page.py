@@ -11,13 +11,10 @@ from lib import data as compiled
 from lib import i18n
 from lib.asks import NOT_LEGAL_ADVICE
 from lib.brief import county_inset_png, data_version
-from lib.campaign.asks_part import asks_part
-from lib.campaign.meeting import TARGET_LABELS, meeting_prep, meeting_targets, target_title
-from lib.campaign.model_policy import PROVISIONS, PROVISIONS_BY_ID, STANDING_MARKS, model_policy, provision_standing
-from lib.campaign.monitoring import monitoring_tracker
-from lib.campaign.packet import campaign_packet
-from lib.campaign.records_request import letter_language, records_request
-from lib.campaign.talking_points import talking_points
+from lib.campaign.meeting import TARGET_LABELS, meeting_targets, target_title
+from lib.campaign.model_policy import PROVISIONS, PROVISIONS_BY_ID, STANDING_MARKS, provision_standing
+from lib.campaign.packet import campaign_packet, campaign_parts
+from lib.campaign.records_request import letter_language
 from lib.i18n import LANGUAGES, _
 from lib.links import CAMPAIGN_URL_PATH, COUNTY_PAGE, app_url
 from lib.registry import LEVEL_LAYER
@@ -93,14 +90,7 @@ def campaign_page(data: compiled.CompiledData, fips: str) -> None:
     _packet_download(data, fips, lang, target, provisions)
 
     with i18n.use_language(lang):
-        parts = [
-            asks_part(profile),
-            meeting_prep(profile, target),
-            talking_points(profile),
-            model_policy(profile, provisions),
-            records_request(profile),
-            monitoring_tracker(profile),
-        ]
+        parts = campaign_parts(profile, target, provisions)
     tabs = st.tabs(
         [
             _("What to ask for"),
